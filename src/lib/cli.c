@@ -1,0 +1,90 @@
+/*
+ * cli.c: what every tool shares: program name, diagnostics on stderr as
+ * "prog: message", and a checked close of stdout at exit.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "smp.h"
+
+static const char	*cli_progname = "smp";
+
+/* A full disk or a failed write must not end with status 0. */
+static void
+cli_close_stdout(void)
+{
+	int	bad = ferror(stdout);
+
+	if (fclose(stdout) != 0 || bad) {
+		if (errno == EPIPE)
+			_exit(SMP_EXIT_TROUBLE);
+		fprintf(stderr, "%s: write error on standard output: %s\n",
+		    cli_progname, strerror(errno ? errno : EIO));
+		_exit(SMP_EXIT_TROUBLE);
+	}
+}
+
+void
+smp_cli_init(const char *argv0)
+{
+	const char	*p;
+
+	if (argv0 != NULL && *argv0 != '\0') {
+		p = strrchr(argv0, '/');
+		cli_progname = p ? p + 1 : argv0;
+	}
+	atexit(cli_close_stdout);
+}
+
+const char *
+smp_progname(void)
+{
+	return cli_progname;
+}
+
+void
+smp_warnx(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", cli_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+smp_die(const struct smp_err *e)
+{
+	smp_warnx("%s", e->msg[0] ? e->msg : "unknown error");
+	exit(SMP_EXIT_TROUBLE);
+}
+
+void
+smp_usage_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "%s: ", cli_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n",
+	    cli_progname);
+	exit(SMP_EXIT_TROUBLE);
+}
+
+void
+smp_cli_version(void)
+{
+	printf("%s (%s) %s\n", cli_progname, PACKAGE_NAME, PACKAGE_VERSION);
+	exit(SMP_EXIT_OK);
+}

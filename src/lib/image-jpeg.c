@@ -1,0 +1,222 @@
+/*
+ * image-jpeg.c: libjpeg-turbo wrapper.  error_exit and warnings longjmp to
+ * the setjmp of the wrapper function that called into libjpeg; nothing
+ * outside this file sees setjmp.  Only the rectangle's columns
+ * (jpeg_crop_scanline) and rows (jpeg_skip_scanlines) are decoded.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jpeglib.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+struct jpeg_codec {
+	struct jpeg_decompress_struct	cinfo;
+	struct jpeg_error_mgr		jerr;
+	jmp_buf				jb;
+	char				msg[JMSG_LENGTH_MAX];
+	int				created;
+};
+
+static void
+jpeg_on_error(j_common_ptr cinfo)
+{
+	struct jpeg_codec	*c = (struct jpeg_codec *)cinfo;
+
+	(*cinfo->err->format_message)(cinfo, c->msg);
+	longjmp(c->jb, 1);
+}
+
+/* Warnings ("corrupt data", "premature end") are errors here. */
+static void
+jpeg_on_message(j_common_ptr cinfo, int level)
+{
+	if (level < 0)
+		jpeg_on_error(cinfo);
+}
+
+int
+smp__jpeg_is(const unsigned char *sig, size_t n)
+{
+	return n >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF;
+}
+
+static void
+jpeg_close(struct smp_image *img)
+{
+	struct jpeg_codec	*c = img->codec;
+
+	if (c == NULL)
+		return;
+	if (c->created)
+		jpeg_destroy_decompress(&c->cinfo);
+	free(c);
+	img->codec = NULL;
+}
+
+static int
+jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
+    void *arg, struct smp_err *e)
+{
+	struct jpeg_codec	*c = img->codec;
+	struct jpeg_decompress_struct *ci = &c->cinfo;
+	JSAMPLE			*volatile row = NULL;
+	uint16_t		*volatile wide = NULL;
+	int			 ch = (int)img->info.model;
+	int			 inv = img->info.adobe_inverted;
+	JDIMENSION		 xoff, cw, y;
+	uint32_t		 i;
+	int			 k, failed = 0;
+	size_t			 need;
+
+	need = (size_t)img->info.width * ch * 2 + (size_t)r->w * (ch + 1) * 2;
+	if (setjmp(c->jb)) {
+		smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
+		free(row);
+		free(wide);
+		return -1;
+	}
+	jpeg_start_decompress(ci);
+	xoff = r->x;
+	cw = r->w;
+	if (cw < ci->output_width)
+		jpeg_crop_scanline(ci, &xoff, &cw);
+	if ((row = malloc((size_t)cw * ci->output_components)) == NULL ||
+	    (wide = malloc((size_t)r->w * (ch + 1) * 2)) == NULL) {
+		free(row);
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory (%zu bytes)",
+		    img->path, need);
+	}
+	if (r->y > 0 && jpeg_skip_scanlines(ci, r->y) != r->y) {
+		free(row);
+		free(wide);
+		return smp_errf(e, SMP_E_INPUT, "%s: cannot skip to row %u",
+		    img->path, (unsigned)r->y);
+	}
+	for (y = r->y; y < r->y + r->h && !failed; y++) {
+		JSAMPROW	 rp = row;
+		const JSAMPLE	*s;
+		uint16_t	*d = wide;
+
+		if (jpeg_read_scanlines(ci, &rp, 1) != 1) {
+			smp_errf(e, SMP_E_INPUT, "%s: short read at row %u",
+			    img->path, (unsigned)y);
+			failed = 1;
+			break;
+		}
+		s = row + (size_t)(r->x - xoff) * ci->output_components;
+		for (i = 0; i < r->w; i++) {
+			for (k = 0; k < ch; k++) {
+				unsigned	v = *s++;
+
+				*d++ = (uint16_t)((inv ? 255 - v : v) * 257u);
+			}
+			*d++ = 65535;
+		}
+		if (fn(arg, y, wide, e) == -1)
+			failed = 1;
+	}
+	jpeg_abort_decompress(ci);
+	free(row);
+	free(wide);
+	return failed ? -1 : 0;
+}
+
+/* libjpeg holds the saved markers; copy what we keep. */
+static int
+jpeg_scan_markers(struct smp_image *img, struct smp_err *e)
+{
+	struct jpeg_codec	*c = img->codec;
+	jpeg_saved_marker_ptr	 m;
+	JOCTET			*icc = NULL;
+	unsigned int		 icc_len = 0;
+
+	for (m = c->cinfo.marker_list; m != NULL; m = m->next) {
+		if (m->marker == JPEG_APP0 + 1 && img->info.orientation == 0 &&
+		    m->data_length >= 6 && memcmp(m->data, "Exif\0\0", 6) == 0)
+			img->info.orientation = smp_exif_orientation(m->data,
+			    m->data_length);
+	}
+	if (img->info.orientation == 0)
+		img->info.orientation = 1;
+	if (jpeg_read_icc_profile(&c->cinfo, &icc, &icc_len)) {
+		if (icc_len > SMP_MAX_ICC_BYTES) {
+			free(icc);
+			return smp_errf(e, SMP_E_LIMIT,
+			    "%s: embedded ICC profile of %u bytes is too large",
+			    img->path, icc_len);
+		}
+		img->icc = icc;
+		img->info.icc = icc;
+		img->info.icc_len = icc_len;
+	}
+	return 0;
+}
+
+int
+smp__jpeg_open(struct smp_image *img, struct smp_err *e)
+{
+	struct jpeg_codec	*c;
+	struct jpeg_decompress_struct *ci;
+	uint64_t		 px, coef;
+
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
+	img->codec = c;
+	img->close = jpeg_close;
+	img->read = jpeg_read_rect;
+	ci = &c->cinfo;
+	ci->err = jpeg_std_error(&c->jerr);
+	c->jerr.error_exit = jpeg_on_error;
+	c->jerr.emit_message = jpeg_on_message;
+	if (setjmp(c->jb))
+		return smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
+	jpeg_create_decompress(ci);
+	c->created = 1;
+	ci->mem->max_memory_to_use = (long)(img->lim.max_bytes > 0x7fffffff ?
+	    0x7fffffff : img->lim.max_bytes);
+	jpeg_stdio_src(ci, img->fp);
+	jpeg_save_markers(ci, JPEG_APP0 + 1, 0xFFFF);
+	jpeg_save_markers(ci, JPEG_APP0 + 2, 0xFFFF);
+	jpeg_read_header(ci, TRUE);
+	px = (uint64_t)ci->image_width * ci->image_height;
+	if (px > img->lim.max_pixels)
+		return smp_errf(e, SMP_E_LIMIT,
+		    "%s: image is %ux%u (%.1f Mpx), above the limit of "
+		    "%.1f Mpx (--max-pixels)", img->path,
+		    (unsigned)ci->image_width, (unsigned)ci->image_height,
+		    (double)px / 1e6, (double)img->lim.max_pixels / 1e6);
+	/* Multi-scan files keep every DCT coefficient in memory. */
+	coef = (uint64_t)(ci->image_width + 15) * (ci->image_height + 15) *
+	    ci->num_components * 2;
+	if (jpeg_has_multiple_scans(ci) && coef > img->lim.max_bytes)
+		return smp_errf(e, SMP_E_LIMIT,
+		    "%s: progressive JPEG needs %llu MiB to decode, above the "
+		    "limit (--max-memory)", img->path,
+		    (unsigned long long)(coef >> 20));
+	img->info.width = ci->image_width;
+	img->info.height = ci->image_height;
+	img->info.bits = 8;
+	switch (ci->jpeg_color_space) {
+	case JCS_GRAYSCALE:
+		img->info.model = SMP_CM_GREY;
+		ci->out_color_space = JCS_GRAYSCALE;
+		break;
+	case JCS_CMYK:
+	case JCS_YCCK:
+		img->info.model = SMP_CM_CMYK;
+		ci->out_color_space = JCS_CMYK;
+		img->info.adobe_inverted = ci->saw_Adobe_marker;
+		break;
+	default:
+		img->info.model = SMP_CM_RGB;
+		ci->out_color_space = JCS_RGB;
+	}
+	return jpeg_scan_markers(img, e);
+}

@@ -1,0 +1,219 @@
+/*
+ * image-png.c: libpng wrapper.  The only setjmp for PNG lives here.  Every
+ * libpng warning is an error: a measurement from a damaged file is not a
+ * measurement.  Rows are streamed; after the last row a rectangle needs,
+ * decoding stops (interlaced images keep the rectangle's rows in memory).
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <png.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+struct png_codec {
+	png_structp	 png;
+	png_infop	 info;
+	char		 msg[256];
+	int		 passes;
+	size_t		 rowbytes;
+	int		 channels;	/* after png_read_update_info */
+	int		 bits;
+};
+
+static void
+png_on_error(png_structp png, png_const_charp msg)
+{
+	struct png_codec	*c = png_get_error_ptr(png);
+
+	snprintf(c->msg, sizeof c->msg, "%s", msg);
+	png_longjmp(png, 1);
+}
+
+static void
+png_on_warning(png_structp png, png_const_charp msg)
+{
+	png_on_error(png, msg);
+}
+
+int
+smp__png_is(const unsigned char *sig, size_t n)
+{
+	return n >= 8 && png_sig_cmp(sig, 0, 8) == 0;
+}
+
+static void
+png_close(struct smp_image *img)
+{
+	struct png_codec	*c = img->codec;
+
+	if (c == NULL)
+		return;
+	png_destroy_read_struct(&c->png, &c->info, NULL);
+	free(c);
+	img->codec = NULL;
+}
+
+/* Widen one row segment to uint16 colour channels plus one alpha channel. */
+static void
+png_widen(const struct png_codec *c, int model_ch, const unsigned char *src,
+    uint32_t n, uint16_t *dst)
+{
+	int		 has_alpha = c->channels > model_ch;
+	uint32_t	 i;
+	int		 k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < c->channels; k++) {
+			unsigned	v;
+
+			if (c->bits == 16) {
+				v = (unsigned)src[0] << 8 | src[1];
+				src += 2;
+			} else
+				v = *src++ * 257u;
+			*dst++ = (uint16_t)v;
+		}
+		if (!has_alpha)
+			*dst++ = 65535;
+	}
+}
+
+static int
+png_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
+    void *arg, struct smp_err *e)
+{
+	struct png_codec	*c = img->codec;
+	unsigned char		*volatile rows = NULL;
+	unsigned char		*volatile scratch = NULL;
+	uint16_t		*volatile wide = NULL;
+	int			 model_ch = (int)img->info.model;
+	uint32_t		 y, last = r->y + r->h;
+	int			 pass, failed = 0;
+	size_t			 need;
+
+	need = c->rowbytes + (size_t)r->w * (model_ch + 1) * 2;
+	if (c->passes > 1)
+		need += c->rowbytes * r->h;
+	if (need > img->lim.max_bytes)
+		return smp_errf(e, SMP_E_LIMIT,
+		    "%s: decoding needs %zu MiB, above the limit (--max-memory)",
+		    img->path, need >> 20);
+	if ((scratch = malloc(c->rowbytes)) == NULL ||
+	    (wide = malloc((size_t)r->w * (model_ch + 1) * 2)) == NULL ||
+	    (c->passes > 1 && (rows = malloc(c->rowbytes * r->h)) == NULL)) {
+		free(scratch);
+		free(wide);
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
+	}
+	if (setjmp(png_jmpbuf(c->png))) {
+		smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
+		free(rows);
+		free(scratch);
+		free(wide);
+		return -1;
+	}
+	if (c->passes == 1) {
+		for (y = 0; y < last && !failed; y++) {
+			png_read_row(c->png, scratch, NULL);
+			if (y < r->y)
+				continue;
+			png_widen(c, model_ch, scratch +
+			    (size_t)r->x * c->rowbytes / img->info.width,
+			    r->w, wide);
+			if (fn(arg, y, wide, e) == -1)
+				failed = 1;
+		}
+	} else {
+		for (pass = 0; pass < c->passes; pass++)
+			for (y = 0; y < img->info.height; y++)
+				png_read_row(c->png, y >= r->y && y < last ?
+				    rows + (size_t)(y - r->y) * c->rowbytes :
+				    scratch, NULL);
+		for (y = r->y; y < last && !failed; y++) {
+			png_widen(c, model_ch, rows + (size_t)(y - r->y) *
+			    c->rowbytes + (size_t)r->x * c->rowbytes /
+			    img->info.width, r->w, wide);
+			if (fn(arg, y, wide, e) == -1)
+				failed = 1;
+		}
+	}
+	free(rows);
+	free(scratch);
+	free(wide);
+	return failed ? -1 : 0;
+}
+
+int
+smp__png_open(struct smp_image *img, struct smp_err *e)
+{
+	struct png_codec	*c;
+	png_uint_32		 w, h;
+	int			 depth, ctype, interlace, cm, ok;
+	png_charp		 name;
+	png_bytep		 prof;
+	png_uint_32		 proflen;
+	double			 g;
+
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
+	img->codec = c;
+	img->close = png_close;
+	img->read = png_read_rect;
+	c->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, c,
+	    png_on_error, png_on_warning);
+	if (c->png == NULL || (c->info = png_create_info_struct(c->png)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
+	if (setjmp(png_jmpbuf(c->png)))
+		return smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
+	png_set_user_limits(c->png, 1u << 24, 1u << 24);
+	png_set_chunk_malloc_max(c->png, SMP_MAX_ICC_BYTES + 1024);
+	png_init_io(c->png, img->fp);
+	png_read_info(c->png, c->info);
+	png_get_IHDR(c->png, c->info, &w, &h, &depth, &ctype, &interlace,
+	    NULL, NULL);
+	if ((uint64_t)w * h > img->lim.max_pixels)
+		return smp_errf(e, SMP_E_LIMIT,
+		    "%s: image is %ux%u (%.1f Mpx), above the limit of "
+		    "%.1f Mpx (--max-pixels)", img->path, (unsigned)w,
+		    (unsigned)h, (double)w * h / 1e6,
+		    (double)img->lim.max_pixels / 1e6);
+	img->info.width = w;
+	img->info.height = h;
+	img->info.orientation = 1;
+	img->info.bits = depth == 16 ? 16 : 8;
+	cm = ctype & ~PNG_COLOR_MASK_ALPHA;
+	img->info.model = cm == PNG_COLOR_TYPE_GRAY ? SMP_CM_GREY : SMP_CM_RGB;
+	img->info.has_alpha = (ctype & PNG_COLOR_MASK_ALPHA) ||
+	    png_get_valid(c->png, c->info, PNG_INFO_tRNS);
+	if (png_get_iCCP(c->png, c->info, &name, &ok, &prof, &proflen) &&
+	    proflen > 0) {
+		if ((img->icc = malloc(proflen)) == NULL)
+			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
+			    img->path);
+		memcpy(img->icc, prof, proflen);
+		img->info.icc = img->icc;
+		img->info.icc_len = proflen;
+	}
+	img->info.srgb_chunk = png_get_valid(c->png, c->info, PNG_INFO_sRGB) != 0;
+	if (png_get_gAMA(c->png, c->info, &g) && g > 0) {
+		img->info.has_gama = 1;
+		img->info.gama = g;
+	}
+	if (png_get_cHRM(c->png, c->info, &img->info.chrm[0],
+	    &img->info.chrm[1], &img->info.chrm[2], &img->info.chrm[3],
+	    &img->info.chrm[4], &img->info.chrm[5], &img->info.chrm[6],
+	    &img->info.chrm[7]))
+		img->info.has_chrm = 1;
+	png_set_expand(c->png);
+	c->passes = png_set_interlace_handling(c->png);
+	png_read_update_info(c->png, c->info);
+	c->rowbytes = png_get_rowbytes(c->png, c->info);
+	c->channels = png_get_channels(c->png, c->info);
+	c->bits = png_get_bit_depth(c->png, c->info);
+	return 0;
+}

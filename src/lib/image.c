@@ -1,0 +1,196 @@
+/*
+ * image.c: open an image by content (PNG or JPEG), expose its header, and
+ * map EXIF orientations between display and stored coordinates.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+/* Copy standard input to an unnamed temporary file so decoders can rewind. */
+static FILE *
+image_spool_stdin(struct smp_err *e)
+{
+	char	 buf[65536];
+	FILE	*tmp;
+	size_t	 n;
+
+	if ((tmp = tmpfile()) == NULL) {
+		smp_errf(e, SMP_E_IO, "-: cannot create a temporary file: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
+		if (fwrite(buf, 1, n, tmp) != n) {
+			smp_errf(e, SMP_E_IO, "-: cannot spool input: %s",
+			    strerror(errno));
+			fclose(tmp);
+			return NULL;
+		}
+	}
+	if (ferror(stdin)) {
+		smp_errf(e, SMP_E_IO, "-: read error: %s", strerror(errno));
+		fclose(tmp);
+		return NULL;
+	}
+	rewind(tmp);
+	return tmp;
+}
+
+int
+smp_image_open(const char *path, const struct smp_limits *lim,
+    struct smp_image **out, struct smp_err *e)
+{
+	struct smp_image	*img;
+	unsigned char		 sig[8];
+	size_t			 n;
+	int			 r;
+
+	*out = NULL;
+	if ((img = calloc(1, sizeof *img)) == NULL ||
+	    (img->path = strdup(path)) == NULL) {
+		free(img);
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
+	}
+	img->lim = *lim;
+	if (strcmp(path, "-") == 0)
+		img->fp = image_spool_stdin(e);
+	else if ((img->fp = fopen(path, "rb")) == NULL)
+		smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(errno));
+	if (img->fp == NULL) {
+		smp_image_free(img);
+		return -1;
+	}
+	n = fread(sig, 1, sizeof sig, img->fp);
+	rewind(img->fp);
+	if (smp__png_is(sig, n))
+		r = smp__png_open(img, e);
+	else if (smp__jpeg_is(sig, n))
+		r = smp__jpeg_open(img, e);
+	else if (n == 0)
+		r = smp_errf(e, SMP_E_INPUT, "%s: empty file", path);
+	else
+		r = smp_errf(e, SMP_E_INPUT, "%s: not a PNG or JPEG image",
+		    path);
+	if (r == -1) {
+		smp_image_free(img);
+		return -1;
+	}
+	if (img->info.orientation >= 5) {
+		img->info.disp_width = img->info.height;
+		img->info.disp_height = img->info.width;
+	} else {
+		img->info.disp_width = img->info.width;
+		img->info.disp_height = img->info.height;
+	}
+	*out = img;
+	return 0;
+}
+
+void
+smp_image_free(struct smp_image *img)
+{
+	if (img == NULL)
+		return;
+	if (img->close != NULL)
+		img->close(img);
+	if (img->fp != NULL)
+		fclose(img->fp);
+	free(img->icc);
+	free(img->path);
+	free(img);
+}
+
+const struct smp_image_info *
+smp_image_info(const struct smp_image *img)
+{
+	return &img->info;
+}
+
+const char *
+smp_image_path(const struct smp_image *img)
+{
+	return img->path;
+}
+
+int
+smp_image_read(struct smp_image *img, const struct smp_rect *r,
+    smp_row_fn fn, void *arg, struct smp_err *e)
+{
+	if (img->used)
+		return smp_errf(e, SMP_E_INPUT,
+		    "%s: internal: image read twice", img->path);
+	if (r->w == 0 || r->h == 0 || r->x > img->info.width ||
+	    r->w > img->info.width - r->x || r->y > img->info.height ||
+	    r->h > img->info.height - r->y)
+		return smp_errf(e, SMP_E_INPUT,
+		    "%s: internal: rectangle outside the image", img->path);
+	img->used = 1;
+	return img->read(img, r, fn, arg, e);
+}
+
+void
+smp_orient_to_display(int o, uint32_t w, uint32_t h, uint32_t sx,
+    uint32_t sy, uint32_t *dx, uint32_t *dy)
+{
+	switch (o) {
+	case 2:
+		*dx = w - 1 - sx, *dy = sy;
+		break;
+	case 3:
+		*dx = w - 1 - sx, *dy = h - 1 - sy;
+		break;
+	case 4:
+		*dx = sx, *dy = h - 1 - sy;
+		break;
+	case 5:
+		*dx = sy, *dy = sx;
+		break;
+	case 6:
+		*dx = h - 1 - sy, *dy = sx;
+		break;
+	case 7:
+		*dx = h - 1 - sy, *dy = w - 1 - sx;
+		break;
+	case 8:
+		*dx = sy, *dy = w - 1 - sx;
+		break;
+	default:
+		*dx = sx, *dy = sy;
+	}
+}
+
+void
+smp_orient_to_stored(int o, uint32_t w, uint32_t h, uint32_t dx,
+    uint32_t dy, uint32_t *sx, uint32_t *sy)
+{
+	switch (o) {
+	case 2:
+		*sx = w - 1 - dx, *sy = dy;
+		break;
+	case 3:
+		*sx = w - 1 - dx, *sy = h - 1 - dy;
+		break;
+	case 4:
+		*sx = dx, *sy = h - 1 - dy;
+		break;
+	case 5:
+		*sx = dy, *sy = dx;
+		break;
+	case 6:
+		*sx = dy, *sy = h - 1 - dx;
+		break;
+	case 7:
+		*sx = w - 1 - dy, *sy = h - 1 - dx;
+		break;
+	case 8:
+		*sx = w - 1 - dy, *sy = dx;
+		break;
+	default:
+		*sx = dx, *sy = dy;
+	}
+}

@@ -1,0 +1,307 @@
+/*
+ * profile.c: choose an image's source profile (given, embedded, PNG sRGB
+ * chunk, PNG gAMA/cHRM, else assumed sRGB) and convert its pixels to Lab
+ * through lcms2: relative colorimetric to the D50 XYZ PCS, then Bradford
+ * (cmsAdaptToIlluminant) to D65 when asked.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lcms2.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+struct smp_pixconv {
+	cmsContext		 ctx;
+	cmsHTRANSFORM		 xf;
+	enum smp_profile_source	 source;
+	enum smp_white		 white;
+	int			 grey_to_rgb;	/* grey pixels, RGB profile */
+	double			 adapt[9];	/* D50 -> white, row-major */
+	uint16_t		*tmp;
+	double			*xyz;
+	uint32_t		 cap;
+};
+
+const char *
+smp_profile_source_name(enum smp_profile_source s)
+{
+	switch (s) {
+	case SMP_PROF_EMBEDDED:
+		return "embedded";
+	case SMP_PROF_SRGB_CHUNK:
+		return "srgb-chunk";
+	case SMP_PROF_GAMA_CHRM:
+		return "gama-chrm";
+	case SMP_PROF_GIVEN:
+		return "given";
+	default:
+		return "assumed-srgb";
+	}
+}
+
+/* IEC 61966-2-1 sRGB transfer function as an ICC parametric type 4 curve. */
+static cmsToneCurve *
+profile_srgb_curve(cmsContext ctx)
+{
+	cmsFloat64Number	p[5] = { 2.4, 1.0 / 1.055, 0.055 / 1.055,
+				    1.0 / 12.92, 0.04045 };
+
+	return cmsBuildParametricToneCurve(ctx, 4, p);
+}
+
+/* A profile for PNG gAMA (+ cHRM); grey images get a grey profile. */
+static cmsHPROFILE
+profile_from_gama(cmsContext ctx, const struct smp_image_info *in)
+{
+	cmsCIExyY	 white = { 0.3127, 0.3290, 1.0 };
+	cmsCIExyYTRIPLE	 prim = { { 0.64, 0.33, 1 }, { 0.30, 0.60, 1 },
+			    { 0.15, 0.06, 1 } };
+	cmsToneCurve	*tc, *tcs[3];
+	cmsHPROFILE	 p;
+
+	if (in->has_chrm) {
+		white.x = in->chrm[0], white.y = in->chrm[1];
+		prim.Red.x = in->chrm[2], prim.Red.y = in->chrm[3];
+		prim.Green.x = in->chrm[4], prim.Green.y = in->chrm[5];
+		prim.Blue.x = in->chrm[6], prim.Blue.y = in->chrm[7];
+	}
+	if ((tc = cmsBuildGamma(ctx, 1.0 / in->gama)) == NULL)
+		return NULL;
+	if (in->model == SMP_CM_GREY)
+		p = cmsCreateGrayProfileTHR(ctx, &white, tc);
+	else {
+		tcs[0] = tcs[1] = tcs[2] = tc;
+		p = cmsCreateRGBProfileTHR(ctx, &white, &prim, tcs);
+	}
+	cmsFreeToneCurve(tc);
+	return p;
+}
+
+static cmsHPROFILE
+profile_srgb(cmsContext ctx, const struct smp_image_info *in)
+{
+	cmsCIExyY	 d65 = { 0.3127, 0.3290, 1.0 };
+	cmsToneCurve	*tc;
+	cmsHPROFILE	 p;
+
+	if (in->model != SMP_CM_GREY)
+		return cmsCreate_sRGBProfileTHR(ctx);
+	if ((tc = profile_srgb_curve(ctx)) == NULL)
+		return NULL;
+	p = cmsCreateGrayProfileTHR(ctx, &d65, tc);
+	cmsFreeToneCurve(tc);
+	return p;
+}
+
+static cmsHPROFILE
+profile_choose(cmsContext ctx, const struct smp_image_info *in,
+    const char *given, enum smp_profile_source *src, struct smp_err *e)
+{
+	cmsHPROFILE	p;
+
+	if (given != NULL) {
+		*src = SMP_PROF_GIVEN;
+		if ((p = cmsOpenProfileFromFileTHR(ctx, given, "r")) == NULL)
+			smp_errf(e, SMP_E_COLOR,
+			    "profile %s: not a usable ICC profile", given);
+		return p;
+	}
+	if (in->icc != NULL) {
+		*src = SMP_PROF_EMBEDDED;
+		p = cmsOpenProfileFromMemTHR(ctx, in->icc,
+		    (cmsUInt32Number)in->icc_len);
+		if (p == NULL)
+			smp_errf(e, SMP_E_COLOR,
+			    "embedded ICC profile is broken");
+		return p;
+	}
+	if (in->srgb_chunk) {
+		*src = SMP_PROF_SRGB_CHUNK;
+		return profile_srgb(ctx, in);
+	}
+	if (in->has_gama) {
+		*src = SMP_PROF_GAMA_CHRM;
+		return profile_from_gama(ctx, in);
+	}
+	*src = SMP_PROF_ASSUMED_SRGB;
+	if (in->model == SMP_CM_CMYK) {
+		smp_errf(e, SMP_E_COLOR, "CMYK image without an embedded "
+		    "profile; give one with -p");
+		return NULL;
+	}
+	return profile_srgb(ctx, in);
+}
+
+/* Match the profile's colour space with the pixels; pick the input format. */
+static int
+profile_format(cmsHPROFILE p, const struct smp_image_info *in,
+    int *grey_to_rgb, cmsUInt32Number *fmt, struct smp_err *e)
+{
+	cmsColorSpaceSignature	cs = cmsGetColorSpace(p);
+	cmsProfileClassSignature cl = cmsGetDeviceClass(p);
+
+	*grey_to_rgb = 0;
+	if (cl == cmsSigLinkClass || cl == cmsSigAbstractClass ||
+	    cl == cmsSigNamedColorClass)
+		return smp_errf(e, SMP_E_COLOR,
+		    "profile is a device link, abstract or named-colour "
+		    "profile, not a source profile");
+	if (cs == cmsSigGrayData && in->model == SMP_CM_GREY) {
+		*fmt = COLORSPACE_SH(PT_GRAY) | CHANNELS_SH(1) | BYTES_SH(2) |
+		    EXTRA_SH(1);
+		return 0;
+	}
+	if (cs == cmsSigRgbData &&
+	    (in->model == SMP_CM_RGB || in->model == SMP_CM_GREY)) {
+		*grey_to_rgb = in->model == SMP_CM_GREY;
+		*fmt = COLORSPACE_SH(PT_RGB) | CHANNELS_SH(3) | BYTES_SH(2) |
+		    EXTRA_SH(1);
+		return 0;
+	}
+	if (cs == cmsSigCmykData && in->model == SMP_CM_CMYK) {
+		*fmt = COLORSPACE_SH(PT_CMYK) | CHANNELS_SH(4) | BYTES_SH(2) |
+		    EXTRA_SH(1);
+		return 0;
+	}
+	return smp_errf(e, SMP_E_COLOR,
+	    "profile colour space does not match the %s image",
+	    in->model == SMP_CM_GREY ? "greyscale" :
+	    in->model == SMP_CM_RGB ? "RGB" : "CMYK");
+}
+
+int
+smp_pixconv_new(const struct smp_image_info *in, const char *given,
+    enum smp_white white, struct smp_pixconv **out, struct smp_err *e)
+{
+	struct smp_pixconv	*pc;
+	cmsHPROFILE		 src = NULL, xyz = NULL;
+	cmsUInt32Number		 fmt = 0;
+	cmsCIEXYZ		 u, v;
+	int			 i;
+
+	*out = NULL;
+	if ((pc = calloc(1, sizeof *pc)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	pc->white = white;
+	if ((pc->ctx = smp__lcms_context(e)) == NULL)
+		goto fail;
+	if ((src = profile_choose(pc->ctx, in, given, &pc->source, e)) == NULL)
+		goto fail;
+	if (profile_format(src, in, &pc->grey_to_rgb, &fmt, e) == -1)
+		goto fail;
+	if ((xyz = cmsCreateXYZProfileTHR(pc->ctx)) == NULL)
+		goto fail;
+	pc->xf = cmsCreateTransformTHR(pc->ctx, src, fmt, xyz, TYPE_XYZ_DBL,
+	    INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
+	if (pc->xf == NULL) {
+		smp_errf(e, SMP_E_COLOR, "cannot build a colour transform "
+		    "from this profile");
+		goto fail;
+	}
+	cmsCloseProfile(src);
+	cmsCloseProfile(xyz);
+	src = xyz = NULL;
+	/* Bradford is linear in XYZ: its matrix from the unit vectors. */
+	for (i = 0; i < 3; i++) {
+		u.X = i == 0, u.Y = i == 1, u.Z = i == 2;
+		smp__xyz_adapt(&u, SMP_WHITE_D50, white, &v);
+		pc->adapt[0 + i] = v.X;
+		pc->adapt[3 + i] = v.Y;
+		pc->adapt[6 + i] = v.Z;
+	}
+	smp__lcms_context_sink(pc->ctx, NULL);
+	*out = pc;
+	return 0;
+fail:
+	if (src != NULL)
+		cmsCloseProfile(src);
+	if (xyz != NULL)
+		cmsCloseProfile(xyz);
+	smp__lcms_context_sink(pc->ctx, NULL);
+	smp_pixconv_free(pc);
+	if (e->code == SMP_E_NONE)
+		smp_errf(e, SMP_E_COLOR, "colour engine failure");
+	return -1;
+}
+
+void
+smp_pixconv_free(struct smp_pixconv *pc)
+{
+	if (pc == NULL)
+		return;
+	if (pc->xf != NULL)
+		cmsDeleteTransform(pc->xf);
+	smp__lcms_context_free(pc->ctx);
+	free(pc->tmp);
+	free(pc->xyz);
+	free(pc);
+}
+
+enum smp_profile_source
+smp_pixconv_source(const struct smp_pixconv *pc)
+{
+	return pc->source;
+}
+
+/* Buffers grow with the longest row seen; rows are bounded by the rect. */
+static int
+pixconv_reserve(struct smp_pixconv *pc, uint32_t n)
+{
+	uint16_t	*t;
+	double		*x;
+
+	if (n <= pc->cap)
+		return 0;
+	if ((x = realloc(pc->xyz, (size_t)n * 3 * sizeof *x)) == NULL)
+		return -1;
+	pc->xyz = x;
+	if ((t = realloc(pc->tmp, (size_t)n * 4 * sizeof *t)) == NULL)
+		return -1;
+	pc->tmp = t;
+	pc->cap = n;
+	return 0;
+}
+
+void
+smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
+    uint32_t n)
+{
+	const cmsCIEXYZ	*wp = smp__white_xyz(pc->white);
+	const double	*m = pc->adapt;
+	uint32_t	 i;
+
+	if (pixconv_reserve(pc, n) == -1) {
+		for (i = 0; i < 3 * n; i++)
+			lab[i] = NAN;
+		return;
+	}
+	if (pc->grey_to_rgb) {
+		for (i = 0; i < n; i++) {
+			pc->tmp[4 * i] = pc->tmp[4 * i + 1] =
+			    pc->tmp[4 * i + 2] = px[2 * i];
+			pc->tmp[4 * i + 3] = px[2 * i + 1];
+		}
+		px = pc->tmp;
+	}
+	cmsDoTransform(pc->xf, px, pc->xyz, n);
+	for (i = 0; i < n; i++) {
+		const double	*x = pc->xyz + 3 * i;
+		cmsCIEXYZ	 c = { x[0], x[1], x[2] };
+		cmsCIELab	 l;
+
+		if (pc->white != SMP_WHITE_D50) {
+			c.X = m[0] * x[0] + m[1] * x[1] + m[2] * x[2];
+			c.Y = m[3] * x[0] + m[4] * x[1] + m[5] * x[2];
+			c.Z = m[6] * x[0] + m[7] * x[1] + m[8] * x[2];
+		}
+		cmsXYZ2Lab(wp, &l, &c);
+		lab[3 * i] = (float)l.L;
+		lab[3 * i + 1] = (float)l.a;
+		lab[3 * i + 2] = (float)l.b;
+	}
+}

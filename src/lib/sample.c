@@ -1,0 +1,549 @@
+/*
+ * sample.c: measure the regions of one image.  The union of the regions'
+ * bounding boxes (display coordinates) is mapped to stored coordinates and
+ * decoded once; each opaque pixel is converted to Lab and appended to
+ * every region (or grid tile) that contains it.  Memory is the regions'
+ * pixels (12 bytes each) plus one decoded row, checked against the limit
+ * before anything is allocated.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+
+enum job_kind { JOB_RECT, JOB_CIRCLE, JOB_MASK, JOB_TILE };
+
+struct job {
+	char			*label;
+	enum job_kind		 kind;
+	uint32_t		 x0, y0, x1, y1;	/* display bbox, [x0, x1) */
+	double			 cx, cy, r2;
+	const unsigned char	*mask;		/* display-sized, row-major */
+	float			*lab;
+	size_t			 n, cap;
+};
+
+struct grid {
+	uint32_t	cols, rows;
+	size_t		first;		/* index of tile (0, 0) in jobs */
+};
+
+struct sampler {
+	const struct smp_image_info *info;
+	struct smp_pixconv	*pc;
+	struct job		*jobs;
+	size_t			 njobs;
+	struct grid		*grids;
+	size_t			 ngrids;
+	unsigned char		**masks;
+	size_t			 nmasks;
+	struct smp_rect		 rect;	/* stored */
+	float			*rowlab;
+	const char		*path;
+};
+
+static void
+sampler_free(struct sampler *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->njobs; i++) {
+		free(s->jobs[i].label);
+		free(s->jobs[i].lab);
+	}
+	for (i = 0; i < s->nmasks; i++)
+		free(s->masks[i]);
+	free(s->masks);
+	free(s->jobs);
+	free(s->grids);
+	free(s->rowlab);
+	smp_pixconv_free(s->pc);
+}
+
+static struct job *
+sampler_add(struct sampler *s, const char *label, struct smp_err *e)
+{
+	struct job	*j;
+
+	j = realloc(s->jobs, (s->njobs + 1) * sizeof *j);
+	if (j == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	s->jobs = j;
+	j = &s->jobs[s->njobs];
+	memset(j, 0, sizeof *j);
+	if ((j->label = strdup(label)) == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	s->njobs++;
+	return j;
+}
+
+struct mask_load {
+	unsigned char	*bits;
+	uint32_t	 w;
+	int		 ch;
+};
+
+static int
+mask_row(void *arg, uint32_t y, const uint16_t *px, struct smp_err *e)
+{
+	struct mask_load	*m = arg;
+	uint32_t		 x;
+	int			 k, on;
+
+	(void)e;
+	for (x = 0; x < m->w; x++, px += m->ch + 1) {
+		for (k = 0, on = 0; k < m->ch; k++)
+			on |= px[k] != 0;
+		m->bits[(size_t)y * m->w + x] = on && px[m->ch] != 0;
+	}
+	return 0;
+}
+
+/* Load a mask the size of the display image; set j's bbox to its pixels. */
+static int
+sampler_mask(struct sampler *s, const struct smp_region *r, struct job *j,
+    const struct smp_limits *lim, struct smp_err *e)
+{
+	struct smp_image	*m;
+	const struct smp_image_info *mi;
+	struct mask_load	 ml;
+	struct smp_rect		 all;
+	unsigned char		**v;
+	uint32_t		 x, y, W = s->info->disp_width;
+	uint32_t		 H = s->info->disp_height;
+	size_t			 cnt = 0;
+
+	if (smp_image_open(r->mask_path, lim, &m, e) == -1)
+		return -1;
+	mi = smp_image_info(m);
+	if (mi->disp_width != W || mi->disp_height != H || mi->orientation != 1) {
+		smp_errf(e, SMP_E_USAGE, "mask %s is %ux%u, the image is %ux%u",
+		    r->mask_path, (unsigned)mi->disp_width,
+		    (unsigned)mi->disp_height, (unsigned)W, (unsigned)H);
+		smp_image_free(m);
+		return -1;
+	}
+	v = realloc(s->masks, (s->nmasks + 1) * sizeof *v);
+	if (v == NULL || (ml.bits = malloc((size_t)W * H)) == NULL) {
+		if (v != NULL)
+			s->masks = v;
+		smp_image_free(m);
+		return smp_errf(e, SMP_E_NOMEM, "out of memory for mask");
+	}
+	s->masks = v;
+	s->masks[s->nmasks++] = ml.bits;
+	ml.w = W;
+	ml.ch = (int)mi->model;
+	all = (struct smp_rect){ 0, 0, W, H };
+	if (smp_image_read(m, &all, mask_row, &ml, e) == -1) {
+		smp_image_free(m);
+		return -1;
+	}
+	smp_image_free(m);
+	j->x0 = W, j->y0 = H, j->x1 = 0, j->y1 = 0;
+	for (y = 0; y < H; y++)
+		for (x = 0; x < W; x++)
+			if (ml.bits[(size_t)y * W + x]) {
+				cnt++;
+				if (x < j->x0)
+					j->x0 = x;
+				if (x + 1 > j->x1)
+					j->x1 = x + 1;
+				if (y < j->y0)
+					j->y0 = y;
+				if (y + 1 > j->y1)
+					j->y1 = y + 1;
+			}
+	if (cnt == 0)
+		return smp_errf(e, SMP_E_USAGE, "mask %s selects no pixels",
+		    r->mask_path);
+	j->kind = JOB_MASK;
+	j->mask = ml.bits;
+	j->cap = cnt;
+	return 0;
+}
+
+static uint32_t
+grid_edge(uint32_t i, uint32_t n, uint32_t size)
+{
+	return (uint32_t)((uint64_t)i * size / n);
+}
+
+/* Turn the user's regions into jobs with display bounding boxes. */
+static int
+sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
+    struct smp_err *e)
+{
+	uint32_t	 W = s->info->disp_width, H = s->info->disp_height;
+	struct job	*j;
+	char		 label[64];
+	int		 i;
+	uint32_t	 c, r;
+
+	for (i = 0; i < o->nregions; i++) {
+		const struct smp_region	*rg = &o->regions[i];
+		const double		*v = rg->v;
+
+		if (rg->kind == SMP_REGION_GRID) {
+			struct grid	*g;
+
+			if (rg->cols > W || rg->rows > H)
+				return smp_errf(e, SMP_E_USAGE, "region '%s': "
+				    "more tiles than pixels in %ux%u",
+				    rg->spec, (unsigned)W, (unsigned)H);
+			g = realloc(s->grids, (s->ngrids + 1) * sizeof *g);
+			if (g == NULL)
+				return smp_errf(e, SMP_E_NOMEM, "out of memory");
+			s->grids = g;
+			g[s->ngrids].cols = rg->cols;
+			g[s->ngrids].rows = rg->rows;
+			g[s->ngrids].first = s->njobs;
+			s->ngrids++;
+			for (r = 0; r < rg->rows; r++)
+				for (c = 0; c < rg->cols; c++) {
+					snprintf(label, sizeof label,
+					    "%s:%u,%u", rg->spec, c, r);
+					if ((j = sampler_add(s, label, e)) == NULL)
+						return -1;
+					j->kind = JOB_TILE;
+					j->x0 = grid_edge(c, rg->cols, W);
+					j->x1 = grid_edge(c + 1, rg->cols, W);
+					j->y0 = grid_edge(r, rg->rows, H);
+					j->y1 = grid_edge(r + 1, rg->rows, H);
+				}
+			continue;
+		}
+		if ((j = sampler_add(s, rg->spec, e)) == NULL)
+			return -1;
+		switch (rg->kind) {
+		case SMP_REGION_ALL:
+			j->kind = JOB_RECT;
+			j->x1 = W, j->y1 = H;
+			break;
+		case SMP_REGION_RECT:
+			if (v[0] + v[2] > W || v[1] + v[3] > H)
+				return smp_errf(e, SMP_E_USAGE, "region '%s' "
+				    "extends outside the %ux%u image",
+				    rg->spec, (unsigned)W, (unsigned)H);
+			j->kind = JOB_RECT;
+			j->x0 = (uint32_t)v[0], j->y0 = (uint32_t)v[1];
+			j->x1 = (uint32_t)(v[0] + v[2]);
+			j->y1 = (uint32_t)(v[1] + v[3]);
+			break;
+		case SMP_REGION_CIRCLE:
+			if (v[0] - v[2] < 0 || v[1] - v[2] < 0 ||
+			    v[0] + v[2] > W || v[1] + v[2] > H)
+				return smp_errf(e, SMP_E_USAGE, "region '%s' "
+				    "extends outside the %ux%u image",
+				    rg->spec, (unsigned)W, (unsigned)H);
+			j->kind = JOB_CIRCLE;
+			j->cx = v[0], j->cy = v[1], j->r2 = v[2] * v[2];
+			j->x0 = (uint32_t)floor(v[0] - v[2]);
+			j->y0 = (uint32_t)floor(v[1] - v[2]);
+			j->x1 = (uint32_t)ceil(v[0] + v[2]);
+			j->y1 = (uint32_t)ceil(v[1] + v[2]);
+			break;
+		case SMP_REGION_MASK:
+			if (sampler_mask(s, rg, j, &o->limits, e) == -1)
+				return -1;
+			break;
+		case SMP_REGION_GRID:
+			break;
+		}
+		if (j->x1 <= j->x0 || j->y1 <= j->y0)
+			return smp_errf(e, SMP_E_USAGE, "region '%s' is empty",
+			    rg->spec);
+	}
+	return 0;
+}
+
+/* Check the memory the plan needs, then reserve it. */
+static int
+sampler_reserve(struct sampler *s, const struct smp_limits *lim,
+    struct smp_err *e)
+{
+	uint64_t	need = 0;
+	size_t		i;
+
+	for (i = 0; i < s->njobs; i++) {
+		struct job	*j = &s->jobs[i];
+
+		if (j->kind != JOB_MASK)
+			j->cap = (size_t)(j->x1 - j->x0) * (j->y1 - j->y0);
+		need += (uint64_t)j->cap * 3 * sizeof(float);
+	}
+	need += (uint64_t)s->nmasks * s->info->disp_width *
+	    s->info->disp_height;
+	need += (uint64_t)s->rect.w * 32;
+	if (need > lim->max_bytes)
+		return smp_errf(e, SMP_E_LIMIT, "%s: the regions need %llu MiB, "
+		    "above the limit of %llu MiB (--max-memory)", s->path,
+		    (unsigned long long)(need >> 20),
+		    (unsigned long long)(lim->max_bytes >> 20));
+	for (i = 0; i < s->njobs; i++) {
+		struct job	*j = &s->jobs[i];
+
+		if ((j->lab = malloc(j->cap * 3 * sizeof(float) + 1)) == NULL)
+			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
+			    s->path);
+	}
+	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
+	return 0;
+}
+
+static int
+job_contains(const struct job *j, uint32_t x, uint32_t y, uint32_t W)
+{
+	double	dx, dy;
+
+	if (x < j->x0 || x >= j->x1 || y < j->y0 || y >= j->y1)
+		return 0;
+	switch (j->kind) {
+	case JOB_CIRCLE:
+		dx = x + 0.5 - j->cx;
+		dy = y + 0.5 - j->cy;
+		return dx * dx + dy * dy <= j->r2;
+	case JOB_MASK:
+		return j->mask[(size_t)y * W + x];
+	default:
+		return 1;
+	}
+}
+
+static void
+job_push(struct job *j, const float *lab)
+{
+	if (j->n < j->cap) {
+		memcpy(j->lab + 3 * j->n, lab, 3 * sizeof(float));
+		j->n++;
+	}
+}
+
+static size_t
+grid_tile(const struct grid *g, uint32_t x, uint32_t y, uint32_t W,
+    uint32_t H)
+{
+	uint32_t	c = (uint32_t)((uint64_t)x * g->cols / W);
+	uint32_t	r = (uint32_t)((uint64_t)y * g->rows / H);
+
+	while (c + 1 < g->cols && grid_edge(c + 1, g->cols, W) <= x)
+		c++;
+	while (c > 0 && grid_edge(c, g->cols, W) > x)
+		c--;
+	while (r + 1 < g->rows && grid_edge(r + 1, g->rows, H) <= y)
+		r++;
+	while (r > 0 && grid_edge(r, g->rows, H) > y)
+		r--;
+	return g->first + (size_t)r * g->cols + c;
+}
+
+static int
+sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
+{
+	struct sampler	*s = arg;
+	const struct smp_image_info *in = s->info;
+	int		 nch = (int)in->model + 1, o = in->orientation;
+	uint32_t	 i, dx, dy, W = in->disp_width, H = in->disp_height;
+	size_t		 k;
+
+	smp_pixconv_run(s->pc, px, s->rowlab, s->rect.w);
+	for (i = 0; i < s->rect.w; i++) {
+		const float	*lab = s->rowlab + 3 * i;
+
+		if (px[(size_t)i * nch + nch - 1] == 0)
+			continue;	/* fully transparent */
+		if (!isfinite(lab[0]) || !isfinite(lab[1]) || !isfinite(lab[2]))
+			return smp_errf(e, SMP_E_COLOR, "%s: colour conversion "
+			    "failed", s->path);
+		smp_orient_to_display(o, in->width, in->height, s->rect.x + i,
+		    sy, &dx, &dy);
+		for (k = 0; k < s->njobs; k++)
+			if (s->jobs[k].kind != JOB_TILE &&
+			    job_contains(&s->jobs[k], dx, dy, W))
+				job_push(&s->jobs[k], lab);
+		for (k = 0; k < s->ngrids; k++)
+			job_push(&s->jobs[grid_tile(&s->grids[k], dx, dy, W,
+			    H)], lab);
+	}
+	return 0;
+}
+
+/* The stored rectangle covering the union of the jobs' display boxes. */
+static void
+sampler_rect(struct sampler *s)
+{
+	const struct smp_image_info *in = s->info;
+	uint32_t	x0 = UINT32_MAX, y0 = UINT32_MAX, x1 = 0, y1 = 0;
+	uint32_t	sx, sy, cx[2], cy[2];
+	size_t		i;
+	int		a, b;
+
+	for (i = 0; i < s->njobs; i++) {
+		const struct job	*j = &s->jobs[i];
+
+		cx[0] = j->x0, cx[1] = j->x1 - 1;
+		cy[0] = j->y0, cy[1] = j->y1 - 1;
+		for (a = 0; a < 2; a++)
+			for (b = 0; b < 2; b++) {
+				smp_orient_to_stored(in->orientation, in->width,
+				    in->height, cx[a], cy[b], &sx, &sy);
+				if (sx < x0)
+					x0 = sx;
+				if (sy < y0)
+					y0 = sy;
+				if (sx + 1 > x1)
+					x1 = sx + 1;
+				if (sy + 1 > y1)
+					y1 = sy + 1;
+			}
+	}
+	s->rect = (struct smp_rect){ x0, y0, x1 - x0, y1 - y0 };
+}
+
+static int
+readings_push(struct smp_readings *rs, const char *label, const char *klass,
+    const float *lab, size_t n, size_t total, const struct smp_sample_opts *o,
+    struct smp_err *e)
+{
+	struct smp_reading	*r;
+	struct smp_lab		 d65;
+
+	r = realloc(rs->r, (rs->n + 1) * sizeof *r);
+	if (r == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	rs->r = r;
+	r = &rs->r[rs->n];
+	memset(r, 0, sizeof *r);
+	if ((r->region = strdup(label)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	rs->n++;
+	r->klass = klass;
+	r->frac = total ? (double)n / (double)total : NAN;
+	if (smp_stats_compute(lab, n, o->stat, &r->st, e) == -1)
+		return -1;
+	smp_lab_lch(&r->st.value, &r->C, &r->h);
+	smp_lab_adapt(&r->st.value, o->white, SMP_WHITE_D65, &d65);
+	r->ita = smp_ita(&d65);
+	r->ita_class = smp_ita_class(r->ita);
+	if (r->st.n == 0)
+		r->C = r->h = NAN;
+	return 0;
+}
+
+/* Split a job's pixels into skin and dot rows. */
+static int
+readings_separate(struct smp_readings *rs, const struct job *j,
+    const struct smp_sample_opts *o, struct smp_err *e)
+{
+	unsigned char	*dot = NULL;
+	float		*cls[2] = { NULL, NULL };
+	size_t		 cnt[2] = { 0, 0 }, i;
+	double		 t;
+	int		 c, r = -1;
+
+	if ((dot = malloc(j->n + 1)) == NULL ||
+	    (cls[0] = malloc(j->n * 3 * sizeof(float) + 1)) == NULL ||
+	    (cls[1] = malloc(j->n * 3 * sizeof(float) + 1)) == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "out of memory for --separate");
+		goto out;
+	}
+	if (smp_separate(j->lab, j->n, dot, &t, e) == -1)
+		goto out;
+	for (i = 0; i < j->n; i++) {
+		c = dot[i];
+		memcpy(cls[c] + 3 * cnt[c], j->lab + 3 * i, 3 * sizeof(float));
+		cnt[c]++;
+	}
+	if (readings_push(rs, j->label, "skin", cls[0], cnt[0], j->n, o,
+	    e) == -1 || readings_push(rs, j->label, "dot", cls[1], cnt[1],
+	    j->n, o, e) == -1)
+		goto out;
+	r = 0;
+out:
+	free(dot);
+	free(cls[0]);
+	free(cls[1]);
+	return r;
+}
+
+/* Errors found after opening (regions, masks) must still name the image. */
+static void
+sample_name_file(struct smp_err *e, const char *path)
+{
+	char	msg[sizeof e->msg];
+	int	code = e->code;
+
+	if (strncmp(e->msg, path, strlen(path)) == 0)
+		return;
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	smp_err_clear(e);
+	smp_errf(e, code, "%s: %s", path, msg);
+}
+
+int
+smp_sample_image(const char *path, const struct smp_sample_opts *o,
+    struct smp_readings *out, struct smp_err *e)
+{
+	struct smp_image	*img = NULL;
+	struct sampler		 s;
+	size_t			 i;
+	int			 r = -1;
+
+	memset(out, 0, sizeof *out);
+	memset(&s, 0, sizeof s);
+	s.path = path;
+	out->white = o->white;
+	if (smp_image_open(path, &o->limits, &img, e) == -1)
+		return -1;
+	s.info = smp_image_info(img);
+	if (sampler_plan(&s, o, e) == -1)
+		goto out;
+	sampler_rect(&s);
+	if (sampler_reserve(&s, &o->limits, e) == -1)
+		goto out;
+	if (smp_pixconv_new(s.info, o->profile, o->white, &s.pc, e) == -1)
+		goto out;
+	out->source = smp_pixconv_source(s.pc);
+	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1)
+		goto out;
+	for (i = 0; i < s.njobs; i++) {
+		const struct job	*j = &s.jobs[i];
+
+		if (o->separate)
+			r = readings_separate(out, j, o, e);
+		else
+			r = readings_push(out, j->label, "all", j->lab, j->n,
+			    j->n, o, e);
+		if (r == -1)
+			goto out;
+	}
+	r = 0;
+out:
+	if (r == -1) {
+		smp_readings_clear(out);
+		sample_name_file(e, path);
+	}
+	sampler_free(&s);
+	smp_image_free(img);
+	return r;
+}
+
+void
+smp_readings_clear(struct smp_readings *rs)
+{
+	size_t	i;
+
+	for (i = 0; i < rs->n; i++)
+		free(rs->r[i].region);
+	free(rs->r);
+	rs->r = NULL;
+	rs->n = 0;
+}

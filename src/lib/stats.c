@@ -1,0 +1,178 @@
+/*
+ * stats.c: per-region statistics on Lab pixels.
+ *
+ * robust: pixels whose L* lies further than k * s from the median L* are
+ * outliers (specular highlights, stray hairs), where s = 1.4826 * MAD(L*)
+ * (a consistent estimate of sigma for normal data), floored at
+ * SMP_ROBUST_MIN_SIGMA so that flat synthetic patches keep their pixels.
+ * Mean, median and sd are then taken over the rest.
+ *
+ * ci95 is the radius of a sphere containing the 95% confidence ellipsoid
+ * of the mean, treating the channels as independent:
+ * sqrt(chi2(0.95, 3) * max(sd_L^2, sd_a^2, sd_b^2) / n).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+
+#define CHI2_3_95	7.814727903251178
+
+static void
+stats_swap(float *a, float *b)
+{
+	float	t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/* k-th smallest (0-based) by Hoare quickselect; reorders v so that every
+ * element before index k is <= v[k]. */
+static float
+stats_select(float *v, size_t n, size_t k)
+{
+	ptrdiff_t	lo = 0, hi = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
+
+	while (lo < hi) {
+		float		pivot = v[lo + (hi - lo) / 2];
+		ptrdiff_t	i = lo, j = hi;
+
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				stats_swap(&v[i], &v[j]);
+				i++;
+				j--;
+			}
+		}
+		if (kk <= j)
+			hi = j;
+		else if (kk >= i)
+			lo = i;
+		else
+			break;
+	}
+	return v[k];
+}
+
+double
+smp_median(float *v, size_t n)
+{
+	double	hi, lo;
+	size_t	i;
+
+	if (n == 0)
+		return NAN;
+	hi = stats_select(v, n, n / 2);
+	if (n % 2)
+		return hi;
+	/* After selection everything below n/2 is <= hi: take its max. */
+	lo = v[0];
+	for (i = 1; i < n / 2; i++)
+		if (v[i] > lo)
+			lo = v[i];
+	return (lo + hi) / 2;
+}
+
+int
+smp_stat_parse(const char *s, enum smp_stat *st, struct smp_err *e)
+{
+	if (strcmp(s, "robust") == 0)
+		*st = SMP_STAT_ROBUST;
+	else if (strcmp(s, "mean") == 0)
+		*st = SMP_STAT_MEAN;
+	else if (strcmp(s, "median") == 0)
+		*st = SMP_STAT_MEDIAN;
+	else
+		return smp_errf(e, SMP_E_USAGE,
+		    "unknown statistic '%s' (robust, mean, median)", s);
+	return 0;
+}
+
+static void
+stats_nan(struct smp_lab *l)
+{
+	l->L = l->a = l->b = NAN;
+}
+
+int
+smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
+    struct smp_stats *out, struct smp_err *e)
+{
+	float	*sc;
+	double	 medL, s, lo = -INFINITY, hi = INFINITY;
+	double	 sum[3] = { 0, 0, 0 }, m[3], ss[3] = { 0, 0, 0 }, med[3];
+	size_t	 i, k, used = 0;
+	int	 c;
+
+	memset(out, 0, sizeof *out);
+	stats_nan(&out->mean);
+	stats_nan(&out->median);
+	stats_nan(&out->sd);
+	stats_nan(&out->value);
+	out->ci95 = NAN;
+	if (n == 0)
+		return 0;
+	if ((sc = malloc(n * sizeof *sc)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory for statistics");
+	if (st == SMP_STAT_ROBUST) {
+		for (i = 0; i < n; i++)
+			sc[i] = lab[3 * i];
+		medL = smp_median(sc, n);
+		for (i = 0; i < n; i++)
+			sc[i] = (float)fabs(lab[3 * i] - medL);
+		s = 1.4826 * smp_median(sc, n);
+		if (s < SMP_ROBUST_MIN_SIGMA)
+			s = SMP_ROBUST_MIN_SIGMA;
+		lo = medL - SMP_ROBUST_K * s;
+		hi = medL + SMP_ROBUST_K * s;
+	}
+#define KEEP(i) (lab[3 * (i)] >= lo && lab[3 * (i)] <= hi)
+	for (i = 0; i < n; i++) {
+		if (!KEEP(i))
+			continue;
+		used++;
+		for (c = 0; c < 3; c++)
+			sum[c] += lab[3 * i + c];
+	}
+	for (c = 0; c < 3; c++)
+		m[c] = sum[c] / (double)used;
+	for (i = 0; i < n; i++) {
+		if (!KEEP(i))
+			continue;
+		for (c = 0; c < 3; c++)
+			ss[c] += (lab[3 * i + c] - m[c]) *
+			    (lab[3 * i + c] - m[c]);
+	}
+	for (c = 0; c < 3; c++) {
+		for (i = 0, k = 0; i < n; i++)
+			if (KEEP(i))
+				sc[k++] = lab[3 * i + c];
+		med[c] = smp_median(sc, k);
+	}
+#undef KEEP
+	free(sc);
+	out->n = used;
+	out->n_excluded = n - used;
+	out->mean = (struct smp_lab){ m[0], m[1], m[2] };
+	out->median = (struct smp_lab){ med[0], med[1], med[2] };
+	if (used > 1) {
+		double	v = 0;
+
+		out->sd.L = sqrt(ss[0] / (double)(used - 1));
+		out->sd.a = sqrt(ss[1] / (double)(used - 1));
+		out->sd.b = sqrt(ss[2] / (double)(used - 1));
+		v = fmax(out->sd.L, fmax(out->sd.a, out->sd.b));
+		out->ci95 = sqrt(CHI2_3_95 * v * v / (double)used);
+	}
+	out->value = st == SMP_STAT_MEDIAN ? out->median : out->mean;
+	return 0;
+}
