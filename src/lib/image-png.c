@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <png.h>
+#include <zlib.h>
 
 #include "smp.h"
 #include "smp-internal.h"
@@ -148,15 +149,96 @@ png_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 	return failed ? -1 : 0;
 }
 
+/*
+ * libpng's own iCCP checks discard valid profiles (a PCS illuminant other
+ * than D50, "known incorrect" sRGB profiles), so the chunk is taken raw and
+ * inflated here, and lcms2 alone judges the profile.
+ */
+static int
+png_take_iccp(struct smp_image *img, struct smp_err *e)
+{
+	struct png_codec	*c = img->codec;
+	png_unknown_chunkp	 uc;
+	const unsigned char	*p, *nul;
+	unsigned char		*out;
+	z_stream		 z;
+	size_t			 cap = 65536;
+	int			 i, n, zr;
+
+	n = png_get_unknown_chunks(c->png, c->info, &uc);
+	for (i = 0; i < n; i++)
+		if (memcmp(uc[i].name, "iCCP", 4) == 0)
+			break;
+	if (i == n)
+		return 0;
+	p = uc[i].data;
+	nul = memchr(p, 0, uc[i].size < 80 ? uc[i].size : 80);
+	if (nul == NULL || (size_t)(nul - p) + 2 > uc[i].size || nul[1] != 0)
+		return smp_errf(e, SMP_E_INPUT,
+		    "%s: embedded ICC profile is broken (bad iCCP chunk)",
+		    img->path);
+	memset(&z, 0, sizeof z);
+	if (inflateInit(&z) != Z_OK || (out = malloc(cap)) == NULL) {
+		inflateEnd(&z);
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
+	}
+	z.next_in = (unsigned char *)(uintptr_t)(nul + 2);
+	z.avail_in = (uInt)(uc[i].size - (size_t)(nul + 2 - p));
+	for (;;) {
+		z.next_out = out + z.total_out;
+		z.avail_out = (uInt)(cap - z.total_out);
+		zr = inflate(&z, Z_NO_FLUSH);
+		if (zr == Z_STREAM_END)
+			break;
+		if (zr != Z_OK && zr != Z_BUF_ERROR) {
+			inflateEnd(&z);
+			free(out);
+			return smp_errf(e, SMP_E_INPUT, "%s: embedded ICC profile "
+			    "is broken (iCCP: %s)", img->path,
+			    z.msg ? z.msg : "bad compressed data");
+		}
+		if (z.avail_out != 0) {
+			inflateEnd(&z);
+			free(out);
+			return smp_errf(e, SMP_E_INPUT, "%s: embedded ICC profile "
+			    "is broken (iCCP: truncated)", img->path);
+		}
+		if (cap >= SMP_MAX_ICC_BYTES) {
+			inflateEnd(&z);
+			free(out);
+			return smp_errf(e, SMP_E_LIMIT, "%s: embedded ICC profile "
+			    "is larger than %u bytes", img->path,
+			    SMP_MAX_ICC_BYTES);
+		}
+		cap *= 2;
+		{
+			unsigned char	*t = realloc(out, cap);
+
+			if (t == NULL) {
+				inflateEnd(&z);
+				free(out);
+				return smp_errf(e, SMP_E_NOMEM,
+				    "%s: out of memory", img->path);
+			}
+			out = t;
+		}
+	}
+	img->icc = out;
+	img->info.icc = out;
+	img->info.icc_len = z.total_out;
+	inflateEnd(&z);
+	if (z.total_out == 0)
+		return smp_errf(e, SMP_E_INPUT,
+		    "%s: embedded ICC profile is empty", img->path);
+	return 0;
+}
+
 int
 smp__png_open(struct smp_image *img, struct smp_err *e)
 {
 	struct png_codec	*c;
 	png_uint_32		 w, h;
-	int			 depth, ctype, interlace, cm, ok;
-	png_charp		 name;
-	png_bytep		 prof;
-	png_uint_32		 proflen;
+	int			 depth, ctype, interlace, cm;
 	double			 g;
 
 	if ((c = calloc(1, sizeof *c)) == NULL)
@@ -172,6 +254,8 @@ smp__png_open(struct smp_image *img, struct smp_err *e)
 		return smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
 	png_set_user_limits(c->png, 1u << 24, 1u << 24);
 	png_set_chunk_malloc_max(c->png, SMP_MAX_ICC_BYTES + 1024);
+	png_set_keep_unknown_chunks(c->png, PNG_HANDLE_CHUNK_ALWAYS,
+	    (png_const_bytep)"iCCP", 1);
 	png_init_io(c->png, img->fp);
 	png_read_info(c->png, c->info);
 	png_get_IHDR(c->png, c->info, &w, &h, &depth, &ctype, &interlace,
@@ -190,15 +274,8 @@ smp__png_open(struct smp_image *img, struct smp_err *e)
 	img->info.model = cm == PNG_COLOR_TYPE_GRAY ? SMP_CM_GREY : SMP_CM_RGB;
 	img->info.has_alpha = (ctype & PNG_COLOR_MASK_ALPHA) ||
 	    png_get_valid(c->png, c->info, PNG_INFO_tRNS);
-	if (png_get_iCCP(c->png, c->info, &name, &ok, &prof, &proflen) &&
-	    proflen > 0) {
-		if ((img->icc = malloc(proflen)) == NULL)
-			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
-			    img->path);
-		memcpy(img->icc, prof, proflen);
-		img->info.icc = img->icc;
-		img->info.icc_len = proflen;
-	}
+	if (png_take_iccp(img, e) == -1)
+		return -1;
 	img->info.srgb_chunk = png_get_valid(c->png, c->info, PNG_INFO_sRGB) != 0;
 	if (png_get_gAMA(c->png, c->info, &g) && g > 0) {
 		img->info.has_gama = 1;

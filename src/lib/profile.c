@@ -104,20 +104,21 @@ profile_choose(cmsContext ctx, const struct smp_image_info *in,
 {
 	cmsHPROFILE	p;
 
-	if (given != NULL) {
-		*src = SMP_PROF_GIVEN;
-		if ((p = cmsOpenProfileFromFileTHR(ctx, given, "r")) == NULL)
-			smp_errf(e, SMP_E_COLOR,
-			    "profile %s: not a usable ICC profile", given);
-		return p;
-	}
-	if (in->icc != NULL) {
-		*src = SMP_PROF_EMBEDDED;
-		p = cmsOpenProfileFromMemTHR(ctx, in->icc,
+	struct smp_err	 sub = SMP_ERR_INIT;
+
+	if (given != NULL || in->icc != NULL) {
+		*src = given ? SMP_PROF_GIVEN : SMP_PROF_EMBEDDED;
+		smp__lcms_context_sink(ctx, &sub);
+		p = given ? cmsOpenProfileFromFileTHR(ctx, given, "r") :
+		    cmsOpenProfileFromMemTHR(ctx, in->icc,
 		    (cmsUInt32Number)in->icc_len);
-		if (p == NULL)
-			smp_errf(e, SMP_E_COLOR,
-			    "embedded ICC profile is broken");
+		smp__lcms_context_sink(ctx, e);
+		if (p == NULL && given)
+			smp_errf(e, SMP_E_COLOR, "profile %s: not a usable ICC "
+			    "profile (%s)", given, sub.msg[0] ? sub.msg : "?");
+		else if (p == NULL)
+			smp_errf(e, SMP_E_COLOR, "embedded ICC profile is broken "
+			    "(%s)", sub.msg[0] ? sub.msg : "?");
 		return p;
 	}
 	if (in->srgb_chunk) {

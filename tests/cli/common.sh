@@ -1,0 +1,57 @@
+# Sourced by every CLI scenario: C locale, a private temp dir, helpers.
+# Exit 77 means "skipped" to the automake harness.
+LC_ALL=C
+export LC_ALL
+set -u
+: "${SMP_BUILDDIR:?run through make check}"
+SAMPLE="$SMP_BUILDDIR/src/smp-sample"
+RENDER="$SMP_BUILDDIR/tests/tools/render-img"
+DE00="$SMP_BUILDDIR/tests/tools/lab-de00"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+skip() {
+	echo "SKIP: $*" >&2
+	exit 77
+}
+
+# Tests that need ../shared/data find it through SMP_SHARED only.
+need_shared() {
+	[ -n "${SMP_SHARED:-}" ] && [ -d "$SMP_SHARED" ] ||
+	    skip "shared reference data not found (set SMP_SHARED)"
+}
+
+need_cmd() {
+	command -v "$1" >/dev/null 2>&1 || skip "$1 not installed"
+}
+
+# col NAME: print column NAME of TSV on stdin (header looked up by name).
+col() {
+	awk -F'\t' -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next } { print $k }'
+}
+
+# lab_of FILE-OF-TSV ROWNUM: "L a b" of a data row (1-based).
+lab_of() {
+	awk -F'\t' -v r="$2" 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+	    NR == r + 1 { print $h["L"], $h["a"], $h["b"] }' "$1"
+}
+
+# assert_de00 "L a b" "L a b" MAX WHAT
+assert_de00() {
+	d=$(echo "$1 $2" | "$DE00")
+	awk -v d="$d" -v m="$3" 'BEGIN { exit !(d + 0 <= m + 0) }' ||
+	    fail "$4: dE00 $d > $3 (got $1, want $2)"
+	echo "ok: $4: dE00 $d <= $3"
+}
+
+# assert_num VALUE OP BOUND WHAT   (OP is an awk comparison)
+assert_num() {
+	awk -v v="$1" -v b="$3" "BEGIN { exit !((v + 0) $2 (b + 0)) }" ||
+	    fail "$4: $1 is not $2 $3"
+	echo "ok: $4: $1 $2 $3"
+}
