@@ -122,7 +122,11 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 		if (fn(arg, y, wide, e) == -1)
 			failed = 1;
 	}
-	jpeg_abort_decompress(ci);
+	/* A rect reaching the last row reads on to EOI to catch truncation. */
+	if (!failed && r->y + r->h == ci->output_height)
+		jpeg_finish_decompress(ci);
+	else
+		jpeg_abort_decompress(ci);
 	free(row);
 	free(wide);
 	return failed ? -1 : 0;

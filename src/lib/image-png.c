@@ -143,6 +143,9 @@ png_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 				failed = 1;
 		}
 	}
+	/* Reaching the end anyway: check the trailing chunks and IEND too. */
+	if (!failed && last == img->info.height)
+		png_read_end(c->png, NULL);
 	free(rows);
 	free(scratch);
 	free(wide);

@@ -144,14 +144,20 @@ smp_table_str(struct smp_table *t, const char *s)
 void
 smp_table_num(struct smp_table *t, double v, int prec)
 {
+	char	buf[64];
+	int	n;
+
 	if (!isfinite(v)) {
 		smp_table_null(t);
 		return;
 	}
-	if (v == 0)
-		v = 0;		/* no "-0.000" */
 	table_field_start(t);
-	fprintf(t->fp, "%.*f", prec, v);
+	n = snprintf(buf, sizeof buf, "%.*f", prec, v);
+	/* A value that rounds to zero prints as 0, never -0.00. */
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == (size_t)(n - 1))
+		fputs(buf + 1, t->fp);
+	else
+		fputs(buf, t->fp);
 }
 
 void

@@ -1,0 +1,133 @@
+/*
+ * test-color: our Delta E wrapper against Sharma, Wu & Dalal (2005)'s 34
+ * CIEDE2000 pairs (from SMP_SHARED), ITA classes at their boundaries, CMC
+ * argument order, white-point adaptation.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+
+static void
+test_sharma(void **state)
+{
+	const char	*dir = getenv("SMP_SHARED");
+	char		 path[4096], line[512];
+	FILE		*fp;
+	int		 n = 0, id;
+	struct smp_lab	 x, y;
+	double		 want;
+
+	(void)state;
+	if (dir == NULL)
+		skip();
+	snprintf(path, sizeof path, "%s/cie2000/sharma2005_ciede2000_34pairs.csv",
+	    dir);
+	if ((fp = fopen(path, "r")) == NULL)
+		skip();
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (sscanf(line, "%d,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &id, &x.L,
+		    &x.a, &x.b, &y.L, &y.a, &y.b, &want) != 8)
+			continue;
+		assert_true(fabs(smp_delta_e(SMP_DE00, &x, &y) - want) < 1e-4);
+		assert_true(fabs(smp_delta_e(SMP_DE00, &y, &x) - want) < 1e-4);
+		n++;
+	}
+	fclose(fp);
+	assert_int_equal(n, 34);
+}
+
+static void
+test_ita(void **state)
+{
+	static const struct {
+		double		 ita;
+		const char	*cls;
+	} t[] = {
+		{ 90, "very_light" }, { 55.0001, "very_light" }, { 55, "light" },
+		{ 41.0001, "light" }, { 41, "intermediate" }, { 28, "tan" },
+		{ 10.5, "tan" }, { 10, "brown" }, { -29.9, "brown" },
+		{ -30, "dark" }, { -90, "dark" }
+	};
+	struct smp_lab	l;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		assert_string_equal(smp_ita_class(t[i].ita), t[i].cls);
+	assert_string_equal(smp_ita_class(NAN), "undefined");
+	/* ITA = atan((L - 50) / b): 45 degrees when L - 50 == b. */
+	l = (struct smp_lab){ 60, 5, 10 };
+	assert_true(fabs(smp_ita(&l) - 45) < 1e-9);
+	l.b = 0;
+	assert_true(isnan(smp_ita(&l)));
+	l.b = -3;
+	assert_true(isnan(smp_ita(&l)));
+	/* MST 6 (#a07e56), D65 Lab 55.1 7.8 26.7 (rounded): ITA 10.9. */
+	l = (struct smp_lab){ 55.1, 7.8, 26.7 };
+	assert_true(fabs(smp_ita(&l) - 10.9) < 0.15);
+	assert_string_equal(smp_ita_class(smp_ita(&l)), "tan");
+}
+
+static void
+test_metrics(void **state)
+{
+	struct smp_lab	a = { 0, 10, 10 }, b = { 0, -10, -10 };
+	struct smp_lab	p = { 50, 2.5, 0 }, q = { 58, 24, 15 };
+	enum smp_metric	m;
+	struct smp_err	e = SMP_ERR_INIT;
+
+	(void)state;
+	/* lcms2's CMC returns 0 when both L* are 0 (SCIENCE.md 5.3). */
+	assert_true(smp_delta_e(SMP_CMC, &a, &b) == 0);
+	assert_true(smp_delta_e(SMP_DE00, &a, &b) > 20);
+	/* CMC is asymmetric; the reference goes first. */
+	assert_true(fabs(smp_delta_e(SMP_CMC, &p, &q) -
+	    smp_delta_e(SMP_CMC, &q, &p)) > 0.1);
+	assert_true(fabs(smp_delta_e(SMP_DE76, &p, &q) -
+	    sqrt(64 + 21.5 * 21.5 + 225)) < 1e-9);
+	assert_int_equal(smp_metric_parse("de94", &m, &e), 0);
+	assert_int_equal(m, SMP_DE94);
+	assert_int_equal(smp_metric_parse("de2000", &m, &e), -1);
+}
+
+static void
+test_adapt(void **state)
+{
+	struct smp_lab	w = { 100, 0, 0 }, o, back, s = { 55, 18, 22 };
+
+	(void)state;
+	/* Relative white stays white; a round trip is the identity. */
+	smp_lab_adapt(&w, SMP_WHITE_D50, SMP_WHITE_D65, &o);
+	assert_true(fabs(o.L - 100) < 1e-6 && fabs(o.a) < 1e-3 &&
+	    fabs(o.b) < 1e-3);
+	smp_lab_adapt(&s, SMP_WHITE_D50, SMP_WHITE_D65, &o);
+	smp_lab_adapt(&o, SMP_WHITE_D65, SMP_WHITE_D50, &back);
+	assert_true(fabs(back.L - s.L) < 1e-6 && fabs(back.a - s.a) < 1e-6 &&
+	    fabs(back.b - s.b) < 1e-6);
+	/* SCIENCE.md 5.4: skin a* is 0.5..1.9 higher in D50 than in D65. */
+	assert_true(s.a - o.a > 0.5 && s.a - o.a < 1.9);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sharma),
+		cmocka_unit_test(test_ita),
+		cmocka_unit_test(test_metrics),
+		cmocka_unit_test(test_adapt),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
