@@ -5,6 +5,11 @@ export LC_ALL
 set -u
 : "${SMP_BUILDDIR:?run through make check}"
 SAMPLE="$SMP_BUILDDIR/src/smp-sample"
+# .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
+# error fatal (exit 99, which no scenario accepts).
+if [ -n "${SMP_VALGRIND:-}" ]; then
+	SAMPLE="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $SAMPLE"
+fi
 RENDER="$SMP_BUILDDIR/tests/tools/render-img"
 DE00="$SMP_BUILDDIR/tests/tools/lab-de00"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-test.XXXXXX")
@@ -24,6 +29,12 @@ skip() {
 need_shared() {
 	[ -n "${SMP_SHARED:-}" ] && [ -d "$SMP_SHARED" ] ||
 	    skip "shared reference data not found (set SMP_SHARED)"
+}
+
+# limit_vm KIB: cap virtual memory, except under ASan or valgrind, which
+# reserve large address ranges themselves (SMP_NO_ULIMIT=1).
+limit_vm() {
+	[ -n "${SMP_NO_ULIMIT:-}" ] || ulimit -v "$1"
 }
 
 need_cmd() {

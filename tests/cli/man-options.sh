@@ -4,8 +4,7 @@
 . "$SMP_SRCDIR/tests/cli/common.sh"
 man="$SMP_SRCDIR/man/smp-sample.1"
 for opt in $("$SAMPLE" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
-	grep -q -- "Fl $(echo "$opt" | sed 's/^-//')" "$man" ||
-	    grep -qF -- "\\-\\-${opt#--}" "$man" || fail "$opt not in $man"
+	grep -qF -- "Fl \\-${opt#--}" "$man" || fail "$opt not in $man"
 done
 echo "bg 50 0 0" | "$RENDER" 8 8 "$tmp/p.png"
 for c in $("$SAMPLE" "$tmp/p.png" | head -1); do

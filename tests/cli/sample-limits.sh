@@ -11,26 +11,26 @@ png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 65536, 65536
 png += chunk(b'IDAT', zlib.compress(b'\0' * 1000)) + chunk(b'IEND', b'')
 open(sys.argv[1], 'wb').write(png)
 PY
-(ulimit -v 262144; "$SAMPLE" "$tmp/bomb.png") >/dev/null 2>"$tmp/e"
+(limit_vm 262144; "$SAMPLE" "$tmp/bomb.png") >/dev/null 2>"$tmp/e"
 [ $? -eq 2 ] || fail "PNG bomb not refused"
 grep -q "65536x65536 (4295.0 Mpx), above the limit of 100.0 Mpx (--max-pixels)" "$tmp/e" ||
     fail "bomb message: $(cat "$tmp/e")"
 # Raising --max-pixels moves the refusal to the memory limit.
-(ulimit -v 262144; "$SAMPLE" --max-pixels 5G "$tmp/bomb.png") >/dev/null 2>"$tmp/e"
+(limit_vm 262144; "$SAMPLE" --max-pixels 5G "$tmp/bomb.png") >/dev/null 2>"$tmp/e"
 [ $? -eq 2 ] || fail "PNG bomb with --max-pixels not refused"
 grep -q "above the limit of 512 MiB (--max-memory)" "$tmp/e" || fail "memory message: $(cat "$tmp/e")"
 # A small region of the same header needs little memory, and then fails
 # on the missing data, not on allocation.
-(ulimit -v 262144; "$SAMPLE" --max-pixels 5G -r rect:0,0,16,16 "$tmp/bomb.png") >/dev/null 2>"$tmp/e"
+(limit_vm 262144; "$SAMPLE" --max-pixels 5G -r rect:0,0,16,16 "$tmp/bomb.png") >/dev/null 2>"$tmp/e"
 [ $? -eq 2 ] || fail "short IDAT accepted"
 grep -q "above the limit" "$tmp/e" && fail "region read refused by a limit"
 # The shared 280-megapixel JPEG.
 if [ -n "${SMP_SHARED:-}" ] && [ -f "$SMP_SHARED/jpeg/sharp/giant-image.jpg" ]; then
-	(ulimit -v 262144; "$SAMPLE" "$SMP_SHARED/jpeg/sharp/giant-image.jpg") >/dev/null 2>"$tmp/e"
+	(limit_vm 262144; "$SAMPLE" "$SMP_SHARED/jpeg/sharp/giant-image.jpg") >/dev/null 2>"$tmp/e"
 	[ $? -eq 2 ] || fail "giant JPEG accepted"
 	grep -q "20000x14000 (280.0 Mpx)" "$tmp/e" || fail "giant message"
 	# With the pixel limit raised, a 64x64 region decodes in bounded memory.
-	(ulimit -v 262144; "$SAMPLE" --max-pixels 300M -r rect:10000,7000,64,64 \
+	(limit_vm 262144; "$SAMPLE" --max-pixels 300M -r rect:10000,7000,64,64 \
 	    "$SMP_SHARED/jpeg/sharp/giant-image.jpg") >"$tmp/o" 2>"$tmp/e" ||
 	    fail "giant JPEG region: $(cat "$tmp/e")"
 fi
