@@ -5,15 +5,21 @@ export LC_ALL
 set -u
 : "${SMP_BUILDDIR:?run through make check}"
 SAMPLE="$SMP_BUILDDIR/src/smp-sample"
-# .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
-# error fatal (exit 99, which no scenario accepts).
-if [ -n "${SMP_VALGRIND:-}" ]; then
-	SAMPLE="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $SAMPLE"
-fi
 RENDER="$SMP_BUILDDIR/tests/tools/render-img"
 DE00="$SMP_BUILDDIR/tests/tools/lab-de00"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
+# error fatal (exit 99, which no scenario accepts).
+if [ -n "${SMP_VALGRIND:-}" ]; then
+	cat >"$tmp/smp-sample" <<VG
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full \\
+    --errors-for-leak-kinds=definite "$SAMPLE" "\$@"
+VG
+	chmod +x "$tmp/smp-sample"
+	SAMPLE="$tmp/smp-sample"
+fi
 
 fail() {
 	echo "FAIL: $*" >&2

@@ -16,6 +16,7 @@
  *                            W H and the script stay in display terms
  *   -q QUALITY               JPEG quality (default 95)
  *   -a                       alpha channel; "clear" shapes are transparent
+ *   -f                       fast, optimised lcms2 transform (benchmarks)
  * script lines (display coordinates, Lab D50):
  *   bg L a b | rect X Y W H L a b | circle CX CY R L a b |
  *   dots PITCH R L a b | clear X Y W H
@@ -31,7 +32,7 @@
 #include <lcms2.h>
 #include <png.h>
 
-static int	W, H, depth = 8, grey, alpha, orient = 1, quality = 95;
+static int	W, H, depth = 8, grey, alpha, orient = 1, quality = 95, fast;
 static double	*lab;		/* W * H * 3 */
 static unsigned char *opaque;
 
@@ -148,9 +149,10 @@ main(int argc, char *argv[])
 	size_t		 i;
 	uint16_t	*dev;
 
-	while ((ch = getopt(argc, argv, "ae:t:d:gn:s:o:q:")) != -1) {
+	while ((ch = getopt(argc, argv, "ae:ft:d:gn:s:o:q:")) != -1) {
 		switch (ch) {
 		case 'a': alpha = 1; break;
+		case 'f': fast = 1; break;
 		case 'e': enc = optarg; break;
 		case 't': tag = optarg; break;
 		case 'd': depth = atoi(optarg); break;
@@ -182,7 +184,7 @@ main(int argc, char *argv[])
 	dst = encoding(enc);
 	xf = cmsCreateTransform(src, TYPE_Lab_DBL, dst,
 	    grey ? TYPE_GRAY_16 : TYPE_RGB_16, INTENT_RELATIVE_COLORIMETRIC,
-	    cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE);
+	    fast ? cmsFLAGS_NOCACHE : cmsFLAGS_NOOPTIMIZE | cmsFLAGS_NOCACHE);
 	if (xf == NULL)
 		die("cannot build transform");
 	cmsDoTransform(xf, lab, dev, (cmsUInt32Number)((size_t)W * H));
