@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,7 @@ smp_image_open(const char *path, const struct smp_limits *lim,
     struct smp_image **out, struct smp_err *e)
 {
 	struct smp_image	*img;
+	struct stat		 st;
 	unsigned char		 sig[8];
 	size_t			 n;
 	int			 r;
@@ -61,11 +64,21 @@ smp_image_open(const char *path, const struct smp_limits *lim,
 		img->fp = image_spool_stdin(e);
 	else if ((img->fp = fopen(path, "rb")) == NULL)
 		smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(errno));
+	else if (fstat(fileno(img->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		smp_errf(e, SMP_E_IO, "%s: is a directory", path);
+		fclose(img->fp);
+		img->fp = NULL;
+	}
 	if (img->fp == NULL) {
 		smp_image_free(img);
 		return -1;
 	}
 	n = fread(sig, 1, sizeof sig, img->fp);
+	if (ferror(img->fp)) {
+		smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(errno));
+		smp_image_free(img);
+		return -1;
+	}
 	rewind(img->fp);
 	if (smp__png_is(sig, n))
 		r = smp__png_open(img, e);

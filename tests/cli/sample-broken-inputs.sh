@@ -43,6 +43,11 @@ head -c 100 "$tmp/g.png" >"$tmp/t200.png"
 echo "not an image" >"$tmp/text.png"
 "$SAMPLE" "$tmp/empty.png" 2>&1 | grep -q "empty file" || fail "empty file"
 "$SAMPLE" "$tmp/text.png" 2>&1 | grep -q "not a PNG or JPEG" || fail "text file"
+"$SAMPLE" "$tmp" 2>&1 | grep -q "is a directory" || fail "directory"
+# Standard input, whole and truncated.
+"$SAMPLE" -H - <"$tmp/g.png" | cut -f1 | grep -qx -- - || fail "stdin"
+"$SAMPLE" - <"$tmp/t200.png" >/dev/null 2>"$tmp/e"
+[ $? -eq 2 ] && grep -q "^smp-sample: -: " "$tmp/e" || fail "truncated stdin"
 # Batch: good, bad, good, missing, good.
 "$SAMPLE" -H "$tmp/g.png" "$tmp/t200.png" "$tmp/g.jpg" "$tmp/none.png" \
     "$tmp/g.png" >"$tmp/o" 2>"$tmp/e"
