@@ -177,33 +177,18 @@ smp_orient_to_display(int o, uint32_t w, uint32_t h, uint32_t sx,
 	}
 }
 
+/*
+ * Orientations 6 and 8 undo each other; the others undo themselves.  The
+ * inverse map works on the display size, which 5..8 transpose.
+ */
 void
 smp_orient_to_stored(int o, uint32_t w, uint32_t h, uint32_t dx,
     uint32_t dy, uint32_t *sx, uint32_t *sy)
 {
-	switch (o) {
-	case 2:
-		*sx = w - 1 - dx, *sy = dy;
-		break;
-	case 3:
-		*sx = w - 1 - dx, *sy = h - 1 - dy;
-		break;
-	case 4:
-		*sx = dx, *sy = h - 1 - dy;
-		break;
-	case 5:
-		*sx = dy, *sy = dx;
-		break;
-	case 6:
-		*sx = dy, *sy = h - 1 - dx;
-		break;
-	case 7:
-		*sx = w - 1 - dy, *sy = h - 1 - dx;
-		break;
-	case 8:
-		*sx = w - 1 - dy, *sy = dx;
-		break;
-	default:
-		*sx = dx, *sy = dy;
-	}
+	int	inv = o == 6 ? 8 : o == 8 ? 6 : o;
+
+	if (o >= 5)
+		smp_orient_to_display(inv, h, w, dx, dy, sx, sy);
+	else
+		smp_orient_to_display(inv, w, h, dx, dy, sx, sy);
 }
