@@ -247,6 +247,130 @@ int	smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	    struct smp_readings *out, struct smp_err *e);
 void	smp_readings_clear(struct smp_readings *rs);
 
+/* geom.c: small dense linear algebra. */
+#define SMP_SOLVE_MAX	16
+int	smp_solve(double *A, double *b, int n, double *x);
+int	smp_lstsq(const double *X, const double *y, const double *w, int m,
+	    int n, double *beta);
+int	smp_homography(const double *uv, const double *xy, int n, double *H);
+void	smp_homography_apply(const double *H, double u, double v, double *x,
+	    double *y);
+
+/* chart.c: the ColorChecker Classic 24 and its reference values.  Patch k
+ * (0..23) is column k % 6, row k / 6 of the chart held with the neutral
+ * row at the bottom (0 dark skin, 5 bluish green, 18 white, 23 black). */
+#define SMP_CHART_PATCHES	24
+enum smp_chart_edition { SMP_EDITION_2014, SMP_EDITION_PRE2014 };
+
+struct smp_chart_ref {
+	struct smp_lab	lab[SMP_CHART_PATCHES];	/* D50 */
+	char		name[300];
+};
+const char *smp_chart_patch_name(int k);
+void	smp_chart_builtin(enum smp_chart_edition ed, struct smp_chart_ref *ref);
+/* A CGATS file with LAB_* or XYZ_* fields and ids A01..D06 (or 24 sets). */
+int	smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
+	    struct smp_err *e);
+
+/* detect.c, chartsample.c: where the chart is, and its patch values. */
+struct smp_chart_found {
+	double		H[9];		/* lattice -> display pixels */
+	int		lattice[SMP_CHART_PATCHES][2]; /* patch centres */
+	double		score;		/* mean dE00 of the placement fit */
+	double		second;		/* the runner-up's score */
+	int		found;		/* squares on the winning lattice */
+	int		squares;	/* candidate squares in the photo */
+	uint32_t	work_f;		/* downsampling of the working copy */
+	float		*work;		/* the working copy (RGB 0..1), owned */
+	uint32_t	work_w, work_h;
+};
+void	smp_chart_found_clear(struct smp_chart_found *f);
+/* Only the working copy, for an overlay when --corners skips detection. */
+int	smp_chart_preview(struct smp_image *img, struct smp_chart_found *out,
+	    struct smp_err *e);
+/* Draw the sampled squares (have_chart) on the working copy; green when
+ * ok, red when not; write the PNG atomically. */
+int	smp_chart_overlay(const struct smp_chart_found *f, int have_chart,
+	    int ok, const char *path, struct smp_err *e);
+int	smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
+	    struct smp_chart_found *out, struct smp_err *e);
+/* --corners: display x,y of the patch-area corners at patches 1, 6, 24, 19. */
+int	smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
+	    struct smp_err *e);
+/* Display position of point (u, v) in patch k's own frame, -0.5..0.5. */
+void	smp_chart_point(const struct smp_chart_found *f, int k, double u,
+	    double v, double *x, double *y);
+
+struct smp_patch {
+	double	rgb[3];		/* robust mean device value, 0..1 */
+	double	sd[3];		/* standard deviation, 0..1 */
+	double	x, y;		/* centre, display pixels */
+	size_t	n;
+};
+/* Sample the central half of every patch at full resolution. */
+#define SMP_PATCH_SAMPLE	0.5	/* side of the sampled square, in pitches */
+int	smp_chart_sample(const char *path, const struct smp_limits *lim,
+	    const struct smp_chart_found *f, struct smp_patch *p,
+	    struct smp_err *e);
+
+/* fit.c: camera models, device RGB 0..1 -> PCS XYZ (D50, Y = 1 white). */
+enum smp_model { SMP_MODEL_SHAPER, SMP_MODEL_MATRIX, SMP_MODEL_ROOTPOLY };
+const char *smp_model_name(enum smp_model m);
+int	smp_model_parse(const char *s, enum smp_model *m, struct smp_err *e);
+
+struct smp_camera {
+	enum smp_model	model;
+	double		gamma[3], flare[3];	/* curves (not for matrix) */
+	double		M[3][6];		/* 3 x 3, or 3 x 6 root-poly */
+};
+double	smp_camera_curve(const struct smp_camera *c, int ch, double v);
+void	smp_camera_xyz(const struct smp_camera *c, const double *rgb,
+	    double *xyz);
+void	smp_camera_lab(const struct smp_camera *c, const double *rgb,
+	    struct smp_lab *lab);
+
+struct smp_fit_report {
+	struct smp_lab	fit[SMP_CHART_PATCHES];	/* self-fit prediction */
+	double		de[SMP_CHART_PATCHES];	/* self-fit dE00 */
+	double		loo[SMP_CHART_PATCHES];	/* leave-one-out dE00 */
+	double		mean[2], median[2], max[2];	/* [0] self, [1] loo */
+};
+int	smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
+	    enum smp_model model, struct smp_camera *cam,
+	    struct smp_fit_report *rep, struct smp_err *e);
+
+/* icc.c, atomic.c */
+int	smp_camera_write_icc(const struct smp_camera *c, const char *desc,
+	    const char *path, struct smp_err *e);
+/* Temporary file in the same directory, fsync, rename; nothing on failure. */
+int	smp_write_atomic(const char *path, const void *data, size_t len,
+	    struct smp_err *e);
+
+/* calibrate.c: the whole of smp-calibrate(1) but the printing. */
+struct smp_calib_opts {
+	struct smp_chart_ref	 ref;
+	enum smp_model		 model;
+	int			 corners;	/* corner[] given */
+	double			 corner[8];
+	const char		*output;	/* profile, or NULL */
+	const char		*overlay;	/* PNG, or NULL */
+	const char		*ti3;		/* CGATS CTI3, or NULL */
+	struct smp_limits	 limits;
+};
+
+struct smp_calib_result {
+	struct smp_chart_found	 found;
+	struct smp_patch	 patch[SMP_CHART_PATCHES];
+	struct smp_camera	 cam;
+	struct smp_fit_report	 rep;
+	int			 have_chart;	/* a grid to draw */
+	int			 ok;		/* registration and fit passed */
+};
+/* Writes the outputs asked for; the overlay also on failure.  Call
+ * smp_chart_found_clear(&res->found) afterwards. */
+int	smp_calibrate(const char *path, const struct smp_calib_opts *o,
+	    struct smp_calib_result *res, struct smp_err *e);
+
 /* cli.c: only tools call these; they print and exit. */
 void	smp_cli_init(const char *argv0);
 const char *smp_progname(void);

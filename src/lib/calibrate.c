@@ -1,0 +1,225 @@
+/*
+ * calibrate.c: a camera profile from one photo of a ColorChecker.
+ *
+ * Find the chart (or take --corners), sample every patch at full
+ * resolution, check the registration before any fit, fit the model,
+ * and write the profile, the CTI3 file and the overlay.  The checks:
+ *  - orientation: the best placement's colour fit (detect.c) must be
+ *    clearly better than the runner-up (ratio >= CAL_AMBIGUOUS);
+ *  - uniformity: no more than 2 patches may have a channel standard
+ *    deviation above CAL_MAX_SD of full scale in their sampled centre;
+ *  - neutrals: white-balanced on the white patch, the six neutrals must
+ *    get darker from white to black, and white..neutral 5 must be nearly
+ *    neutral (channel ratios within CAL_MAX_CAST);
+ *  - residual: the self-fit mean CIEDE2000 must be below CAL_MAX_FIT.
+ * A failed check is exit 2 and never writes a profile.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <lcms2.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+#define CAL_MAX_SCORE	15.0	/* placement fit, mean dE00 */
+#define CAL_AMBIGUOUS	1.25
+#define CAL_MAX_SD	0.08
+#define CAL_MAX_CAST	1.35
+#define CAL_MAX_FIT	10.0
+
+static int
+cal_checks(const struct smp_patch *p, struct smp_err *e)
+{
+	double	wb[3], prev = 1e9;
+	int	k, c, bad = 0, worst = 0;
+
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		double	sd = fmax(p[k].sd[0], fmax(p[k].sd[1], p[k].sd[2]));
+
+		if (sd > CAL_MAX_SD) {
+			bad++;
+			worst = k;
+		}
+	}
+	if (bad > 2)
+		return smp_errf(e, SMP_E_INPUT, "registration implausible: %d "
+		    "patches are not uniform (patch %d, %s, sd %.3f)", bad,
+		    worst + 1, smp_chart_patch_name(worst),
+		    fmax(p[worst].sd[0], fmax(p[worst].sd[1], p[worst].sd[2])));
+	for (c = 0; c < 3; c++)
+		wb[c] = fmax(p[18].rgb[c], 1e-4);
+	for (k = 18; k < 24; k++) {
+		double	v[3], lum, mx, mn;
+
+		for (c = 0; c < 3; c++)
+			v[c] = p[k].rgb[c] / wb[c];
+		lum = v[0] + v[1] + v[2];
+		if (lum >= prev)
+			return smp_errf(e, SMP_E_INPUT, "registration implausible: "
+			    "neutral patch %d (%s) is not darker than patch %d",
+			    k + 1, smp_chart_patch_name(k), k);
+		prev = lum;
+		mx = fmax(v[0], fmax(v[1], v[2]));
+		mn = fmin(v[0], fmin(v[1], v[2]));
+		if (k <= 21 && mx > CAL_MAX_CAST * fmax(mn, 1e-4))
+			return smp_errf(e, SMP_E_INPUT, "registration implausible: "
+			    "neutral patch %d (%s) is coloured after white balance "
+			    "(channel ratio %.2f)", k + 1, smp_chart_patch_name(k),
+			    mx / fmax(mn, 1e-4));
+	}
+	return 0;
+}
+
+static int
+cal_write_ti3(const char *path, const struct smp_patch *p,
+    const struct smp_chart_ref *ref, struct smp_err *e)
+{
+	static const char *const	 fields[] = { "SAMPLE_ID", "XYZ_X",
+	    "XYZ_Y", "XYZ_Z", "RGB_R", "RGB_G", "RGB_B", "STDEV_R", "STDEV_G",
+	    "STDEV_B" };
+	struct smp_err	 sub = SMP_ERR_INIT;
+	cmsContext	 ctx;
+	cmsHANDLE	 it8;
+	cmsUInt32Number	 len = 0;
+	char		*buf = NULL, id[8];
+	int		 k, i, r = -1;
+
+	if ((ctx = smp__lcms_context(&sub)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	if ((it8 = cmsIT8Alloc(ctx)) == NULL)
+		goto out;
+	cmsIT8SetSheetType(it8, "CTI3");
+	cmsIT8SetPropertyStr(it8, "DESCRIPTOR", "smptools camera chart values");
+	cmsIT8SetPropertyStr(it8, "ORIGINATOR", "smp-calibrate");
+	cmsIT8SetPropertyStr(it8, "DEVICE_CLASS", "INPUT");
+	cmsIT8SetPropertyStr(it8, "COLOR_REP", "XYZ_RGB");
+	cmsIT8SetPropertyDbl(it8, "NUMBER_OF_FIELDS", 10);
+	cmsIT8SetPropertyDbl(it8, "NUMBER_OF_SETS", SMP_CHART_PATCHES);
+	for (i = 0; i < 10; i++)
+		cmsIT8SetDataFormat(it8, i, fields[i]);
+	cmsIT8DefineDblFormat(it8, "%.6f");
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		cmsCIELab	l = { ref->lab[k].L, ref->lab[k].a, ref->lab[k].b };
+		cmsCIEXYZ	xyz;
+
+		cmsLab2XYZ(NULL, &xyz, &l);
+		snprintf(id, sizeof id, "%c%02d", 'A' + k / 6, k % 6 + 1);
+		cmsIT8SetData(it8, id, "SAMPLE_ID", id);
+		cmsIT8SetDataDbl(it8, id, "XYZ_X", xyz.X * 100);
+		cmsIT8SetDataDbl(it8, id, "XYZ_Y", xyz.Y * 100);
+		cmsIT8SetDataDbl(it8, id, "XYZ_Z", xyz.Z * 100);
+		cmsIT8SetDataDbl(it8, id, "RGB_R", p[k].rgb[0] * 100);
+		cmsIT8SetDataDbl(it8, id, "RGB_G", p[k].rgb[1] * 100);
+		cmsIT8SetDataDbl(it8, id, "RGB_B", p[k].rgb[2] * 100);
+		cmsIT8SetDataDbl(it8, id, "STDEV_R", p[k].sd[0] * 100);
+		cmsIT8SetDataDbl(it8, id, "STDEV_G", p[k].sd[1] * 100);
+		cmsIT8SetDataDbl(it8, id, "STDEV_B", p[k].sd[2] * 100);
+	}
+	if (!cmsIT8SaveToMem(it8, NULL, &len) || (buf = malloc(len)) == NULL ||
+	    !cmsIT8SaveToMem(it8, buf, &len))
+		goto out;
+	/* lcms2 counts the terminating NUL. */
+	r = smp_write_atomic(path, buf, len > 0 && buf[len - 1] == '\0' ?
+	    len - 1 : len, e);
+out:
+	if (r == -1 && e->code == SMP_E_NONE)
+		smp_errf(e, SMP_E_IO, "%s: cannot write CGATS (%s)", path,
+		    sub.msg[0] ? sub.msg : "lcms2 failure");
+	free(buf);
+	if (it8 != NULL)
+		cmsIT8Free(it8);
+	smp__lcms_context_free(ctx);
+	return r;
+}
+
+/* Locate and sample; fills res->found and res->patch. */
+static int
+cal_register(const char *path, const struct smp_calib_opts *o,
+    struct smp_calib_result *res, struct smp_err *e)
+{
+	struct smp_image	*img;
+	int			 r;
+
+	if (smp_image_open(path, &o->limits, &img, e) == -1)
+		return -1;
+	if (o->corners) {
+		r = smp_chart_from_corners(o->corner, &res->found, e);
+		if (r == 0 && o->overlay != NULL)
+			r = smp_chart_preview(img, &res->found, e);
+		res->have_chart = r == 0;
+	} else {
+		r = smp_chart_detect(img, &o->ref, &res->found, e);
+		if (r == 0 && res->found.score > CAL_MAX_SCORE) {
+			r = smp_errf(e, SMP_E_INPUT, "%s: no ColorChecker found",
+			    path);
+			res->have_chart = res->found.score < 1e9;
+		} else if (r == 0) {
+			res->have_chart = 1;
+			if (res->found.second < CAL_AMBIGUOUS * res->found.score)
+				r = smp_errf(e, SMP_E_INPUT, "%s: registration "
+				    "implausible: orientation ambiguous (colour fit "
+				    "%.1f vs %.1f)", path, res->found.score,
+				    res->found.second);
+		}
+	}
+	smp_image_free(img);
+	if (r == 0)
+		r = smp_chart_sample(path, &o->limits, &res->found, res->patch, e);
+	if (r == 0 && cal_checks(res->patch, e) == -1) {
+		char	msg[sizeof e->msg];
+
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		smp_err_clear(e);
+		r = smp_errf(e, SMP_E_INPUT, "%s: %s", path, msg);
+	}
+	return r;
+}
+
+int
+smp_calibrate(const char *path, const struct smp_calib_opts *o,
+    struct smp_calib_result *res, struct smp_err *e)
+{
+	double		rgb[SMP_CHART_PATCHES][3];
+	char		desc[512], date[32];
+	time_t		now = time(NULL);
+	struct tm	tm;
+	int		k, r;
+
+	memset(res, 0, sizeof *res);
+	r = cal_register(path, o, res, e);
+	if (r == 0) {
+		for (k = 0; k < SMP_CHART_PATCHES; k++)
+			memcpy(rgb[k], res->patch[k].rgb, sizeof rgb[k]);
+		r = smp_camera_fit((const double (*)[3])rgb, o->ref.lab, o->model,
+		    &res->cam, &res->rep, e);
+	}
+	if (r == 0 && res->rep.mean[0] > CAL_MAX_FIT)
+		r = smp_errf(e, SMP_E_INPUT, "%s: registration implausible: "
+		    "self-fit mean dE00 %.1f", path, res->rep.mean[0]);
+	res->ok = r == 0;
+	if (o->overlay != NULL && res->found.work != NULL) {
+		struct smp_err	oe = SMP_ERR_INIT;
+
+		if (smp_chart_overlay(&res->found, res->have_chart, res->ok,
+		    o->overlay, r == 0 ? e : &oe) == -1 && r == 0)
+			r = -1;
+	}
+	if (r == -1)
+		return -1;
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	snprintf(desc, sizeof desc, "smptools camera profile: %s; %s; %s",
+	    o->ref.name, smp_model_name(o->model), date);
+	if (o->ti3 != NULL && cal_write_ti3(o->ti3, res->patch, &o->ref, e) == -1)
+		return -1;
+	if (o->output != NULL &&
+	    smp_camera_write_icc(&res->cam, desc, o->output, e) == -1)
+		return -1;
+	return 0;
+}

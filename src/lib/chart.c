@@ -1,0 +1,186 @@
+/*
+ * chart.c: the ColorChecker Classic 24 layout and its reference values:
+ * X-Rite's post-November-2014 and pre-2014 (GretagMacbeth 2005) CIELAB
+ * D50/2 degree values, or any CGATS .cie file read with lcms2's IT8 parser.
+ *
+ * Sources: post-2014 values as published by X-Rite and transcribed in
+ * colour-science (chromaticity_coordinates.py, DATA_COLORCHECKER24_AFTER_
+ * NOV2014), identical to JTvD/arcu_colorchecker; pre-2014 values from
+ * Imatest's spectro data as in OpenCV mcc (ColorChecker2005_LAB_D50_2).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lcms2.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+static const struct {
+	const char	*name;
+	double		 post2014[3], pre2014[3];
+} chart_ref[SMP_CHART_PATCHES] = {
+	{ "dark skin", { 37.54, 14.37, 14.92 }, { 37.986, 13.555, 14.059 } },
+	{ "light skin", { 64.66, 19.27, 17.5 }, { 65.711, 18.13, 17.81 } },
+	{ "blue sky", { 49.32, -3.82, -22.54 }, { 49.927, -4.88, -21.925 } },
+	{ "foliage", { 43.46, -12.74, 22.72 }, { 43.139, -13.095, 21.905 } },
+	{ "blue flower", { 54.94, 9.61, -24.79 }, { 55.112, 8.844, -25.399 } },
+	{ "bluish green", { 70.48, -32.26, -0.37 }, { 70.719, -33.397, -0.199 } },
+	{ "orange", { 62.73, 35.83, 56.5 }, { 62.661, 36.067, 57.096 } },
+	{ "purplish blue", { 39.43, 10.75, -45.17 }, { 40.02, 10.41, -45.964 } },
+	{ "moderate red", { 50.57, 48.64, 16.67 }, { 51.124, 48.239, 16.248 } },
+	{ "purple", { 30.1, 22.54, -20.87 }, { 30.325, 22.976, -21.587 } },
+	{ "yellow green", { 71.77, -24.13, 58.19 }, { 72.532, -23.709, 57.255 } },
+	{ "orange yellow", { 71.51, 18.24, 67.37 }, { 71.941, 19.363, 67.857 } },
+	{ "blue", { 28.37, 15.42, -49.8 }, { 28.778, 14.179, -50.297 } },
+	{ "green", { 54.38, -39.72, 32.27 }, { 55.261, -38.342, 31.37 } },
+	{ "red", { 42.43, 51.05, 28.62 }, { 42.101, 53.378, 28.19 } },
+	{ "yellow", { 81.8, 2.67, 80.41 }, { 81.733, 4.039, 79.819 } },
+	{ "magenta", { 50.63, 51.28, -14.12 }, { 51.935, 49.986, -14.574 } },
+	{ "cyan", { 49.57, -29.71, -28.32 }, { 51.038, -28.631, -28.638 } },
+	{ "white", { 95.19, -1.03, 2.93 }, { 96.539, -0.425, 1.186 } },
+	{ "neutral 8", { 81.29, -0.57, 0.44 }, { 81.257, -0.638, -0.335 } },
+	{ "neutral 6.5", { 66.89, -0.75, -0.06 }, { 66.766, -0.734, -0.504 } },
+	{ "neutral 5", { 50.76, -0.13, 0.14 }, { 50.867, -0.153, -0.27 } },
+	{ "neutral 3.5", { 35.63, -0.46, -0.48 }, { 35.656, -0.421, -1.231 } },
+	{ "black", { 20.64, 0.07, -0.46 }, { 20.461, -0.079, -0.973 } },
+};
+
+const char *
+smp_chart_patch_name(int i)
+{
+	return i >= 0 && i < SMP_CHART_PATCHES ? chart_ref[i].name : "?";
+}
+
+void
+smp_chart_builtin(enum smp_chart_edition ed, struct smp_chart_ref *ref)
+{
+	int	i;
+
+	for (i = 0; i < SMP_CHART_PATCHES; i++) {
+		const double	*v = ed == SMP_EDITION_PRE2014 ?
+		    chart_ref[i].pre2014 : chart_ref[i].post2014;
+
+		ref->lab[i] = (struct smp_lab){ v[0], v[1], v[2] };
+	}
+	snprintf(ref->name, sizeof ref->name, "%s",
+	    ed == SMP_EDITION_PRE2014 ? "ColorChecker Classic, pre-2014" :
+	    "ColorChecker Classic, post-2014");
+}
+
+/*
+ * The patch index (0..23) of a CGATS sample id: Argyll's A01..D06 (row
+ * letter, column number) or a plain 1..24.  -1 if neither.
+ */
+static int
+chart_id_index(const char *id)
+{
+	char	*end;
+	long	 n;
+
+	if (id == NULL)
+		return -1;
+	if (toupper((unsigned char)id[0]) >= 'A' &&
+	    toupper((unsigned char)id[0]) <= 'D' &&
+	    isdigit((unsigned char)id[1])) {
+		n = strtol(id + 1, &end, 10);
+		if (*end == '\0' && n >= 1 && n <= 6)
+			return (toupper((unsigned char)id[0]) - 'A') * 6 +
+			    (int)n - 1;
+		return -1;
+	}
+	n = strtol(id, &end, 10);
+	if (end != id && *end == '\0' && n >= 1 && n <= 24)
+		return (int)n - 1;
+	return -1;
+}
+
+static double
+chart_field(cmsHANDLE it8, int row, const char *field)
+{
+	return cmsIT8GetDataRowColDbl(it8, row, cmsIT8FindDataFormat(it8, field));
+}
+
+int
+smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
+    struct smp_err *e)
+{
+	struct smp_err	 sub = SMP_ERR_INIT;
+	cmsContext	 ctx;
+	cmsHANDLE	 it8;
+	const char	*idf;
+	int		 n, i, k, seen[SMP_CHART_PATCHES] = { 0 }, lab, r = -1;
+
+	if ((ctx = smp__lcms_context(&sub)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	if ((it8 = cmsIT8LoadFromFile(ctx, path)) == NULL) {
+		smp_errf(e, SMP_E_INPUT, "%s: not a CGATS file (%s)", path,
+		    sub.msg[0] ? sub.msg : "unreadable");
+		goto out;
+	}
+	n = cmsIT8GetPropertyDbl(it8, "NUMBER_OF_SETS") > 0 ?
+	    (int)cmsIT8GetPropertyDbl(it8, "NUMBER_OF_SETS") : 0;
+	lab = cmsIT8FindDataFormat(it8, "LAB_L") >= 0 &&
+	    cmsIT8FindDataFormat(it8, "LAB_A") >= 0 &&
+	    cmsIT8FindDataFormat(it8, "LAB_B") >= 0;
+	if (!lab && (cmsIT8FindDataFormat(it8, "XYZ_X") < 0 ||
+	    cmsIT8FindDataFormat(it8, "XYZ_Y") < 0 ||
+	    cmsIT8FindDataFormat(it8, "XYZ_Z") < 0)) {
+		smp_errf(e, SMP_E_INPUT, "%s: no LAB_L/LAB_A/LAB_B or "
+		    "XYZ_X/XYZ_Y/XYZ_Z fields", path);
+		goto out;
+	}
+	idf = cmsIT8FindDataFormat(it8, "SAMPLE_ID") >= 0 ? "SAMPLE_ID" :
+	    "SAMPLE_LOC";
+	for (i = 0; i < n; i++) {
+		/* NULL buffer: lcms2 returns its own storage (1024-byte trap). */
+		const char	*id = cmsIT8GetDataRowCol(it8, i,
+				    cmsIT8FindDataFormat(it8, idf));
+		double		 v[3];
+
+		k = n == SMP_CHART_PATCHES && chart_id_index(id) < 0 ? i :
+		    chart_id_index(id);
+		if (k < 0)
+			continue;
+		if (lab) {
+			v[0] = chart_field(it8, i, "LAB_L");
+			v[1] = chart_field(it8, i, "LAB_A");
+			v[2] = chart_field(it8, i, "LAB_B");
+		} else {
+			cmsCIEXYZ	xyz;
+			cmsCIELab	l;
+
+			xyz.X = chart_field(it8, i, "XYZ_X") / 100;
+			xyz.Y = chart_field(it8, i, "XYZ_Y") / 100;
+			xyz.Z = chart_field(it8, i, "XYZ_Z") / 100;
+			cmsXYZ2Lab(NULL, &l, &xyz);
+			v[0] = l.L, v[1] = l.a, v[2] = l.b;
+		}
+		if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]) ||
+		    v[0] < 0 || v[0] > 110) {
+			smp_errf(e, SMP_E_INPUT, "%s: sample %s: bad value",
+			    path, id ? id : "?");
+			goto out;
+		}
+		ref->lab[k] = (struct smp_lab){ v[0], v[1], v[2] };
+		seen[k] = 1;
+	}
+	for (k = 0; k < SMP_CHART_PATCHES; k++)
+		if (!seen[k]) {
+			smp_errf(e, SMP_E_INPUT, "%s: no value for patch %d (%s; "
+			    "expected ids A01..D06 or 24 sets)", path, k + 1,
+			    chart_ref[k].name);
+			goto out;
+		}
+	snprintf(ref->name, sizeof ref->name, "reference %s", path);
+	r = 0;
+out:
+	if (it8 != NULL)
+		cmsIT8Free(it8);
+	smp__lcms_context_free(ctx);
+	return r;
+}

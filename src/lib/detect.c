@@ -1,0 +1,544 @@
+/*
+ * detect.c: find a ColorChecker Classic 24 in a photo.
+ *
+ * 1. A working copy of the photo, box-downsampled to at most
+ *    DETECT_WORK_MAX pixels a side, in display orientation.
+ * 2. Connected components of flat pixels (small local gradient) whose
+ *    neighbours have similar colour; those shaped like a filled square
+ *    (second moments of a square, area close to the fitted square's) are
+ *    candidate patches.
+ * 3. From each candidate, the two shortest non-parallel steps to similar
+ *    neighbours span a lattice; squares are assigned to lattice points and
+ *    a homography is refitted until stable (perspective).
+ * 4. A lattice whose squares fit in a 6 x 4 window (either way round) is a
+ *    chart candidate; each placement of the window and each of its 8
+ *    symmetries is scored by how well an affine fit maps the patch colours
+ *    (sRGB-decoded) onto the reference XYZ, in CIEDE2000.  The best wins;
+ *    orientation is decided by the colours, never by luck.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lcms2.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+#define DETECT_WORK_MAX	1000
+#define DETECT_FLAT	0.08	/* max local gradient of a patch pixel */
+#define DETECT_JOIN	0.035	/* max neighbour difference in a patch */
+#define DETECT_MIN_AREA	16
+#define DETECT_MAX_SQ	4000
+
+struct work {
+	uint32_t	 w, h, f;	/* size and downsampling factor */
+	float		*rgb;		/* w * h * 3, 0..1 */
+	float		*acc;		/* sums while reading */
+	uint32_t	*cnt;
+	const struct smp_image_info *in;
+};
+
+struct square {
+	double	x, y, side, area;
+	float	rgb[3];
+};
+
+static int
+work_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
+{
+	struct work	*w = arg;
+	const struct smp_image_info *in = w->in;
+	int		 ch = (int)in->model, nch = ch + 1, k;
+	uint32_t	 sx, dx, dy;
+
+	(void)e;
+	for (sx = 0; sx < in->width; sx++, px += nch) {
+		size_t	i;
+
+		smp_orient_to_display(in->orientation, in->width, in->height,
+		    sx, sy, &dx, &dy);
+		i = (size_t)(dy / w->f) * w->w + dx / w->f;
+		for (k = 0; k < 3; k++)
+			w->acc[3 * i + k] += px[ch == 1 ? 0 : k] / 65535.0f;
+		w->cnt[i]++;
+	}
+	return 0;
+}
+
+/* Decode the whole image once into the downsampled working copy. */
+static int
+work_load(struct smp_image *img, struct work *w, struct smp_err *e)
+{
+	const struct smp_image_info *in = smp_image_info(img);
+	struct smp_rect	 all = { 0, 0, in->width, in->height };
+	uint32_t	 big = in->disp_width > in->disp_height ?
+			    in->disp_width : in->disp_height;
+	size_t		 i, n;
+
+	if (in->model == SMP_CM_CMYK)
+		return smp_errf(e, SMP_E_INPUT, "%s: a CMYK image cannot be a "
+		    "camera capture", smp_image_path(img));
+	w->in = in;
+	w->f = (big + DETECT_WORK_MAX - 1) / DETECT_WORK_MAX;
+	if (w->f < 1)
+		w->f = 1;
+	w->w = (in->disp_width + w->f - 1) / w->f;
+	w->h = (in->disp_height + w->f - 1) / w->f;
+	n = (size_t)w->w * w->h;
+	if ((w->acc = calloc(n * 3, sizeof *w->acc)) == NULL ||
+	    (w->cnt = calloc(n, sizeof *w->cnt)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	if (smp_image_read(img, &all, work_row, w, e) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		float	c = w->cnt[i] ? (float)w->cnt[i] : 1;
+
+		w->acc[3 * i] /= c;
+		w->acc[3 * i + 1] /= c;
+		w->acc[3 * i + 2] /= c;
+	}
+	w->rgb = w->acc;
+	w->acc = NULL;
+	free(w->cnt);
+	w->cnt = NULL;
+	return 0;
+}
+
+static float
+work_diff(const float *a, const float *b)
+{
+	return fmaxf(fabsf(a[0] - b[0]), fmaxf(fabsf(a[1] - b[1]),
+	    fabsf(a[2] - b[2])));
+}
+
+/* Components of flat, similar pixels that look like filled squares. */
+static size_t
+find_squares(const struct work *w, struct square *sq, size_t max,
+    struct smp_err *e)
+{
+	size_t		 n = (size_t)w->w * w->h, i, nsq = 0, top, head;
+	unsigned char	*flat;
+	int32_t		*label, *stack;
+	uint32_t	 x, y;
+
+	flat = malloc(n);
+	label = malloc(n * sizeof *label);
+	stack = malloc(n * sizeof *stack);
+	if (flat == NULL || label == NULL || stack == NULL) {
+		free(flat), free(label), free(stack);
+		smp_errf(e, SMP_E_NOMEM, "out of memory");
+		return (size_t)-1;
+	}
+	for (y = 0; y < w->h; y++)
+		for (x = 0; x < w->w; x++) {
+			const float	*p = w->rgb + 3 * ((size_t)y * w->w + x);
+			float		 g = 0;
+
+			i = (size_t)y * w->w + x;
+			label[i] = -1;
+			if (x == 0 || y == 0 || x + 1 == w->w || y + 1 == w->h) {
+				flat[i] = 0;
+				continue;
+			}
+			g = fmaxf(work_diff(p - 3, p + 3),
+			    work_diff(p - 3 * w->w, p + 3 * w->w));
+			flat[i] = g < DETECT_FLAT;
+		}
+	for (i = 0; i < n; i++) {
+		double	 sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, cr[3] = { 0 };
+		double	 cx, cy, vxx, vyy, vxy, tr, det, l1, l2, a, b, area;
+		size_t	 cnt = 0;
+
+		if (!flat[i] || label[i] != -1)
+			continue;
+		top = 0;
+		stack[top++] = (int32_t)i;
+		label[i] = (int32_t)i;
+		head = 0;
+		while (head < top) {
+			size_t		 p = (size_t)stack[head++];
+			uint32_t	 px = (uint32_t)(p % w->w), py = (uint32_t)(p / w->w);
+			size_t		 nb[4];
+			int		 k, nn = 0;
+
+			cnt++;
+			sx += px, sy += py;
+			sxx += (double)px * px, syy += (double)py * py;
+			sxy += (double)px * py;
+			for (k = 0; k < 3; k++)
+				cr[k] += w->rgb[3 * p + k];
+			if (px > 0)
+				nb[nn++] = p - 1;
+			if (px + 1 < w->w)
+				nb[nn++] = p + 1;
+			if (py > 0)
+				nb[nn++] = p - w->w;
+			if (py + 1 < w->h)
+				nb[nn++] = p + w->w;
+			for (k = 0; k < nn; k++) {
+				size_t	q = nb[k];
+
+				if (!flat[q] || label[q] != -1 ||
+				    work_diff(w->rgb + 3 * p, w->rgb + 3 * q) >
+				    DETECT_JOIN)
+					continue;
+				label[q] = (int32_t)i;
+				stack[top++] = (int32_t)q;
+			}
+		}
+		if (cnt < DETECT_MIN_AREA || cnt > n / 20 || nsq >= max)
+			continue;
+		area = (double)cnt;
+		cx = sx / area, cy = sy / area;
+		vxx = sxx / area - cx * cx + 1.0 / 12;
+		vyy = syy / area - cy * cy + 1.0 / 12;
+		vxy = sxy / area - cx * cy;
+		tr = vxx + vyy;
+		det = vxx * vyy - vxy * vxy;
+		l1 = tr / 2 + sqrt(fmax(tr * tr / 4 - det, 0));
+		l2 = tr / 2 - sqrt(fmax(tr * tr / 4 - det, 0));
+		if (l2 <= 0)
+			continue;
+		/* A filled a x b rectangle has variances a^2/12 and b^2/12. */
+		a = sqrt(12 * l1), b = sqrt(12 * l2);
+		if (a / b > 1.6 || area / (a * b) < 0.8 || area / (a * b) > 1.15)
+			continue;
+		sq[nsq].x = cx + 0.5;
+		sq[nsq].y = cy + 0.5;
+		sq[nsq].area = area;
+		sq[nsq].side = sqrt(area);
+		sq[nsq].rgb[0] = (float)(cr[0] / area);
+		sq[nsq].rgb[1] = (float)(cr[1] / area);
+		sq[nsq].rgb[2] = (float)(cr[2] / area);
+		nsq++;
+	}
+	free(flat), free(label), free(stack);
+	return nsq;
+}
+
+/* A lattice grown from one seed square. */
+struct lattice {
+	double	 H[9];		/* lattice (i, j) -> working image */
+	int	 ij[DETECT_MAX_SQ][2];
+	int	 member[DETECT_MAX_SQ];
+	int	 n;		/* squares assigned */
+	int	 imin, imax, jmin, jmax;
+};
+
+static int
+invert3(const double *m, double *r)
+{
+	double	det = m[0] * (m[4] * m[8] - m[5] * m[7]) -
+		    m[1] * (m[3] * m[8] - m[5] * m[6]) +
+		    m[2] * (m[3] * m[7] - m[4] * m[6]);
+
+	if (fabs(det) < 1e-18)
+		return -1;
+	r[0] = (m[4] * m[8] - m[5] * m[7]) / det;
+	r[1] = (m[2] * m[7] - m[1] * m[8]) / det;
+	r[2] = (m[1] * m[5] - m[2] * m[4]) / det;
+	r[3] = (m[5] * m[6] - m[3] * m[8]) / det;
+	r[4] = (m[0] * m[8] - m[2] * m[6]) / det;
+	r[5] = (m[2] * m[3] - m[0] * m[5]) / det;
+	r[6] = (m[3] * m[7] - m[4] * m[6]) / det;
+	r[7] = (m[1] * m[6] - m[0] * m[7]) / det;
+	r[8] = (m[0] * m[4] - m[1] * m[3]) / det;
+	return 0;
+}
+
+/* Assign squares to the lattice of H; refit H; true if >= 4 assigned. */
+static int
+lattice_assign(struct lattice *L, const struct square *sq, size_t nsq,
+    double side)
+{
+	static double	 uv[2 * 64], xy[2 * 64];
+	double		 Hi[9], best[15][15];
+	int		 who[15][15], i, j, it, m;
+	size_t		 k;
+
+	/* Grow outwards (2, 4, then 7 steps) so that clutter far from the
+	 * seed cannot bend the homography before the chart has fixed it. */
+	for (it = 0; it < 4; it++) {
+		int	R = it == 0 ? 2 : it == 1 ? 4 : 7;
+
+		if (invert3(L->H, Hi) == -1)
+			return 0;
+		for (i = 0; i < 15; i++)
+			for (j = 0; j < 15; j++)
+				who[i][j] = -1, best[i][j] = 1e9;
+		for (k = 0; k < nsq; k++) {
+			double	u, v, du, dv;
+			int	ii, jj;
+
+			if (sq[k].side < side * 0.6 || sq[k].side > side * 1.6)
+				continue;
+			smp_homography_apply(Hi, sq[k].x, sq[k].y, &u, &v);
+			ii = (int)lround(u), jj = (int)lround(v);
+			du = u - ii, dv = v - jj;
+			if (ii < -R || ii > R || jj < -R || jj > R ||
+			    du * du + dv * dv > 0.3 * 0.3)
+				continue;
+			if (du * du + dv * dv < best[ii + 7][jj + 7]) {
+				best[ii + 7][jj + 7] = du * du + dv * dv;
+				who[ii + 7][jj + 7] = (int)k;
+			}
+		}
+		m = 0;
+		L->imin = L->jmin = 99, L->imax = L->jmax = -99;
+		for (i = 0; i < 15; i++)
+			for (j = 0; j < 15; j++) {
+				if (who[i][j] < 0 || m >= 64)
+					continue;
+				L->member[m] = who[i][j];
+				L->ij[m][0] = i - 7, L->ij[m][1] = j - 7;
+				uv[2 * m] = i - 7, uv[2 * m + 1] = j - 7;
+				xy[2 * m] = sq[who[i][j]].x;
+				xy[2 * m + 1] = sq[who[i][j]].y;
+				L->imin = i - 7 < L->imin ? i - 7 : L->imin;
+				L->imax = i - 7 > L->imax ? i - 7 : L->imax;
+				L->jmin = j - 7 < L->jmin ? j - 7 : L->jmin;
+				L->jmax = j - 7 > L->jmax ? j - 7 : L->jmax;
+				m++;
+			}
+		L->n = m;
+		if (m < 4 || L->imax == L->imin || L->jmax == L->jmin)
+			return 0;
+		if (smp_homography(uv, xy, m, L->H) == -1)
+			return 0;
+	}
+	return 1;
+}
+
+/* sRGB-decoded colour of chart patch k under a candidate placement. */
+static void
+patch_colour(const struct work *w, const double *H, double u, double v,
+    double *lin)
+{
+	double	x, y, s[3] = { 0, 0, 0 };
+	int	k, dx, dy, n = 0;
+	long	px, py;
+
+	smp_homography_apply(H, u, v, &x, &y);
+	for (dy = -1; dy <= 1; dy++)
+		for (dx = -1; dx <= 1; dx++) {
+			px = lround(x - 0.5) + dx, py = lround(y - 0.5) + dy;
+			if (px < 0 || py < 0 || px >= (long)w->w ||
+			    py >= (long)w->h)
+				continue;
+			for (k = 0; k < 3; k++)
+				s[k] += w->rgb[3 * ((size_t)py * w->w + px) + k];
+			n++;
+		}
+	for (k = 0; k < 3; k++) {
+		double	c = n ? s[k] / n : 0;
+
+		lin[k] = c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+	}
+}
+
+/*
+ * Mean CIEDE2000 of an affine fit from patch colours to reference XYZ.
+ * map(c, r) gives the lattice point of chart column c, row r.
+ */
+static double
+score_placement(const struct work *w, const double *H,
+    const struct smp_chart_ref *ref, const int (*pos)[2])
+{
+	double	X[SMP_CHART_PATCHES * 4], Y[3][SMP_CHART_PATCHES];
+	double	beta[3][4], lin[3], sum = 0;
+	int	k, c;
+
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		cmsCIELab	l = { ref->lab[k].L, ref->lab[k].a, ref->lab[k].b };
+		cmsCIEXYZ	xyz;
+
+		patch_colour(w, H, pos[k][0], pos[k][1], lin);
+		X[4 * k] = lin[0], X[4 * k + 1] = lin[1], X[4 * k + 2] = lin[2];
+		X[4 * k + 3] = 1;
+		cmsLab2XYZ(NULL, &xyz, &l);
+		Y[0][k] = xyz.X, Y[1][k] = xyz.Y, Y[2][k] = xyz.Z;
+	}
+	for (c = 0; c < 3; c++)
+		if (smp_lstsq(X, Y[c], NULL, SMP_CHART_PATCHES, 4, beta[c]) == -1)
+			return 1e9;
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		cmsCIEXYZ	xyz;
+		cmsCIELab	l, r = { ref->lab[k].L, ref->lab[k].a,
+				    ref->lab[k].b };
+		double		v[3];
+
+		for (c = 0; c < 3; c++)
+			v[c] = beta[c][0] * X[4 * k] + beta[c][1] * X[4 * k + 1] +
+			    beta[c][2] * X[4 * k + 2] + beta[c][3];
+		xyz.X = fmax(v[0], 1e-5), xyz.Y = fmax(v[1], 1e-5);
+		xyz.Z = fmax(v[2], 1e-5);
+		cmsXYZ2Lab(NULL, &l, &xyz);
+		sum += cmsCIE2000DeltaE(&r, &l, 1, 1, 1);
+	}
+	return sum / SMP_CHART_PATCHES;
+}
+
+/*
+ * Try every 6x4 window containing the lattice's squares and every symmetry;
+ * keep the best-scoring mapping of chart patches to lattice points.
+ */
+static void
+lattice_place(const struct work *w, const struct lattice *L,
+    const struct smp_chart_ref *ref, struct smp_chart_found *best,
+    double *second)
+{
+	int	sym, i0, j0, k, wi, wj, pos[SMP_CHART_PATCHES][2];
+
+	for (sym = 0; sym < 8; sym++) {
+		wi = sym & 4 ? 4 : 6;	/* lattice extent of chart columns */
+		wj = sym & 4 ? 6 : 4;
+		if (L->imax - L->imin >= wi || L->jmax - L->jmin >= wj)
+			continue;
+		for (i0 = L->imax - wi + 1; i0 <= L->imin; i0++)
+			for (j0 = L->jmax - wj + 1; j0 <= L->jmin; j0++) {
+				double	s;
+
+				for (k = 0; k < SMP_CHART_PATCHES; k++) {
+					int	c = k % 6, r = k / 6, a, b;
+
+					/* symmetry: optional transpose, flips */
+					a = sym & 4 ? r : c;
+					b = sym & 4 ? c : r;
+					if (sym & 1)
+						a = (sym & 4 ? 3 : 5) - a;
+					if (sym & 2)
+						b = (sym & 4 ? 5 : 3) - b;
+					pos[k][0] = i0 + a;
+					pos[k][1] = j0 + b;
+				}
+				s = score_placement(w, L->H, ref,
+				    (const int (*)[2])pos);
+				if (s < best->score) {
+					if (best->score < *second)
+						*second = best->score;
+					best->score = s;
+					memcpy(best->H, L->H, sizeof best->H);
+					memcpy(best->lattice, pos, sizeof pos);
+					best->found = L->n;
+				} else if (s < *second)
+					*second = s;
+			}
+	}
+}
+
+void
+smp_chart_found_clear(struct smp_chart_found *f)
+{
+	free(f->work);
+	f->work = NULL;
+}
+
+int
+smp_chart_preview(struct smp_image *img, struct smp_chart_found *out,
+    struct smp_err *e)
+{
+	struct work	w;
+	int		r;
+
+	memset(&w, 0, sizeof w);
+	r = work_load(img, &w, e);
+	free(w.acc);
+	free(w.cnt);
+	out->work = w.rgb;
+	out->work_w = w.w;
+	out->work_h = w.h;
+	out->work_f = w.f;
+	return r;
+}
+
+int
+smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
+    struct smp_chart_found *out, struct smp_err *e)
+{
+	struct work	 w;
+	struct square	*sq = NULL;
+	struct lattice	*L = NULL;
+	size_t		 nsq, s, t;
+	double		 second = 1e9;
+	int		 r = -1, k;
+	unsigned char	*used = NULL;
+
+	memset(&w, 0, sizeof w);
+	memset(out, 0, sizeof *out);
+	out->score = 1e9;
+	if (work_load(img, &w, e) == -1)
+		goto out;
+	out->work_f = w.f;
+	sq = malloc(DETECT_MAX_SQ * sizeof *sq);
+	L = malloc(sizeof *L);
+	used = calloc(DETECT_MAX_SQ, 1);
+	if (sq == NULL || L == NULL || used == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "out of memory");
+		goto out;
+	}
+	if ((nsq = find_squares(&w, sq, DETECT_MAX_SQ, e)) == (size_t)-1)
+		goto out;
+	out->squares = (int)nsq;
+	for (s = 0; s < nsq; s++) {
+		double	d1x = 0, d1y = 0, b1 = 1e18, b2 = 1e18, d2x = 0, d2y = 0;
+
+		if (used[s])
+			continue;
+		for (t = 0; t < nsq; t++) {
+			double	dx = sq[t].x - sq[s].x, dy = sq[t].y - sq[s].y;
+			double	d2 = dx * dx + dy * dy;
+
+			if (t == s || sq[t].area < sq[s].area * 0.5 ||
+			    sq[t].area > sq[s].area * 2 ||
+			    d2 > 4.8 * sq[s].area || d2 < 0.9 * sq[s].area)
+				continue;
+			if (d2 < b1)
+				b1 = d2, d1x = dx, d1y = dy;
+		}
+		if (b1 > 1e17)
+			continue;
+		for (t = 0; t < nsq; t++) {
+			double	dx = sq[t].x - sq[s].x, dy = sq[t].y - sq[s].y;
+			double	d2 = dx * dx + dy * dy, c;
+
+			if (t == s || sq[t].area < sq[s].area * 0.5 ||
+			    sq[t].area > sq[s].area * 2 ||
+			    d2 > 4.8 * sq[s].area || d2 > 2.6 * b1)
+				continue;
+			c = fabs(dx * d1x + dy * d1y) / sqrt(d2 * b1);
+			if (c < 0.5 && d2 < b2)
+				b2 = d2, d2x = dx, d2y = dy;
+		}
+		if (b2 > 1e17)
+			continue;
+		L->H[0] = d1x, L->H[1] = d2x, L->H[2] = sq[s].x;
+		L->H[3] = d1y, L->H[4] = d2y, L->H[5] = sq[s].y;
+		L->H[6] = 0, L->H[7] = 0, L->H[8] = 1;
+		if (!lattice_assign(L, sq, nsq, sq[s].side) || L->n < 10)
+			continue;
+		/* Squares of a plausible chart, or of a big other chart, need
+		 * not seed again. */
+		if ((L->imax - L->imin < 6 && L->jmax - L->jmin < 6) || L->n > 40)
+			for (k = 0; k < L->n; k++)
+				used[L->member[k]] = 1;
+		lattice_place(&w, L, ref, out, &second);
+	}
+	out->second = second;
+	/* Lattice -> working -> full-resolution display coordinates. */
+	for (k = 0; k < 6; k++)
+		out->H[k] *= w.f;
+	r = 0;
+out:
+	out->work = w.rgb;
+	out->work_w = w.w;
+	out->work_h = w.h;
+	free(w.acc);
+	free(w.cnt);
+	free(sq);
+	free(L);
+	free(used);
+	return r;
+}

@@ -1,0 +1,384 @@
+/*
+ * fit.c: camera models from chart patches (device RGB 0..1 -> PCS XYZ,
+ * D50, Y of the perfect diffuser = 1).
+ *
+ * matrix         XYZ = M rgb; least squares in XYZ, then refined.
+ * shaper-matrix  per-channel curves lin = max(0, v^g - k) / (1 - k), with
+ *                g and k first fitted on the six neutrals against their
+ *                reference luminance, then XYZ = M lin; all 15 parameters
+ *                refined together.
+ * root-poly      Finlayson, Mackiewicz & Hurlbert 2015, degree 2: XYZ =
+ *                M [r, g, b, sqrt(rg), sqrt(gb), sqrt(rb)] on the
+ *                shaper-linearised values; least squares in XYZ.
+ *
+ * "Refined" means Nelder-Mead on the RMS CIEDE2000 (lcms2) over the
+ * patches.  Leave-one-out refits the model 24 times without each patch.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lcms2.h>
+
+#include "smp.h"
+
+#define NM_MAX_DIM	18
+
+const char *
+smp_model_name(enum smp_model m)
+{
+	return m == SMP_MODEL_MATRIX ? "matrix" :
+	    m == SMP_MODEL_ROOTPOLY ? "root-poly" : "shaper-matrix";
+}
+
+int
+smp_model_parse(const char *s, enum smp_model *m, struct smp_err *e)
+{
+	if (strcmp(s, "shaper-matrix") == 0)
+		*m = SMP_MODEL_SHAPER;
+	else if (strcmp(s, "matrix") == 0)
+		*m = SMP_MODEL_MATRIX;
+	else if (strcmp(s, "root-poly") == 0)
+		*m = SMP_MODEL_ROOTPOLY;
+	else
+		return smp_errf(e, SMP_E_USAGE, "unknown model '%s' "
+		    "(shaper-matrix, matrix, root-poly)", s);
+	return 0;
+}
+
+double
+smp_camera_curve(const struct smp_camera *c, int ch, double v)
+{
+	double	g = c->gamma[ch], k = c->flare[ch], t;
+
+	if (c->model == SMP_MODEL_MATRIX)
+		return v;
+	v = v < 0 ? 0 : v;
+	t = (pow(v, g) - k) / (1 - k);
+	return t < 0 ? 0 : t;
+}
+
+void
+smp_camera_xyz(const struct smp_camera *c, const double *rgb, double *xyz)
+{
+	double	l[3], t[6];
+	int	i, k, n;
+
+	for (i = 0; i < 3; i++)
+		l[i] = smp_camera_curve(c, i, rgb[i]);
+	t[0] = l[0], t[1] = l[1], t[2] = l[2];
+	n = 3;
+	if (c->model == SMP_MODEL_ROOTPOLY) {
+		t[3] = sqrt(l[0] * l[1]);
+		t[4] = sqrt(l[1] * l[2]);
+		t[5] = sqrt(l[0] * l[2]);
+		n = 6;
+	}
+	for (i = 0; i < 3; i++) {
+		xyz[i] = 0;
+		for (k = 0; k < n; k++)
+			xyz[i] += c->M[i][k] * t[k];
+	}
+}
+
+void
+smp_camera_lab(const struct smp_camera *c, const double *rgb,
+    struct smp_lab *lab)
+{
+	double		x[3];
+	cmsCIEXYZ	xyz;
+	cmsCIELab	l;
+
+	smp_camera_xyz(c, rgb, x);
+	xyz.X = fmax(x[0], 0), xyz.Y = fmax(x[1], 0), xyz.Z = fmax(x[2], 0);
+	cmsXYZ2Lab(NULL, &l, &xyz);
+	*lab = (struct smp_lab){ l.L, l.a, l.b };
+}
+
+struct fitdata {
+	const double		(*rgb)[3];
+	const struct smp_lab	*ref;
+	const unsigned char	*use;
+	int			 n;
+	struct smp_camera	 cam;
+	int			 free_curves;
+};
+
+static void
+fit_unpack(struct fitdata *d, const double *p)
+{
+	int	i, k, off = 0;
+
+	if (d->free_curves) {
+		for (i = 0; i < 3; i++) {
+			d->cam.gamma[i] = p[off++];
+			d->cam.flare[i] = p[off++];
+		}
+	}
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 3; k++)
+			d->cam.M[i][k] = p[off++];
+}
+
+static double
+fit_cost(struct fitdata *d, const double *p)
+{
+	double	s = 0;
+	int	i;
+
+	fit_unpack(d, p);
+	for (i = 0; i < 3; i++)
+		if (d->free_curves && (d->cam.gamma[i] < 0.2 ||
+		    d->cam.gamma[i] > 5 || d->cam.flare[i] < -0.5 ||
+		    d->cam.flare[i] > 0.5))
+			return 1e12;
+	for (i = 0; i < d->n; i++) {
+		struct smp_lab	l;
+
+		if (!d->use[i])
+			continue;
+		smp_camera_lab(&d->cam, d->rgb[i], &l);
+		s += pow(smp_delta_e(SMP_DE00, &d->ref[i], &l), 2);
+	}
+	return s;
+}
+
+/* Nelder-Mead from p (n dims, initial steps st); p receives the minimum. */
+static void
+nelder_mead(struct fitdata *d, double *p, const double *st, int n, int iters)
+{
+	double	x[NM_MAX_DIM + 1][NM_MAX_DIM], f[NM_MAX_DIM + 1];
+	double	c[NM_MAX_DIM], xr[NM_MAX_DIM], xe[NM_MAX_DIM], fr, fe;
+	int	i, j, it, lo, hi, nh;
+
+	for (i = 0; i <= n; i++) {
+		memcpy(x[i], p, n * sizeof *p);
+		if (i > 0)
+			x[i][i - 1] += st[i - 1];
+		f[i] = fit_cost(d, x[i]);
+	}
+	for (it = 0; it < iters; it++) {
+		lo = hi = 0;
+		for (i = 1; i <= n; i++) {
+			if (f[i] < f[lo])
+				lo = i;
+			if (f[i] > f[hi])
+				hi = i;
+		}
+		nh = lo;
+		for (i = 0; i <= n; i++)
+			if (i != hi && f[i] > f[nh])
+				nh = i;
+		if (f[hi] - f[lo] < 1e-10 * (1 + f[lo]))
+			break;
+		for (j = 0; j < n; j++) {
+			c[j] = 0;
+			for (i = 0; i <= n; i++)
+				if (i != hi)
+					c[j] += x[i][j] / n;
+		}
+		for (j = 0; j < n; j++)
+			xr[j] = c[j] + (c[j] - x[hi][j]);
+		fr = fit_cost(d, xr);
+		if (fr < f[lo]) {
+			for (j = 0; j < n; j++)
+				xe[j] = c[j] + 2 * (c[j] - x[hi][j]);
+			fe = fit_cost(d, xe);
+			if (fe < fr)
+				memcpy(x[hi], xe, n * sizeof *p), f[hi] = fe;
+			else
+				memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
+		} else if (fr < f[nh]) {
+			memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
+		} else {
+			for (j = 0; j < n; j++)
+				xr[j] = c[j] + 0.5 * (x[hi][j] - c[j]);
+			fr = fit_cost(d, xr);
+			if (fr < f[hi])
+				memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
+			else
+				for (i = 0; i <= n; i++) {
+					if (i == lo)
+						continue;
+					for (j = 0; j < n; j++)
+						x[i][j] = x[lo][j] + 0.5 *
+						    (x[i][j] - x[lo][j]);
+					f[i] = fit_cost(d, x[i]);
+				}
+		}
+	}
+	lo = 0;
+	for (i = 1; i <= n; i++)
+		if (f[i] < f[lo])
+			lo = i;
+	memcpy(p, x[lo], n * sizeof *p);
+}
+
+/* Per-channel curve on the neutrals (patches 19..24): grid search on g,
+ * least squares for lin = a v^g + b against reference Y, so k = -b / a. */
+static void
+fit_neutral_curves(struct fitdata *d)
+{
+	int	ch, i, m;
+	double	g, bestg, beste;
+
+	for (ch = 0; ch < 3; ch++) {
+		double	a = 1, b = 0;
+
+		bestg = 1, beste = 1e18;
+		for (g = 0.3; g <= 4.0; g += 0.01) {
+			double	X[12], y[6], beta[2], err = 0;
+
+			for (i = 18, m = 0; i < 24; i++) {
+				cmsCIELab	l = { d->ref[i].L, d->ref[i].a,
+						    d->ref[i].b };
+				cmsCIEXYZ	xyz;
+
+				if (!d->use[i])
+					continue;
+				cmsLab2XYZ(NULL, &xyz, &l);
+				X[2 * m] = pow(fmax(d->rgb[i][ch], 1e-6), g);
+				X[2 * m + 1] = 1;
+				y[m++] = xyz.Y;
+			}
+			if (smp_lstsq(X, y, NULL, m, 2, beta) == -1 || beta[0] <= 0)
+				continue;
+			for (i = 0; i < m; i++) {
+				double	r = beta[0] * X[2 * i] + beta[1] - y[i];
+
+				/* relative error: dark neutrals count too */
+				err += r * r / (y[i] * y[i]);
+			}
+			if (err < beste)
+				beste = err, bestg = g, a = beta[0], b = beta[1];
+		}
+		d->cam.gamma[ch] = bestg;
+		d->cam.flare[ch] = fmin(fmax(-b / a, -0.5), 0.5);
+	}
+}
+
+/* Least-squares M (3 x nt) from the current curves, in XYZ. */
+static int
+fit_matrix_lsq(struct fitdata *d, int nt)
+{
+	double	X[SMP_CHART_PATCHES * 6], Y[3][SMP_CHART_PATCHES];
+	double	saved[3][6];
+	int	i, k, m = 0;
+
+	memcpy(saved, d->cam.M, sizeof saved);
+	for (i = 0; i < d->n; i++) {
+		cmsCIELab	l = { d->ref[i].L, d->ref[i].a, d->ref[i].b };
+		cmsCIEXYZ	xyz;
+		double		lin[3];
+
+		if (!d->use[i])
+			continue;
+		for (k = 0; k < 3; k++)
+			lin[k] = smp_camera_curve(&d->cam, k, d->rgb[i][k]);
+		X[nt * m] = lin[0], X[nt * m + 1] = lin[1];
+		X[nt * m + 2] = lin[2];
+		if (nt == 6) {
+			X[nt * m + 3] = sqrt(lin[0] * lin[1]);
+			X[nt * m + 4] = sqrt(lin[1] * lin[2]);
+			X[nt * m + 5] = sqrt(lin[0] * lin[2]);
+		}
+		cmsLab2XYZ(NULL, &xyz, &l);
+		Y[0][m] = xyz.X, Y[1][m] = xyz.Y, Y[2][m] = xyz.Z;
+		m++;
+	}
+	for (k = 0; k < 3; k++)
+		if (smp_lstsq(X, Y[k], NULL, m, nt, d->cam.M[k]) == -1) {
+			memcpy(d->cam.M, saved, sizeof saved);
+			return -1;
+		}
+	return 0;
+}
+
+static int
+fit_one(struct fitdata *d, enum smp_model model, int iters)
+{
+	double	p[NM_MAX_DIM], st[NM_MAX_DIM];
+	int	i, k, n = 0;
+
+	memset(&d->cam, 0, sizeof d->cam);
+	d->cam.model = model;
+	for (i = 0; i < 3; i++)
+		d->cam.gamma[i] = 1, d->cam.flare[i] = 0;
+	d->free_curves = 0;
+	if (model != SMP_MODEL_MATRIX)
+		fit_neutral_curves(d);
+	if (fit_matrix_lsq(d, model == SMP_MODEL_ROOTPOLY ? 6 : 3) == -1)
+		return -1;
+	if (model == SMP_MODEL_ROOTPOLY)
+		return 0;
+	d->free_curves = model == SMP_MODEL_SHAPER;
+	if (d->free_curves)
+		for (i = 0; i < 3; i++) {
+			p[n] = d->cam.gamma[i], st[n++] = 0.05;
+			p[n] = d->cam.flare[i], st[n++] = 0.01;
+		}
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 3; k++) {
+			p[n] = d->cam.M[i][k];
+			st[n++] = 0.02 + 0.05 * fabs(d->cam.M[i][k]);
+		}
+	nelder_mead(d, p, st, n, iters);
+	nelder_mead(d, p, st, n, iters);	/* restart: NM stalls */
+	fit_unpack(d, p);
+	return 0;
+}
+
+int
+smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
+    enum smp_model model, struct smp_camera *cam, struct smp_fit_report *rep,
+    struct smp_err *e)
+{
+	struct fitdata	d;
+	unsigned char	use[SMP_CHART_PATCHES];
+	double		v[SMP_CHART_PATCHES];
+	float		sv[SMP_CHART_PATCHES];
+	int		i, k;
+
+	memset(&d, 0, sizeof d);
+	d.rgb = rgb;
+	d.ref = ref;
+	d.use = use;
+	d.n = SMP_CHART_PATCHES;
+	memset(use, 1, sizeof use);
+	if (fit_one(&d, model, 4000) == -1)
+		return smp_errf(e, SMP_E_INPUT, "the camera model cannot be "
+		    "fitted to these patches (singular)");
+	*cam = d.cam;
+	for (i = 0; i < SMP_CHART_PATCHES; i++) {
+		smp_camera_lab(cam, rgb[i], &rep->fit[i]);
+		rep->de[i] = smp_delta_e(SMP_DE00, &ref[i], &rep->fit[i]);
+	}
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		struct smp_lab	l;
+
+		use[k] = 0;
+		if (fit_one(&d, model, 2500) == -1)
+			return smp_errf(e, SMP_E_INPUT, "leave-one-out fit "
+			    "without patch %d is singular", k + 1);
+		smp_camera_lab(&d.cam, rgb[k], &l);
+		rep->loo[k] = smp_delta_e(SMP_DE00, &ref[k], &l);
+		use[k] = 1;
+	}
+	for (k = 0; k < 2; k++) {
+		const double	*src = k ? rep->loo : rep->de;
+		double		 s = 0, mx = 0;
+
+		for (i = 0; i < SMP_CHART_PATCHES; i++) {
+			v[i] = src[i];
+			sv[i] = (float)src[i];
+			s += v[i];
+			mx = fmax(mx, v[i]);
+		}
+		rep->mean[k] = s / SMP_CHART_PATCHES;
+		rep->max[k] = mx;
+		rep->median[k] = smp_median(sv, SMP_CHART_PATCHES);
+	}
+	return 0;
+}

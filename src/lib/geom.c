@@ -1,0 +1,122 @@
+/*
+ * geom.c: small dense linear algebra for the chart code: solving square
+ * systems, linear least squares, and plane homographies.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "smp.h"
+
+/* Solve A x = b (n <= SMP_SOLVE_MAX) by Gaussian elimination with partial
+ * pivoting; A and b are destroyed.  -1 if singular. */
+int
+smp_solve(double *A, double *b, int n, double *x)
+{
+	int	i, j, k, p;
+	double	t;
+
+	for (k = 0; k < n; k++) {
+		p = k;
+		for (i = k + 1; i < n; i++)
+			if (fabs(A[i * n + k]) > fabs(A[p * n + k]))
+				p = i;
+		if (fabs(A[p * n + k]) < 1e-14)
+			return -1;
+		if (p != k) {
+			for (j = 0; j < n; j++) {
+				t = A[k * n + j];
+				A[k * n + j] = A[p * n + j];
+				A[p * n + j] = t;
+			}
+			t = b[k], b[k] = b[p], b[p] = t;
+		}
+		for (i = k + 1; i < n; i++) {
+			double	f = A[i * n + k] / A[k * n + k];
+
+			for (j = k; j < n; j++)
+				A[i * n + j] -= f * A[k * n + j];
+			b[i] -= f * b[k];
+		}
+	}
+	for (i = n - 1; i >= 0; i--) {
+		t = b[i];
+		for (j = i + 1; j < n; j++)
+			t -= A[i * n + j] * x[j];
+		x[i] = t / A[i * n + i];
+	}
+	return 0;
+}
+
+/* Least squares: rows m of X (m x n, n <= SMP_SOLVE_MAX) and y; normal
+ * equations with a tiny ridge term for stability.  w may be NULL. */
+int
+smp_lstsq(const double *X, const double *y, const double *w, int m, int n,
+    double *beta)
+{
+	double	A[SMP_SOLVE_MAX * SMP_SOLVE_MAX], b[SMP_SOLVE_MAX];
+	int	i, j, k;
+
+	if (n > SMP_SOLVE_MAX)
+		return -1;
+	memset(A, 0, sizeof A);
+	memset(b, 0, sizeof b);
+	for (k = 0; k < m; k++) {
+		double	wk = w ? w[k] : 1.0;
+
+		for (i = 0; i < n; i++) {
+			b[i] += wk * X[k * n + i] * y[k];
+			for (j = 0; j < n; j++)
+				A[i * n + j] += wk * X[k * n + i] * X[k * n + j];
+		}
+	}
+	for (i = 0; i < n; i++)
+		A[i * n + i] += 1e-12 * (1 + A[i * n + i]);
+	return smp_solve(A, b, n, beta);
+}
+
+/* Homography H (3x3, H[8] = 1) with H * (u, v, 1) ~ (x, y, 1), from n >= 4
+ * correspondences, by least squares on the linearised equations. */
+int
+smp_homography(const double *uv, const double *xy, int n, double *H)
+{
+	double	X[2 * 64 * 8], y[2 * 64], h[8], S = 1;
+	int	i;
+
+	if (n < 4 || n > 64)
+		return -1;
+	/* Scale the image side to about 1 for a well-conditioned system. */
+	for (i = 0; i < 2 * n; i++)
+		S = fmax(S, fabs(xy[i]));
+	for (i = 0; i < n; i++) {
+		double	u = uv[2 * i], v = uv[2 * i + 1];
+		double	x = xy[2 * i] / S, yy = xy[2 * i + 1] / S;
+		double	*r0 = X + (2 * i) * 8, *r1 = X + (2 * i + 1) * 8;
+
+		r0[0] = u, r0[1] = v, r0[2] = 1, r0[3] = 0, r0[4] = 0,
+		r0[5] = 0, r0[6] = -u * x, r0[7] = -v * x;
+		r1[0] = 0, r1[1] = 0, r1[2] = 0, r1[3] = u, r1[4] = v,
+		r1[5] = 1, r1[6] = -u * yy, r1[7] = -v * yy;
+		y[2 * i] = x;
+		y[2 * i + 1] = yy;
+	}
+	if (smp_lstsq(X, y, NULL, 2 * n, 8, h) == -1)
+		return -1;
+	for (i = 0; i < 6; i++)
+		H[i] = h[i] * S;
+	H[6] = h[6];
+	H[7] = h[7];
+	H[8] = 1;
+	return 0;
+}
+
+void
+smp_homography_apply(const double *H, double u, double v, double *x,
+    double *y)
+{
+	double	w = H[6] * u + H[7] * v + H[8];
+
+	*x = (H[0] * u + H[1] * v + H[2]) / w;
+	*y = (H[3] * u + H[4] * v + H[5]) / w;
+}

@@ -1,0 +1,244 @@
+/*
+ * smp-calibrate: a camera profile (ICC v2) from a photo of a ColorChecker
+ * Classic 24, found automatically, checked before it is fitted
+ * (smp-calibrate(1)).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+
+enum {
+	OPT_CORNERS = 256, OPT_EDITION, OPT_REFERENCE, OPT_MODEL, OPT_OVERLAY,
+	OPT_TI3, OPT_MAX_DE, OPT_MAX_PIXELS, OPT_MAX_MEMORY
+};
+
+static const struct option longopts[] = {
+	{ "corners",	required_argument,	NULL,	OPT_CORNERS },
+	{ "edition",	required_argument,	NULL,	OPT_EDITION },
+	{ "json",	no_argument,		NULL,	'j' },
+	{ "max-de",	required_argument,	NULL,	OPT_MAX_DE },
+	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
+	{ "max-pixels",	required_argument,	NULL,	OPT_MAX_PIXELS },
+	{ "model",	required_argument,	NULL,	OPT_MODEL },
+	{ "no-header",	no_argument,		NULL,	'H' },
+	{ "output",	required_argument,	NULL,	'o' },
+	{ "overlay",	required_argument,	NULL,	OPT_OVERLAY },
+	{ "reference",	required_argument,	NULL,	OPT_REFERENCE },
+	{ "ti3",	required_argument,	NULL,	OPT_TI3 },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "version",	no_argument,		NULL,	'V' },
+	{ NULL,		0,			NULL,	0 }
+};
+
+static const char *const columns[] = {
+	"patch", "name", "ref_L", "ref_a", "ref_b", "fit_L", "fit_a", "fit_b",
+	"de00", "loo_de00", "sd", "x", "y", "dev_r", "dev_g", "dev_b", "white"
+};
+#define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
+
+static const char *const sumcols[] = {
+	"summary", "model", "reference", "self_mean", "self_median", "self_max",
+	"loo_mean", "loo_median", "loo_max", "profile"
+};
+
+static smp_dead void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: %s [-HhjV] [--corners X1,Y1,X2,Y2,X3,Y3,X4,Y4]\n"
+	    "       [--edition 2014|pre2014 | --reference FILE.cie]\n"
+	    "       [--model shaper-matrix|matrix|root-poly] "
+	    "[--overlay FILE.png]\n"
+	    "       [--ti3 FILE.ti3] [--max-de X] [--max-pixels N] "
+	    "[--max-memory SIZE]\n"
+	    "       -o PROFILE.icc image\n"
+	    "\n"
+	    "  -o, --output FILE     the ICC v2 profile to write\n"
+	    "      --corners LIST    patch-area corners at patches 1, 6, 24, "
+	    "19\n"
+	    "      --edition E       built-in reference: 2014 (default) or "
+	    "pre2014\n"
+	    "      --reference FILE  reference values from a CGATS .cie file\n"
+	    "      --model MODEL     shaper-matrix (default), matrix, "
+	    "root-poly\n"
+	    "      --overlay FILE    PNG showing where each patch was sampled\n"
+	    "      --ti3 FILE        device values and reference as CGATS "
+	    "CTI3\n"
+	    "      --max-de X        exit 1 if the leave-one-out mean dE00 "
+	    "is above X\n"
+	    "  -j, --json            JSON Lines, with a summary object\n"
+	    "  -H, --no-header       no TSV header line\n"
+	    "      --max-pixels N    refuse larger images (default 100M)\n"
+	    "      --max-memory SIZE working memory (default 512M)\n"
+	    "  -h, --help            this help\n"
+	    "  -V, --version         version\n", smp_progname());
+	exit(status);
+}
+
+static void
+print_patches(const struct smp_calib_opts *o, const struct smp_calib_result *r,
+    enum smp_table_format fmt, int header)
+{
+	struct smp_err		 e = SMP_ERR_INIT;
+	struct smp_table	*t;
+	int			 k;
+
+	if ((t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
+	    &e)) == NULL)
+		smp_die(&e);
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		const struct smp_patch	*p = &r->patch[k];
+
+		smp_table_int(t, k + 1);
+		smp_table_str(t, smp_chart_patch_name(k));
+		smp_table_num(t, o->ref.lab[k].L, 2);
+		smp_table_num(t, o->ref.lab[k].a, 2);
+		smp_table_num(t, o->ref.lab[k].b, 2);
+		smp_table_num(t, r->rep.fit[k].L, 2);
+		smp_table_num(t, r->rep.fit[k].a, 2);
+		smp_table_num(t, r->rep.fit[k].b, 2);
+		smp_table_num(t, r->rep.de[k], 3);
+		smp_table_num(t, r->rep.loo[k], 3);
+		smp_table_num(t, 100 * fmax(p->sd[0], fmax(p->sd[1], p->sd[2])),
+		    3);
+		smp_table_num(t, p->x, 1);
+		smp_table_num(t, p->y, 1);
+		smp_table_num(t, p->rgb[0], 5);
+		smp_table_num(t, p->rgb[1], 5);
+		smp_table_num(t, p->rgb[2], 5);
+		smp_table_str(t, "D50");
+		if (smp_table_end_row(t, &e) == -1)
+			smp_die(&e);
+	}
+	smp_table_free(t);
+	if (fmt != SMP_TABLE_JSON)
+		return;
+	if ((t = smp_table_new(stdout, fmt, 0, sumcols, 10, &e)) == NULL)
+		smp_die(&e);
+	smp_table_str(t, "calibration");
+	smp_table_str(t, smp_model_name(o->model));
+	smp_table_str(t, o->ref.name);
+	smp_table_num(t, r->rep.mean[0], 3);
+	smp_table_num(t, r->rep.median[0], 3);
+	smp_table_num(t, r->rep.max[0], 3);
+	smp_table_num(t, r->rep.mean[1], 3);
+	smp_table_num(t, r->rep.median[1], 3);
+	smp_table_num(t, r->rep.max[1], 3);
+	smp_table_str(t, o->output);
+	if (smp_table_end_row(t, &e) == -1)
+		smp_die(&e);
+	smp_table_free(t);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct smp_calib_opts	 o;
+	struct smp_calib_result	 r;
+	struct smp_err		 e = SMP_ERR_INIT;
+	enum smp_table_format	 fmt = SMP_TABLE_TSV;
+	const char		*reffile = NULL;
+	double			 max_de = INFINITY, v;
+	int			 ch, header = 1, edition = 0;
+
+	smp_cli_init(argv[0]);
+	memset(&o, 0, sizeof o);
+	o.model = SMP_MODEL_SHAPER;
+	o.limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
+	o.limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
+	smp_chart_builtin(SMP_EDITION_2014, &o.ref);
+	while ((ch = getopt_long(argc, argv, "Hhjo:V", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'H':
+			header = 0;
+			break;
+		case 'j':
+			fmt = SMP_TABLE_JSON;
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case OPT_CORNERS:
+			if (smp_parse_doubles(optarg, o.corner, 8, &e) == -1)
+				smp_usage_error("--corners: %s", e.msg);
+			o.corners = 1;
+			break;
+		case OPT_EDITION:
+			if (strcmp(optarg, "2014") == 0)
+				smp_chart_builtin(SMP_EDITION_2014, &o.ref);
+			else if (strcmp(optarg, "pre2014") == 0)
+				smp_chart_builtin(SMP_EDITION_PRE2014, &o.ref);
+			else
+				smp_usage_error("--edition: expected 2014 or "
+				    "pre2014, not '%s'", optarg);
+			edition = 1;
+			break;
+		case OPT_REFERENCE:
+			reffile = optarg;
+			break;
+		case OPT_MODEL:
+			if (smp_model_parse(optarg, &o.model, &e) == -1)
+				smp_usage_error("--model: %s", e.msg);
+			break;
+		case OPT_OVERLAY:
+			o.overlay = optarg;
+			break;
+		case OPT_TI3:
+			o.ti3 = optarg;
+			break;
+		case OPT_MAX_DE:
+			if (smp_parse_double(optarg, 0, 1000, &max_de, &e) == -1)
+				smp_usage_error("--max-de: %s", e.msg);
+			break;
+		case OPT_MAX_PIXELS:
+			if (smp_parse_double(optarg, 1, 1e12, &v, &e) == -1)
+				smp_usage_error("--max-pixels: %s", e.msg);
+			o.limits.max_pixels = (uint64_t)v;
+			break;
+		case OPT_MAX_MEMORY:
+			if (smp_parse_size(optarg, &o.limits.max_bytes, &e) == -1)
+				smp_usage_error("--max-memory: %s", e.msg);
+			break;
+		case 'V':
+			smp_cli_version();
+		case 'h':
+			usage(SMP_EXIT_OK);
+		default:
+			usage(SMP_EXIT_TROUBLE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1)
+		smp_usage_error("expected one image");
+	if (o.output == NULL)
+		smp_usage_error("no output profile (-o PROFILE.icc)");
+	if (reffile != NULL && edition)
+		smp_usage_error("--edition and --reference exclude each other");
+	if (reffile != NULL && smp_chart_load_cie(reffile, &o.ref, &e) == -1)
+		smp_die(&e);
+	if (smp_calibrate(argv[0], &o, &r, &e) == -1) {
+		smp_chart_found_clear(&r.found);
+		smp_die(&e);
+	}
+	smp_chart_found_clear(&r.found);
+	print_patches(&o, &r, fmt, header);
+	fflush(stdout);
+	fprintf(stderr, "%s: %s: %s, %s: self-fit dE00 mean %.2f median %.2f "
+	    "max %.2f; leave-one-out mean %.2f median %.2f max %.2f; wrote %s\n",
+	    smp_progname(), argv[0], o.ref.name, smp_model_name(o.model),
+	    r.rep.mean[0], r.rep.median[0], r.rep.max[0], r.rep.mean[1],
+	    r.rep.median[1], r.rep.max[1], o.output);
+	if (r.rep.mean[1] > max_de) {
+		fprintf(stderr, "%s: leave-one-out mean dE00 %.2f is above "
+		    "--max-de %.2f\n", smp_progname(), r.rep.mean[1], max_de);
+		return SMP_EXIT_SHORT;
+	}
+	return SMP_EXIT_OK;
+}
