@@ -27,7 +27,7 @@
 #include "smp.h"
 #include "smp-internal.h"
 
-#define DETECT_WORK_MAX	1000
+#define DETECT_WORK_MAX	1600
 #define DETECT_FLAT	0.08	/* max local gradient of a patch pixel */
 #define DETECT_JOIN	0.035	/* max neighbour difference in a patch */
 #define DETECT_MIN_AREA	16
@@ -273,7 +273,7 @@ lattice_assign(struct lattice *L, const struct square *sq, size_t nsq,
 			double	u, v, du, dv;
 			int	ii, jj;
 
-			if (sq[k].side < side * 0.6 || sq[k].side > side * 1.6)
+			if (sq[k].side < side * 0.75 || sq[k].side > side * 1.33)
 				continue;
 			smp_homography_apply(Hi, sq[k].x, sq[k].y, &u, &v);
 			ii = (int)lround(u), jj = (int)lround(v);
@@ -381,26 +381,84 @@ score_placement(const struct work *w, const double *H,
 	return sum / SMP_CHART_PATCHES;
 }
 
+/* Do two placements put the four corner patches in the same places? */
+static int
+same_registration(const double *Ha, const int (*pa)[2], const double *Hb,
+    const int (*pb)[2])
+{
+	static const int	corner[4] = { 0, 5, 18, 23 };
+	double			ax, ay, bx, by, cx, cy, pitch;
+	int			i;
+
+	smp_homography_apply(Ha, pa[0][0], pa[0][1], &ax, &ay);
+	smp_homography_apply(Ha, pa[1][0], pa[1][1], &cx, &cy);
+	pitch = hypot(cx - ax, cy - ay);
+	for (i = 0; i < 4; i++) {
+		int	k = corner[i];
+
+		smp_homography_apply(Ha, pa[k][0], pa[k][1], &ax, &ay);
+		smp_homography_apply(Hb, pb[k][0], pb[k][1], &bx, &by);
+		if (hypot(ax - bx, ay - by) > 0.25 * pitch)
+			return 0;
+	}
+	return 1;
+}
+
+/* Lattice member at (i, j)? */
+static int
+lattice_has(const struct lattice *L, int i, int j)
+{
+	int	k;
+
+	for (k = 0; k < L->n; k++)
+		if (L->ij[k][0] == i && L->ij[k][1] == j)
+			return 1;
+	return 0;
+}
+
 /*
- * Try every 6x4 window containing the lattice's squares and every symmetry;
- * keep the best-scoring mapping of chart patches to lattice points.
+ * Try every 6x4 window holding at least 10 of the lattice's squares and
+ * every symmetry; keep the best-scoring mapping of chart patches to
+ * lattice points.  Stray squares outside the window are allowed, but not
+ * a populated ring around it: that is part of a bigger chart (an SG).
  */
 static void
 lattice_place(const struct work *w, const struct lattice *L,
-    const struct smp_chart_ref *ref, struct smp_chart_found *best,
-    double *second)
+    const struct square *sq, const struct smp_chart_ref *ref,
+    struct smp_chart_found *best, double *second)
 {
 	int	sym, i0, j0, k, wi, wj, pos[SMP_CHART_PATCHES][2];
+	double	H[9], uv[2 * 64], xy[2 * 64];
 
 	for (sym = 0; sym < 8; sym++) {
 		wi = sym & 4 ? 4 : 6;	/* lattice extent of chart columns */
 		wj = sym & 4 ? 6 : 4;
-		if (L->imax - L->imin >= wi || L->jmax - L->jmin >= wj)
-			continue;
-		for (i0 = L->imax - wi + 1; i0 <= L->imin; i0++)
-			for (j0 = L->jmax - wj + 1; j0 <= L->jmin; j0++) {
+		for (i0 = L->imin - wi + 1; i0 <= L->imax; i0++)
+			for (j0 = L->jmin - wj + 1; j0 <= L->jmax; j0++) {
 				double	s;
+				int	in = 0, ring = 0, i, j, same;
 
+				/* Refit from the window's own squares only. */
+				for (k = 0; k < L->n; k++) {
+					if (L->ij[k][0] < i0 || L->ij[k][0] >= i0 + wi ||
+					    L->ij[k][1] < j0 || L->ij[k][1] >= j0 + wj)
+						continue;
+					uv[2 * in] = L->ij[k][0];
+					uv[2 * in + 1] = L->ij[k][1];
+					xy[2 * in] = sq[L->member[k]].x;
+					xy[2 * in + 1] = sq[L->member[k]].y;
+					in++;
+				}
+				if (in < 10 || smp_homography(uv, xy, in, H) == -1)
+					continue;
+				for (i = i0 - 1; i <= i0 + wi; i++)
+					for (j = j0 - 1; j <= j0 + wj; j++)
+						if ((i == i0 - 1 || i == i0 + wi ||
+						    j == j0 - 1 || j == j0 + wj) &&
+						    lattice_has(L, i, j))
+							ring++;
+				if (ring > 3)
+					continue;
 				for (k = 0; k < SMP_CHART_PATCHES; k++) {
 					int	c = k % 6, r = k / 6, a, b;
 
@@ -414,16 +472,19 @@ lattice_place(const struct work *w, const struct lattice *L,
 					pos[k][0] = i0 + a;
 					pos[k][1] = j0 + b;
 				}
-				s = score_placement(w, L->H, ref,
+				s = score_placement(w, H, ref,
+				    (const int (*)[2])pos);
+				same = best->score < 1e9 && same_registration(
+				    best->H, (const int (*)[2])best->lattice, H,
 				    (const int (*)[2])pos);
 				if (s < best->score) {
-					if (best->score < *second)
+					if (!same && best->score < *second)
 						*second = best->score;
 					best->score = s;
-					memcpy(best->H, L->H, sizeof best->H);
+					memcpy(best->H, H, sizeof best->H);
 					memcpy(best->lattice, pos, sizeof pos);
-					best->found = L->n;
-				} else if (s < *second)
+					best->found = in;
+				} else if (!same && s < *second)
 					*second = s;
 			}
 	}
@@ -521,10 +582,11 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 			continue;
 		/* Squares of a plausible chart, or of a big other chart, need
 		 * not seed again. */
-		if ((L->imax - L->imin < 6 && L->jmax - L->jmin < 6) || L->n > 40)
+		if (L->n >= 20)
 			for (k = 0; k < L->n; k++)
-				used[L->member[k]] = 1;
-		lattice_place(&w, L, ref, out, &second);
+				if (fabs(sq[L->member[k]].side / sq[s].side - 1) < 0.15)
+					used[L->member[k]] = 1;
+		lattice_place(&w, L, sq, ref, out, &second);
 	}
 	out->second = second;
 	/* Lattice -> working -> full-resolution display coordinates. */

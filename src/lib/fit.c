@@ -296,21 +296,24 @@ fit_matrix_lsq(struct fitdata *d, int nt)
 	return 0;
 }
 
+/* warm: start from d->cam (a fit on all patches) instead of afresh. */
 static int
-fit_one(struct fitdata *d, enum smp_model model, int iters)
+fit_one(struct fitdata *d, enum smp_model model, int iters, int warm)
 {
 	double	p[NM_MAX_DIM], st[NM_MAX_DIM];
 	int	i, k, n = 0;
 
-	memset(&d->cam, 0, sizeof d->cam);
-	d->cam.model = model;
-	for (i = 0; i < 3; i++)
-		d->cam.gamma[i] = 1, d->cam.flare[i] = 0;
-	d->free_curves = 0;
-	if (model != SMP_MODEL_MATRIX)
-		fit_neutral_curves(d);
-	if (fit_matrix_lsq(d, model == SMP_MODEL_ROOTPOLY ? 6 : 3) == -1)
-		return -1;
+	if (!warm || model == SMP_MODEL_ROOTPOLY) {
+		memset(&d->cam, 0, sizeof d->cam);
+		d->cam.model = model;
+		for (i = 0; i < 3; i++)
+			d->cam.gamma[i] = 1, d->cam.flare[i] = 0;
+		d->free_curves = 0;
+		if (model != SMP_MODEL_MATRIX)
+			fit_neutral_curves(d);
+		if (fit_matrix_lsq(d, model == SMP_MODEL_ROOTPOLY ? 6 : 3) == -1)
+			return -1;
+	}
 	if (model == SMP_MODEL_ROOTPOLY)
 		return 0;
 	d->free_curves = model == SMP_MODEL_SHAPER;
@@ -325,7 +328,8 @@ fit_one(struct fitdata *d, enum smp_model model, int iters)
 			st[n++] = 0.02 + 0.05 * fabs(d->cam.M[i][k]);
 		}
 	nelder_mead(d, p, st, n, iters);
-	nelder_mead(d, p, st, n, iters);	/* restart: NM stalls */
+	if (!warm)
+		nelder_mead(d, p, st, n, iters);	/* restart: NM stalls */
 	fit_unpack(d, p);
 	return 0;
 }
@@ -347,7 +351,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	d.use = use;
 	d.n = SMP_CHART_PATCHES;
 	memset(use, 1, sizeof use);
-	if (fit_one(&d, model, 4000) == -1)
+	if (fit_one(&d, model, 4000, 0) == -1)
 		return smp_errf(e, SMP_E_INPUT, "the camera model cannot be "
 		    "fitted to these patches (singular)");
 	*cam = d.cam;
@@ -359,7 +363,8 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 		struct smp_lab	l;
 
 		use[k] = 0;
-		if (fit_one(&d, model, 2500) == -1)
+		d.cam = *cam;
+		if (fit_one(&d, model, 1500, 1) == -1)
 			return smp_errf(e, SMP_E_INPUT, "leave-one-out fit "
 			    "without patch %d is singular", k + 1);
 		smp_camera_lab(&d.cam, rgb[k], &l);

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Charts rendered through a known camera (flare, gamma, crosstalk, white
+# balance, vignetting, noise, JPEG) at several sizes, rotations and
+# perspectives: the registration is exact and the profile, applied by
+# lcms2's transicc, recovers 200 held-out skin and pigment colours.
+. "$SMP_SRCDIR/tests/cli/common.sh"
+need_shared
+need_cmd transicc
+REF="$SMP_SHARED/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
+CHART="$SMP_BUILDDIR/tests/tools/render-chart"
+CAL="$SMP_BUILDDIR/src/smp-calibrate"
+# name W H render-options... ; held-out limits: mean max
+while read -r name w h mean max opts; do
+	[ -n "$name" ] || continue
+	case "$name" in \#*) continue ;; esac
+	ext=png
+	case "$opts" in *-q*) ext=jpg ;; esac
+	f="$tmp/$name.$ext"
+	"$CHART" $opts -T "$tmp/truth" -O "$tmp/held" "$REF" "$w" "$h" "$f" ||
+	    fail "$name: render"
+	"$CAL" -o "$tmp/$name.icc" "$f" >"$tmp/out" 2>"$tmp/err" ||
+	    fail "$name: exit $?: $(cat "$tmp/err")"
+	# Registration: every centre within 8% of a pitch of the truth (the
+	# sampled square is half a pitch wide).
+	pitch=$(awk 'NR == 1 { x = $2; y = $3 } NR == 2 { print sqrt(($2 - x)^2 + ($3 - y)^2) }' "$tmp/truth")
+	awk -F'\t' 'NR > 1 { print $1, $12, $13 }' "$tmp/out" | sort -n >"$tmp/found"
+	err=$(join "$tmp/truth" "$tmp/found" | awk '{ d = sqrt(($2 - $4)^2 + ($3 - $5)^2); if (d > m) m = d } END { print m }')
+	assert_num "$err" "<" "$(awk -v p="$pitch" 'BEGIN { print 0.08 * p }')" "$name: worst centre error (px)"
+	# Held-out colours through the profile, by transicc.
+	awk '{ print $1, $2, $3 }' "$tmp/held" |
+	    transicc -t1 -n -i "$tmp/$name.icc" -o '*Lab' 2>/dev/null >"$tmp/lab"
+	awk '{ print $4, $5, $6 }' "$tmp/held" | paste -d' ' - "$tmp/lab" |
+	    "$DE00" >"$tmp/de"
+	m=$(awk '{ s += $1 } END { print s / NR }' "$tmp/de")
+	x=$(sort -n "$tmp/de" | tail -1)
+	assert_num "$m" "<" "$mean" "$name: held-out mean dE00"
+	assert_num "$x" "<" "$max" "$name: held-out max dE00"
+done <<'CASES'
+flat        900  600 0.6 1.5 -s 0.6 -n 0.5
+rot17-key   1200 900 0.6 1.5 -a 17 -k 0.15 -s 0.45 -n 1 -v 0.2
+rot90       600  900 0.6 1.5 -a 90 -s 0.6 -n 1
+rot180      900  600 0.6 1.5 -f -a 4 -s 0.5 -n 1
+rot-130     1000 1000 0.6 1.5 -a -130 -k 0.1 -s 0.4 -n 1
+small-8pct  2400 1600 1.0 2.5 -s 0.09 -x 0.3 -y 0.6 -n 0.8
+fills-frame 700  470 0.6 1.5 -s 0.97 -n 1
+jpeg        1200 800 1.2 3.0 -a 8 -k 0.1 -s 0.5 -n 1 -q 90
+png16       900  600 0.6 1.5 -a -6 -s 0.5 -n 0.5 -d 16
+CASES
+exit 0
