@@ -1,14 +1,25 @@
 #!/bin/sh
-# Every long option in --help is documented in the man page, and every
-# output column in the OUTPUT section; mandoc -Tlint when available.
+# Every long option in each tool's --help is documented in its man page,
+# the usage line names the tool, every output column is in the OUTPUT
+# section; mandoc -Tlint when available.
 . "$SMP_SRCDIR/tests/cli/common.sh"
-man="$SMP_SRCDIR/man/smp-sample.1"
-for opt in $("$SAMPLE" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
-	grep -qF -- "Fl \\-${opt#--}" "$man" || fail "$opt not in $man"
+for tool in smp-sample smp-calibrate; do
+	man="$SMP_SRCDIR/man/$tool.1"
+	"$SMP_BUILDDIR/src/$tool" --help >"$tmp/help" || fail "$tool --help"
+	head -1 "$tmp/help" | grep -q "^usage: $tool " || fail "$tool: usage line"
+	for opt in $(grep -o -- '--[a-z][a-z0-9-]*' "$tmp/help" | sort -u); do
+		grep -qF -- "Fl \\-${opt#--}" "$man" || fail "$opt not in $man"
+	done
 done
 echo "bg 50 0 0" | "$RENDER" 8 8 "$tmp/p.png"
 for c in $("$SAMPLE" "$tmp/p.png" | head -1); do
-	grep -q "^\.It Cm $c\$" "$man" || fail "column $c not in $man OUTPUT"
+	grep -q "^\.It Cm $c\$" "$SMP_SRCDIR/man/smp-sample.1" ||
+	    fail "column $c not in smp-sample.1 OUTPUT"
+done
+for c in patch name ref_L ref_a ref_b fit_L fit_a fit_b de00 loo_de00 sd x y \
+    dev_r dev_g dev_b white; do
+	grep -q "^\.It Cm $c\$" "$SMP_SRCDIR/man/smp-calibrate.1" ||
+	    fail "column $c not in smp-calibrate.1 OUTPUT"
 done
 if command -v mandoc >/dev/null 2>&1; then
 	for m in "$SMP_SRCDIR"/man/*.[1-9]; do
