@@ -17,6 +17,7 @@ enum {
 };
 
 static const struct option longopts[] = {
+	{ "chart",	no_argument,		NULL,	'c' },
 	{ "json",	no_argument,		NULL,	'j' },
 	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
 	{ "max-pixels",	required_argument,	NULL,	OPT_MAX_PIXELS },
@@ -34,7 +35,8 @@ static const struct option longopts[] = {
 static const char *const columns[] = {
 	"file", "region", "class", "n", "frac", "L", "a", "b", "C", "h",
 	"sd_L", "sd_a", "sd_b", "ci95", "ita", "ita_class", "white",
-	"profile_source", "med_L", "med_a", "med_b", "n_excluded", "stat"
+	"profile_source", "med_L", "med_a", "med_b", "n_excluded", "stat",
+	"calib_de00"
 };
 #define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
 
@@ -42,7 +44,7 @@ static smp_dead void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: %s [-HhjSV] [-r region]... [-p profile.icc] "
+	    "usage: %s [-cHhjSV] [-r region]... [-p profile.icc] "
 	    "[--white d50|d65]\n"
 	    "       [--stat robust|mean|median] [--max-pixels N] "
 	    "[--max-memory SIZE] image...\n"
@@ -53,6 +55,8 @@ usage(int status)
 	    "repeatable\n"
 	    "  -p, --profile FILE    source ICC profile, overriding the "
 	    "image's\n"
+	    "  -c, --chart           calibrate on a ColorChecker in the same "
+	    "photo first\n"
 	    "      --white WHITE     Lab reference white: d50 (default) or "
 	    "d65\n"
 	    "      --stat STAT       robust (default), mean or median\n"
@@ -107,6 +111,7 @@ print_readings(struct smp_table *t, const char *file,
 		smp_table_num(t, s->median.b, 3);
 		smp_table_int(t, (long long)s->n_excluded);
 		smp_table_str(t, stat_name(st));
+		smp_table_num(t, rs->calib_de00, 3);
 		if (smp_table_end_row(t, e) == -1)
 			return -1;
 	}
@@ -149,11 +154,14 @@ main(int argc, char *argv[])
 	o.stat = SMP_STAT_ROBUST;
 	o.limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
 	o.limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
-	while ((ch = getopt_long(argc, argv, "HhjSp:r:V", longopts,
+	while ((ch = getopt_long(argc, argv, "cHhjSp:r:V", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'H':
 			header = 0;
+			break;
+		case 'c':
+			o.chart = 1;
 			break;
 		case 'j':
 			fmt = SMP_TABLE_JSON;
@@ -208,6 +216,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0)
 		smp_usage_error("no image given");
+	if (o.chart && o.profile != NULL)
+		smp_usage_error("--chart and --profile exclude each other");
 	if (o.nregions == 0) {
 		if ((o.regions = calloc(1, sizeof *o.regions)) == NULL ||
 		    smp_region_parse("all", o.regions, &e) == -1)

@@ -221,5 +221,8 @@ smp_calibrate(const char *path, const struct smp_calib_opts *o,
 	if (o->output != NULL &&
 	    smp_camera_write_icc(&res->cam, desc, o->output, e) == -1)
 		return -1;
+	if (o->want_icc && smp_camera_icc(&res->cam, desc, &res->icc,
+	    &res->icc_len, e) == -1)
+		return -1;
 	return 0;
 }

@@ -80,6 +80,21 @@ int
 smp_camera_write_icc(const struct smp_camera *c, const char *desc,
     const char *path, struct smp_err *e)
 {
+	unsigned char	*buf;
+	size_t		 len;
+	int		 r;
+
+	if (smp_camera_icc(c, desc, &buf, &len, e) == -1)
+		return -1;
+	r = smp_write_atomic(path, buf, len, e);
+	free(buf);
+	return r;
+}
+
+int
+smp_camera_icc(const struct smp_camera *c, const char *desc,
+    unsigned char **out, size_t *outlen, struct smp_err *e)
+{
 	struct smp_err	 sub = SMP_ERR_INIT;
 	cmsContext	 ctx;
 	cmsHPROFILE	 h = NULL;
@@ -142,10 +157,13 @@ smp_camera_write_icc(const struct smp_camera *c, const char *desc,
 	    !cmsSaveProfileToMem(h, buf, &len))
 		goto out;
 	ok = 1;
-	r = smp_write_atomic(path, buf, len, e);
+	*out = buf;
+	*outlen = len;
+	buf = NULL;
+	r = 0;
 out:
 	if (!ok)
-		smp_errf(e, SMP_E_COLOR, "%s: cannot build the profile (%s)", path,
+		smp_errf(e, SMP_E_COLOR, "cannot build the profile (%s)",
 		    sub.msg[0] ? sub.msg : "lcms2 failure");
 	free(buf);
 	for (k = 0; k < 3; k++)

@@ -39,6 +39,8 @@ smp_profile_source_name(enum smp_profile_source s)
 		return "gama-chrm";
 	case SMP_PROF_GIVEN:
 		return "given";
+	case SMP_PROF_CHART:
+		return "chart";
 	default:
 		return "assumed-srgb";
 	}
@@ -100,12 +102,19 @@ profile_srgb(cmsContext ctx, const struct smp_image_info *in)
 
 static cmsHPROFILE
 profile_choose(cmsContext ctx, const struct smp_image_info *in,
-    const char *given, enum smp_profile_source *src, struct smp_err *e)
+    const char *given, const void *mem, size_t memlen,
+    enum smp_profile_source *src, struct smp_err *e)
 {
-	cmsHPROFILE	p;
-
+	cmsHPROFILE	 p;
 	struct smp_err	 sub = SMP_ERR_INIT;
 
+	if (mem != NULL) {
+		*src = SMP_PROF_CHART;
+		if ((p = cmsOpenProfileFromMemTHR(ctx, mem,
+		    (cmsUInt32Number)memlen)) == NULL)
+			smp_errf(e, SMP_E_COLOR, "the chart profile is unusable");
+		return p;
+	}
 	if (given != NULL || in->icc != NULL) {
 		*src = given ? SMP_PROF_GIVEN : SMP_PROF_EMBEDDED;
 		smp__lcms_context_sink(ctx, &sub);
@@ -177,7 +186,8 @@ profile_format(cmsHPROFILE p, const struct smp_image_info *in,
 
 int
 smp_pixconv_new(const struct smp_image_info *in, const char *given,
-    enum smp_white white, struct smp_pixconv **out, struct smp_err *e)
+    const void *mem, size_t memlen, enum smp_white white,
+    struct smp_pixconv **out, struct smp_err *e)
 {
 	struct smp_pixconv	*pc;
 	cmsHPROFILE		 src = NULL, xyz = NULL;
@@ -191,7 +201,8 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
 	pc->white = white;
 	if ((pc->ctx = smp__lcms_context(e)) == NULL)
 		goto fail;
-	if ((src = profile_choose(pc->ctx, in, given, &pc->source, e)) == NULL)
+	if ((src = profile_choose(pc->ctx, in, given, mem, memlen,
+	    &pc->source, e)) == NULL)
 		goto fail;
 	if (profile_format(src, in, &pc->grey_to_rgb, &fmt, e) == -1)
 		goto fail;

@@ -493,11 +493,13 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
     struct smp_readings *out, struct smp_err *e)
 {
 	struct smp_image	*img = NULL;
+	struct smp_calib_result	 cal;
 	struct sampler		 s;
 	size_t			 i;
 	int			 r = -1;
 
 	memset(out, 0, sizeof *out);
+	out->calib_de00 = NAN;
 	memset(&s, 0, sizeof s);
 	s.path = path;
 	out->white = o->white;
@@ -509,8 +511,30 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	sampler_rect(&s);
 	if (sampler_reserve(&s, &o->limits, e) == -1)
 		goto out;
-	if (smp_pixconv_new(s.info, o->profile, o->white, &s.pc, e) == -1)
+	if (o->chart) {
+		struct smp_calib_opts	co;
+
+		memset(&co, 0, sizeof co);
+		smp_chart_builtin(SMP_EDITION_2014, &co.ref);
+		co.model = SMP_MODEL_SHAPER;
+		co.want_icc = 1;
+		co.limits = o->limits;
+		if (smp_calibrate(path, &co, &cal, e) == -1) {
+			smp_chart_found_clear(&cal.found);
+			free(cal.icc);
+			goto out;
+		}
+		smp_chart_found_clear(&cal.found);
+		out->calib_de00 = cal.rep.mean[1];
+	}
+	if (smp_pixconv_new(s.info, o->profile, o->chart ? cal.icc : NULL,
+	    o->chart ? cal.icc_len : 0, o->white, &s.pc, e) == -1) {
+		if (o->chart)
+			free(cal.icc);
 		goto out;
+	}
+	if (o->chart)
+		free(cal.icc);
 	out->source = smp_pixconv_source(s.pc);
 	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1)
 		goto out;

@@ -107,7 +107,8 @@ enum smp_profile_source {
 	SMP_PROF_SRGB_CHUNK,
 	SMP_PROF_GAMA_CHRM,
 	SMP_PROF_ASSUMED_SRGB,
-	SMP_PROF_GIVEN
+	SMP_PROF_GIVEN,
+	SMP_PROF_CHART		/* fitted on a chart in the same photo */
 };
 const char *smp_profile_source_name(enum smp_profile_source s);
 
@@ -169,9 +170,11 @@ int	smp_exif_orientation(const unsigned char *p, size_t n);
 
 /* profile.c: the colour pipeline of one image. */
 struct smp_pixconv;
-/* given_icc (may be NULL) overrides what the image carries. */
+/* given (a file) or mem (an ICC profile in memory, from a chart in the
+ * photo) overrides what the image carries; both may be NULL. */
 int	smp_pixconv_new(const struct smp_image_info *info, const char *given,
-	    enum smp_white white, struct smp_pixconv **out, struct smp_err *e);
+	    const void *mem, size_t memlen, enum smp_white white,
+	    struct smp_pixconv **out, struct smp_err *e);
 void	smp_pixconv_free(struct smp_pixconv *pc);
 enum smp_profile_source smp_pixconv_source(const struct smp_pixconv *pc);
 /* n pixels in the layout of smp_image_read -> n Lab triplets (floats). */
@@ -222,6 +225,7 @@ struct smp_sample_opts {
 	struct smp_region	*regions;
 	int			nregions;
 	const char		*profile;	/* -p, or NULL */
+	int			 chart;		/* --chart: calibrate first */
 	enum smp_white		white;
 	enum smp_stat		stat;
 	int			separate;
@@ -240,6 +244,7 @@ struct smp_reading {
 struct smp_readings {
 	struct smp_reading	*r;
 	size_t			n;
+	double			calib_de00;	/* --chart: leave-one-out mean */
 	enum smp_white		white;
 	enum smp_profile_source	source;
 };
@@ -342,6 +347,9 @@ int	smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 /* icc.c, atomic.c */
 int	smp_camera_write_icc(const struct smp_camera *c, const char *desc,
 	    const char *path, struct smp_err *e);
+/* The same profile in memory; *buf is the caller's to free. */
+int	smp_camera_icc(const struct smp_camera *c, const char *desc,
+	    unsigned char **buf, size_t *len, struct smp_err *e);
 /* Temporary file in the same directory, fsync, rename; nothing on failure. */
 int	smp_write_atomic(const char *path, const void *data, size_t len,
 	    struct smp_err *e);
@@ -355,6 +363,7 @@ struct smp_calib_opts {
 	const char		*output;	/* profile, or NULL */
 	const char		*overlay;	/* PNG, or NULL */
 	const char		*ti3;		/* CGATS CTI3, or NULL */
+	int			 want_icc;	/* fill res->icc */
 	struct smp_limits	 limits;
 };
 
@@ -365,6 +374,8 @@ struct smp_calib_result {
 	struct smp_fit_report	 rep;
 	int			 have_chart;	/* a grid to draw */
 	int			 ok;		/* registration and fit passed */
+	unsigned char		*icc;		/* want_icc: the caller frees */
+	size_t			 icc_len;
 };
 /* Writes the outputs asked for; the overlay also on failure.  Call
  * smp_chart_found_clear(&res->found) afterwards. */
