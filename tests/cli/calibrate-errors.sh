@@ -3,7 +3,6 @@
 # the guarantee that a failed run leaves the previous profile alone.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_shared
-CAL="$SMP_BUILDDIR/src/smp-calibrate"
 REF="$SMP_SHARED/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
 "$SMP_BUILDDIR/tests/tools/render-chart" -s 0.6 -n 1 -T "$tmp/truth" "$REF" 900 600 "$tmp/c.png"
 usage() {

@@ -5,7 +5,6 @@
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_shared
 P="$SMP_SHARED/photos"
-CAL="$SMP_BUILDDIR/src/smp-calibrate"
 for f in plantcv_classic.png plantcv_target_img.png plantcv_source1_img.png \
     pedrodiamel_img-colorchecker.jpg pierrre1618_input.jpg \
     macduff_below_fishbox.jpg plantcv_calibrite-passport.png \

@@ -5,7 +5,6 @@
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_shared
 need_cmd transicc
-CAL="$SMP_BUILDDIR/src/smp-calibrate"
 REF="$SMP_SHARED/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
 "$SMP_BUILDDIR/tests/tools/render-chart" -a 5 -s 0.6 -n 1 "$REF" 900 600 "$tmp/c.png"
 for m in shaper-matrix matrix root-poly; do

@@ -8,7 +8,6 @@ need_shared
 need_cmd transicc
 REF="$SMP_SHARED/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
 CHART="$SMP_BUILDDIR/tests/tools/render-chart"
-CAL="$SMP_BUILDDIR/src/smp-calibrate"
 # name W H render-options... ; held-out limits: mean max
 while read -r name w h mean max opts; do
 	[ -n "$name" ] || continue

@@ -5,6 +5,7 @@ export LC_ALL
 set -u
 : "${SMP_BUILDDIR:?run through make check}"
 SAMPLE="$SMP_BUILDDIR/src/smp-sample"
+CAL="$SMP_BUILDDIR/src/smp-calibrate"
 RENDER="$SMP_BUILDDIR/tests/tools/render-img"
 DE00="$SMP_BUILDDIR/tests/tools/lab-de00"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-test.XXXXXX")
@@ -12,13 +13,16 @@ trap 'rm -rf "$tmp"' EXIT
 # .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
 # error fatal (exit 99, which no scenario accepts).
 if [ -n "${SMP_VALGRIND:-}" ]; then
-	cat >"$tmp/smp-sample" <<VG
+	for t in smp-sample smp-calibrate; do
+		cat >"$tmp/$t" <<VG
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
-    --errors-for-leak-kinds=definite "$SAMPLE" "\$@"
+    --errors-for-leak-kinds=definite "$SMP_BUILDDIR/src/$t" "\$@"
 VG
-	chmod +x "$tmp/smp-sample"
+		chmod +x "$tmp/$t"
+	done
 	SAMPLE="$tmp/smp-sample"
+	CAL="$tmp/smp-calibrate"
 fi
 
 fail() {
