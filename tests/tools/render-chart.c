@@ -161,6 +161,8 @@ main(int argc, char *argv[])
 		    INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOOPTIMIZE |
 		    cmsFLAGS_NOCACHE);
 		cmsFreeToneCurve(g);
+		cmsCloseProfile(lab);
+		cmsCloseProfile(lin);
 	}
 	/* Homography from chart units to pixels: centre, rotate, keystone. */
 	{
@@ -350,5 +352,6 @@ main(int argc, char *argv[])
 		free(row);
 	}
 	free(img);
+	cmsDeleteTransform(lab2lin);
 	return 0;
 }
