@@ -16,6 +16,8 @@
 #include "smp.h"
 #include "smp-internal.h"
 
+#define JPEG_CROP_MARGIN	16
+
 struct jpeg_codec {
 	struct jpeg_decompress_struct	cinfo;
 	struct jpeg_error_mgr		jerr;
@@ -83,8 +85,14 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 		return -1;
 	}
 	jpeg_start_decompress(ci);
-	xoff = r->x;
-	cw = r->w;
+	/*
+	 * Crop with a 16-pixel margin on both sides and use the interior:
+	 * libjpeg-turbo 2.1 can leave the last upsampled column of a crop
+	 * uninitialised (valgrind saw it on a 4:2:0 photo).
+	 */
+	xoff = r->x > JPEG_CROP_MARGIN ? r->x - JPEG_CROP_MARGIN : 0;
+	cw = r->x + r->w + JPEG_CROP_MARGIN < ci->output_width ?
+	    r->x + r->w + JPEG_CROP_MARGIN - xoff : ci->output_width - xoff;
 	if (cw < ci->output_width)
 		jpeg_crop_scanline(ci, &xoff, &cw);
 	if ((row = malloc((size_t)cw * ci->output_components)) == NULL ||
