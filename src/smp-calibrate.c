@@ -144,7 +144,7 @@ main(int argc, char *argv[])
 	struct smp_err		 e = SMP_ERR_INIT;
 	enum smp_table_format	 fmt = SMP_TABLE_TSV;
 	const char		*reffile = NULL;
-	double			 max_de = INFINITY, v;
+	double			 max_de = INFINITY;
 	int			 ch, header = 1, edition = 0;
 
 	smp_cli_init(argv[0]);
@@ -197,13 +197,8 @@ main(int argc, char *argv[])
 				smp_usage_error("--max-de: %s", e.msg);
 			break;
 		case OPT_MAX_PIXELS:
-			if (smp_parse_double(optarg, 1, 1e12, &v, &e) == -1)
-				smp_usage_error("--max-pixels: %s", e.msg);
-			o.limits.max_pixels = (uint64_t)v;
-			break;
 		case OPT_MAX_MEMORY:
-			if (smp_parse_size(optarg, &o.limits.max_bytes, &e) == -1)
-				smp_usage_error("--max-memory: %s", e.msg);
+			smp_cli_limit(ch == OPT_MAX_PIXELS, optarg, &o.limits);
 			break;
 		case 'V':
 			smp_cli_version();

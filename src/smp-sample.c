@@ -118,26 +118,6 @@ print_readings(struct smp_table *t, const char *file,
 	return 0;
 }
 
-static void
-parse_pixels(const char *s, uint64_t *out)
-{
-	struct smp_err	 e = SMP_ERR_INIT;
-	char		 buf[64];
-	size_t		 n = strlen(s);
-	double		 mul = 1, v;
-
-	if (n == 0 || n >= sizeof buf)
-		smp_usage_error("--max-pixels: bad value '%s'", s);
-	memcpy(buf, s, n + 1);
-	if (buf[n - 1] == 'M' || buf[n - 1] == 'm')
-		mul = 1e6, buf[n - 1] = '\0';
-	else if (buf[n - 1] == 'G' || buf[n - 1] == 'g')
-		mul = 1e9, buf[n - 1] = '\0';
-	if (smp_parse_double(buf, 1, 1e12, &v, &e) == -1)
-		smp_usage_error("--max-pixels: %s", e.msg);
-	*out = (uint64_t)(v * mul);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -198,11 +178,8 @@ main(int argc, char *argv[])
 				smp_usage_error("--stat: %s", e.msg);
 			break;
 		case OPT_MAX_PIXELS:
-			parse_pixels(optarg, &o.limits.max_pixels);
-			break;
 		case OPT_MAX_MEMORY:
-			if (smp_parse_size(optarg, &o.limits.max_bytes, &e) == -1)
-				smp_usage_error("--max-memory: %s", e.msg);
+			smp_cli_limit(ch == OPT_MAX_PIXELS, optarg, &o.limits);
 			break;
 		case 'V':
 			smp_cli_version();

@@ -58,27 +58,6 @@ struct csample {
 };
 
 static int
-inv3(const double *m, double *r)
-{
-	double	d = m[0] * (m[4] * m[8] - m[5] * m[7]) -
-		    m[1] * (m[3] * m[8] - m[5] * m[6]) +
-		    m[2] * (m[3] * m[7] - m[4] * m[6]);
-
-	if (fabs(d) < 1e-18)
-		return -1;
-	r[0] = (m[4] * m[8] - m[5] * m[7]) / d;
-	r[1] = (m[2] * m[7] - m[1] * m[8]) / d;
-	r[2] = (m[1] * m[5] - m[2] * m[4]) / d;
-	r[3] = (m[5] * m[6] - m[3] * m[8]) / d;
-	r[4] = (m[0] * m[8] - m[2] * m[6]) / d;
-	r[5] = (m[2] * m[3] - m[0] * m[5]) / d;
-	r[6] = (m[3] * m[7] - m[4] * m[6]) / d;
-	r[7] = (m[1] * m[6] - m[0] * m[7]) / d;
-	r[8] = (m[0] * m[4] - m[1] * m[3]) / d;
-	return 0;
-}
-
-static int
 csample_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 {
 	struct csample	*c = arg;
@@ -180,7 +159,7 @@ smp_chart_sample(const char *path, const struct smp_limits *lim,
 	in = smp_image_info(img);
 	c.f = f;
 	c.in = in;
-	if (inv3(f->H, c.Hi) == -1) {
+	if (smp_mat3_invert(f->H, c.Hi) == -1) {
 		smp_errf(e, SMP_E_INPUT, "%s: degenerate chart geometry", path);
 		goto out;
 	}

@@ -88,3 +88,14 @@ smp_cli_version(void)
 	printf("%s (%s) %s\n", cli_progname, PACKAGE_NAME, PACKAGE_VERSION);
 	exit(SMP_EXIT_OK);
 }
+
+void
+smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+
+	if (pixels && smp_parse_count(arg, &lim->max_pixels, &e) == -1)
+		smp_usage_error("--max-pixels: %s", e.msg);
+	if (!pixels && smp_parse_size(arg, &lim->max_bytes, &e) == -1)
+		smp_usage_error("--max-memory: %s", e.msg);
+}

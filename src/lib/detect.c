@@ -228,27 +228,6 @@ struct lattice {
 	int	 imin, imax, jmin, jmax;
 };
 
-static int
-invert3(const double *m, double *r)
-{
-	double	det = m[0] * (m[4] * m[8] - m[5] * m[7]) -
-		    m[1] * (m[3] * m[8] - m[5] * m[6]) +
-		    m[2] * (m[3] * m[7] - m[4] * m[6]);
-
-	if (fabs(det) < 1e-18)
-		return -1;
-	r[0] = (m[4] * m[8] - m[5] * m[7]) / det;
-	r[1] = (m[2] * m[7] - m[1] * m[8]) / det;
-	r[2] = (m[1] * m[5] - m[2] * m[4]) / det;
-	r[3] = (m[5] * m[6] - m[3] * m[8]) / det;
-	r[4] = (m[0] * m[8] - m[2] * m[6]) / det;
-	r[5] = (m[2] * m[3] - m[0] * m[5]) / det;
-	r[6] = (m[3] * m[7] - m[4] * m[6]) / det;
-	r[7] = (m[1] * m[6] - m[0] * m[7]) / det;
-	r[8] = (m[0] * m[4] - m[1] * m[3]) / det;
-	return 0;
-}
-
 /* Assign squares to the lattice of H; refit H; true if >= 4 assigned. */
 static int
 lattice_assign(struct lattice *L, const struct square *sq, size_t nsq,
@@ -264,7 +243,7 @@ lattice_assign(struct lattice *L, const struct square *sq, size_t nsq,
 	for (it = 0; it < 4; it++) {
 		int	R = it == 0 ? 2 : it == 1 ? 4 : 7;
 
-		if (invert3(L->H, Hi) == -1)
+		if (smp_mat3_invert(L->H, Hi) == -1)
 			return 0;
 		for (i = 0; i < 15; i++)
 			for (j = 0; j < 15; j++)

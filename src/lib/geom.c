@@ -120,3 +120,25 @@ smp_homography_apply(const double *H, double u, double v, double *x,
 	*x = (H[0] * u + H[1] * v + H[2]) / w;
 	*y = (H[3] * u + H[4] * v + H[5]) / w;
 }
+
+/* r = m^-1 for a 3x3 row-major m; -1 if (nearly) singular. */
+int
+smp_mat3_invert(const double *m, double *r)
+{
+	double	d = m[0] * (m[4] * m[8] - m[5] * m[7]) -
+		    m[1] * (m[3] * m[8] - m[5] * m[6]) +
+		    m[2] * (m[3] * m[7] - m[4] * m[6]);
+
+	if (fabs(d) < 1e-18)
+		return -1;
+	r[0] = (m[4] * m[8] - m[5] * m[7]) / d;
+	r[1] = (m[2] * m[7] - m[1] * m[8]) / d;
+	r[2] = (m[1] * m[5] - m[2] * m[4]) / d;
+	r[3] = (m[5] * m[6] - m[3] * m[8]) / d;
+	r[4] = (m[0] * m[8] - m[2] * m[6]) / d;
+	r[5] = (m[2] * m[3] - m[0] * m[5]) / d;
+	r[6] = (m[3] * m[7] - m[4] * m[6]) / d;
+	r[7] = (m[1] * m[6] - m[0] * m[7]) / d;
+	r[8] = (m[0] * m[4] - m[1] * m[3]) / d;
+	return 0;
+}

@@ -135,3 +135,23 @@ smp_parse_size(const char *s, uint64_t *out, struct smp_err *e)
 	*out = (uint64_t)(v * (double)mul);
 	return 0;
 }
+
+int
+smp_parse_count(const char *s, uint64_t *out, struct smp_err *e)
+{
+	char	buf[64];
+	size_t	n = strlen(s);
+	double	mul = 1, v;
+
+	if (n == 0 || n >= sizeof buf)
+		return smp_errf(e, SMP_E_USAGE, "bad count: '%s'", s);
+	memcpy(buf, s, n + 1);
+	if (buf[n - 1] == 'M' || buf[n - 1] == 'm')
+		mul = 1e6, buf[n - 1] = '\0';
+	else if (buf[n - 1] == 'G' || buf[n - 1] == 'g')
+		mul = 1e9, buf[n - 1] = '\0';
+	if (smp_parse_double(buf, 1, 1e12, &v, e) == -1)
+		return -1;
+	*out = (uint64_t)(v * mul);
+	return 0;
+}

@@ -57,6 +57,8 @@ int	smp_parse_long(const char *s, long min, long max, long *out,
 int	smp_parse_doubles(const char *s, double *out, int n, struct smp_err *e);
 /* Parse a size with an optional K/M/G suffix (powers of 1024). */
 int	smp_parse_size(const char *s, uint64_t *out, struct smp_err *e);
+/* Parse a count with an optional M/G suffix (10^6, 10^9). */
+int	smp_parse_count(const char *s, uint64_t *out, struct smp_err *e);
 
 /* table.c: the one TSV / JSON Lines writer. */
 enum smp_table_format { SMP_TABLE_TSV, SMP_TABLE_JSON };
@@ -260,6 +262,7 @@ int	smp_lstsq(const double *X, const double *y, const double *w, int m,
 int	smp_homography(const double *uv, const double *xy, int n, double *H);
 void	smp_homography_apply(const double *H, double u, double v, double *x,
 	    double *y);
+int	smp_mat3_invert(const double *m, double *r);
 
 /* chart.c: the ColorChecker Classic 24 and its reference values.  Patch k
  * (0..23) is column k % 6, row k / 6 of the chart held with the neutral
@@ -389,5 +392,7 @@ void	smp_warnx(const char *fmt, ...) printflike(1, 2);
 smp_dead void smp_die(const struct smp_err *e);
 smp_dead void smp_usage_error(const char *fmt, ...) printflike(1, 2);
 smp_dead void smp_cli_version(void);
+/* --max-pixels (pixels != 0) or --max-memory; exits 2 on a bad value. */
+void	smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim);
 
 #endif /* SMP_H */
