@@ -233,8 +233,7 @@ static int
 lattice_assign(struct lattice *L, const struct square *sq, size_t nsq,
     double side)
 {
-	static double	 uv[2 * 64], xy[2 * 64];
-	double		 Hi[9], best[15][15];
+	double		 uv[2 * 64], xy[2 * 64], Hi[9], best[15][15];
 	int		 who[15][15], i, j, it, m;
 	size_t		 k;
 
