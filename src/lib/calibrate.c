@@ -172,11 +172,8 @@ cal_register(const char *path, const struct smp_calib_opts *o,
 	if (r == 0)
 		r = smp_chart_sample(path, &o->limits, &res->found, res->patch, e);
 	if (r == 0 && cal_checks(res->patch, e) == -1) {
-		char	msg[sizeof e->msg];
-
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		smp_err_clear(e);
-		r = smp_errf(e, SMP_E_INPUT, "%s: %s", path, msg);
+		smp_err_prefix(e, path);
+		r = -1;
 	}
 	return r;
 }

@@ -318,26 +318,22 @@ patch_colour(const struct work *w, const double *H, double u, double v,
 }
 
 /*
- * Mean CIEDE2000 of an affine fit from patch colours to reference XYZ.
- * map(c, r) gives the lattice point of chart column c, row r.
+ * Mean CIEDE2000 of an affine fit from the patches' sRGB-decoded colours
+ * (lin) to the reference, given as XYZ (refxyz) and Lab.
  */
 static double
-score_placement(const struct work *w, const double *H,
-    const struct smp_chart_ref *ref, const int (*pos)[2])
+score_fit(const double (*lin)[3], const double (*refxyz)[3],
+    const struct smp_chart_ref *ref)
 {
 	double	X[SMP_CHART_PATCHES * 4], Y[3][SMP_CHART_PATCHES];
-	double	beta[3][4], lin[3], sum = 0;
+	double	beta[3][4], sum = 0;
 	int	k, c;
 
 	for (k = 0; k < SMP_CHART_PATCHES; k++) {
-		cmsCIELab	l = { ref->lab[k].L, ref->lab[k].a, ref->lab[k].b };
-		cmsCIEXYZ	xyz;
-
-		patch_colour(w, H, pos[k][0], pos[k][1], lin);
-		X[4 * k] = lin[0], X[4 * k + 1] = lin[1], X[4 * k + 2] = lin[2];
-		X[4 * k + 3] = 1;
-		cmsLab2XYZ(NULL, &xyz, &l);
-		Y[0][k] = xyz.X, Y[1][k] = xyz.Y, Y[2][k] = xyz.Z;
+		X[4 * k] = lin[k][0], X[4 * k + 1] = lin[k][1];
+		X[4 * k + 2] = lin[k][2], X[4 * k + 3] = 1;
+		for (c = 0; c < 3; c++)
+			Y[c][k] = refxyz[k][c];
 	}
 	for (c = 0; c < 3; c++)
 		if (smp_lstsq(X, Y[c], NULL, SMP_CHART_PATCHES, 4, beta[c]) == -1)
@@ -399,22 +395,23 @@ lattice_has(const struct lattice *L, int i, int j)
  * every symmetry; keep the best-scoring mapping of chart patches to
  * lattice points.  Stray squares outside the window are allowed, but not
  * a populated ring around it: that is part of a bigger chart (an SG).
+ * Each window is refitted and sampled once for its four symmetries.
  */
 static void
 lattice_place(const struct work *w, const struct lattice *L,
     const struct square *sq, const struct smp_chart_ref *ref,
-    struct smp_chart_found *best, double *second)
+    const double (*refxyz)[3], struct smp_chart_found *best, double *second)
 {
-	int	sym, i0, j0, k, wi, wj, pos[SMP_CHART_PATCHES][2];
-	double	H[9], uv[2 * 64], xy[2 * 64];
+	int	shape, sym, i0, j0, k, wi, wj, pos[SMP_CHART_PATCHES][2];
+	double	H[9], uv[2 * 64], xy[2 * 64], cell[6][6][3];
+	double	lin[SMP_CHART_PATCHES][3];
 
-	for (sym = 0; sym < 8; sym++) {
-		wi = sym & 4 ? 4 : 6;	/* lattice extent of chart columns */
-		wj = sym & 4 ? 6 : 4;
+	for (shape = 0; shape < 2; shape++) {
+		wi = shape ? 4 : 6;	/* lattice extent of chart columns */
+		wj = shape ? 6 : 4;
 		for (i0 = L->imin - wi + 1; i0 <= L->imax; i0++)
 			for (j0 = L->jmin - wj + 1; j0 <= L->jmax; j0++) {
-				double	s;
-				int	in = 0, ring = 0, i, j, same;
+				int	in = 0, ring = 0, i, j;
 
 				/* Refit from the window's own squares only. */
 				for (k = 0; k < L->n; k++) {
@@ -437,33 +434,46 @@ lattice_place(const struct work *w, const struct lattice *L,
 							ring++;
 				if (ring > 3)
 					continue;
-				for (k = 0; k < SMP_CHART_PATCHES; k++) {
-					int	c = k % 6, r = k / 6, a, b;
+				for (i = 0; i < wi; i++)
+					for (j = 0; j < wj; j++)
+						patch_colour(w, H, i0 + i, j0 + j,
+						    cell[i][j]);
+				for (sym = 4 * shape; sym < 4 * shape + 4; sym++) {
+					double	s;
+					int	same;
 
-					/* symmetry: optional transpose, flips */
-					a = sym & 4 ? r : c;
-					b = sym & 4 ? c : r;
-					if (sym & 1)
-						a = (sym & 4 ? 3 : 5) - a;
-					if (sym & 2)
-						b = (sym & 4 ? 5 : 3) - b;
-					pos[k][0] = i0 + a;
-					pos[k][1] = j0 + b;
+					for (k = 0; k < SMP_CHART_PATCHES; k++) {
+						int	c = k % 6, r = k / 6, a, b;
+
+						/* optional transpose, flips */
+						a = sym & 4 ? r : c;
+						b = sym & 4 ? c : r;
+						if (sym & 1)
+							a = (sym & 4 ? 3 : 5) - a;
+						if (sym & 2)
+							b = (sym & 4 ? 5 : 3) - b;
+						pos[k][0] = i0 + a;
+						pos[k][1] = j0 + b;
+						memcpy(lin[k], cell[a][b],
+						    sizeof lin[k]);
+					}
+					s = score_fit((const double (*)[3])lin,
+					    refxyz, ref);
+					same = best->score < 1e9 &&
+					    same_registration(best->H,
+					    (const int (*)[2])best->lattice, H,
+					    (const int (*)[2])pos);
+					if (s < best->score) {
+						if (!same && best->score < *second)
+							*second = best->score;
+						best->score = s;
+						memcpy(best->H, H, sizeof best->H);
+						memcpy(best->lattice, pos,
+						    sizeof pos);
+						best->found = in;
+					} else if (!same && s < *second)
+						*second = s;
 				}
-				s = score_placement(w, H, ref,
-				    (const int (*)[2])pos);
-				same = best->score < 1e9 && same_registration(
-				    best->H, (const int (*)[2])best->lattice, H,
-				    (const int (*)[2])pos);
-				if (s < best->score) {
-					if (!same && best->score < *second)
-						*second = best->score;
-					best->score = s;
-					memcpy(best->H, H, sizeof best->H);
-					memcpy(best->lattice, pos, sizeof pos);
-					best->found = in;
-				} else if (!same && s < *second)
-					*second = s;
 			}
 	}
 }
@@ -501,13 +511,20 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 	struct square	*sq = NULL;
 	struct lattice	*L = NULL;
 	size_t		 nsq, s, t;
-	double		 second = 1e9;
+	double		 second = 1e9, refxyz[SMP_CHART_PATCHES][3];
 	int		 r = -1, k;
 	unsigned char	*used = NULL;
 
 	memset(&w, 0, sizeof w);
 	memset(out, 0, sizeof *out);
 	out->score = 1e9;
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		cmsCIELab	l = { ref->lab[k].L, ref->lab[k].a, ref->lab[k].b };
+		cmsCIEXYZ	xyz;
+
+		cmsLab2XYZ(NULL, &xyz, &l);
+		refxyz[k][0] = xyz.X, refxyz[k][1] = xyz.Y, refxyz[k][2] = xyz.Z;
+	}
 	if (work_load(img, &w, e) == -1)
 		goto out;
 	out->work_f = w.f;
@@ -564,7 +581,8 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 			for (k = 0; k < L->n; k++)
 				if (fabs(sq[L->member[k]].side / sq[s].side - 1) < 0.15)
 					used[L->member[k]] = 1;
-		lattice_place(&w, L, sq, ref, out, &second);
+		lattice_place(&w, L, sq, ref, (const double (*)[3])refxyz, out,
+		    &second);
 	}
 	out->second = second;
 	/* Lattice -> working -> full-resolution display coordinates. */

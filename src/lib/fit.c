@@ -100,6 +100,7 @@ smp_camera_lab(const struct smp_camera *c, const double *rgb,
 struct fitdata {
 	const double		(*rgb)[3];
 	const struct smp_lab	*ref;
+	double			 refxyz[SMP_CHART_PATCHES][3];	/* of ref */
 	const unsigned char	*use;
 	int			 n;
 	struct smp_camera	 cam;
@@ -232,16 +233,11 @@ fit_neutral_curves(struct fitdata *d)
 			double	X[12], y[6], beta[2], err = 0;
 
 			for (i = 18, m = 0; i < 24; i++) {
-				cmsCIELab	l = { d->ref[i].L, d->ref[i].a,
-						    d->ref[i].b };
-				cmsCIEXYZ	xyz;
-
 				if (!d->use[i])
 					continue;
-				cmsLab2XYZ(NULL, &xyz, &l);
 				X[2 * m] = pow(fmax(d->rgb[i][ch], 1e-6), g);
 				X[2 * m + 1] = 1;
-				y[m++] = xyz.Y;
+				y[m++] = d->refxyz[i][1];
 			}
 			if (smp_lstsq(X, y, NULL, m, 2, beta) == -1 || beta[0] <= 0)
 				continue;
@@ -269,8 +265,6 @@ fit_matrix_lsq(struct fitdata *d, int nt)
 
 	memcpy(saved, d->cam.M, sizeof saved);
 	for (i = 0; i < d->n; i++) {
-		cmsCIELab	l = { d->ref[i].L, d->ref[i].a, d->ref[i].b };
-		cmsCIEXYZ	xyz;
 		double		lin[3];
 
 		if (!d->use[i])
@@ -284,8 +278,8 @@ fit_matrix_lsq(struct fitdata *d, int nt)
 			X[nt * m + 4] = sqrt(lin[1] * lin[2]);
 			X[nt * m + 5] = sqrt(lin[0] * lin[2]);
 		}
-		cmsLab2XYZ(NULL, &xyz, &l);
-		Y[0][m] = xyz.X, Y[1][m] = xyz.Y, Y[2][m] = xyz.Z;
+		for (k = 0; k < 3; k++)
+			Y[k][m] = d->refxyz[i][k];
 		m++;
 	}
 	for (k = 0; k < 3; k++)
@@ -348,6 +342,14 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	memset(&d, 0, sizeof d);
 	d.rgb = rgb;
 	d.ref = ref;
+	for (i = 0; i < SMP_CHART_PATCHES; i++) {
+		cmsCIELab	l = { ref[i].L, ref[i].a, ref[i].b };
+		cmsCIEXYZ	xyz;
+
+		cmsLab2XYZ(NULL, &xyz, &l);
+		d.refxyz[i][0] = xyz.X, d.refxyz[i][1] = xyz.Y;
+		d.refxyz[i][2] = xyz.Z;
+	}
 	d.use = use;
 	d.n = SMP_CHART_PATCHES;
 	memset(use, 1, sizeof use);

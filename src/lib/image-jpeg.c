@@ -75,9 +75,7 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 	JDIMENSION		 xoff, cw, y;
 	uint32_t		 i;
 	int			 k, failed = 0;
-	size_t			 need;
 
-	need = (size_t)img->info.width * ch * 2 + (size_t)r->w * (ch + 1) * 2;
 	if (setjmp(c->jb)) {
 		smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
 		free(row);
@@ -98,8 +96,7 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 	if ((row = malloc((size_t)cw * ci->output_components)) == NULL ||
 	    (wide = malloc((size_t)r->w * (ch + 1) * 2)) == NULL) {
 		free(row);
-		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory (%zu bytes)",
-		    img->path, need);
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
 	}
 	if (r->y > 0 && jpeg_skip_scanlines(ci, r->y) != r->y) {
 		free(row);

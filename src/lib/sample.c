@@ -474,20 +474,6 @@ out:
 	return r;
 }
 
-/* Errors found after opening (regions, masks) must still name the image. */
-static void
-sample_name_file(struct smp_err *e, const char *path)
-{
-	char	msg[sizeof e->msg];
-	int	code = e->code;
-
-	if (strncmp(e->msg, path, strlen(path)) == 0)
-		return;
-	snprintf(msg, sizeof msg, "%s", e->msg);
-	smp_err_clear(e);
-	smp_errf(e, code, "%s: %s", path, msg);
-}
-
 int
 smp_sample_image(const char *path, const struct smp_sample_opts *o,
     struct smp_readings *out, struct smp_err *e)
@@ -553,7 +539,7 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 out:
 	if (r == -1) {
 		smp_readings_clear(out);
-		sample_name_file(e, path);
+		smp_err_prefix(e, path);	/* regions, masks: name the image */
 	}
 	sampler_free(&s);
 	smp_image_free(img);

@@ -47,6 +47,8 @@ struct smp_err {
 int	smp_errf(struct smp_err *e, int code, const char *fmt, ...)
 	    printflike(3, 4);
 void	smp_err_clear(struct smp_err *e);
+/* Prefix a filled error with "path: " unless it already names path. */
+void	smp_err_prefix(struct smp_err *e, const char *path);
 
 /* parse.c: strict, locale-independent parsing; whole string must match. */
 int	smp_parse_double(const char *s, double min, double max, double *out,
@@ -218,7 +220,8 @@ int	smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
 	    struct smp_stats *out, struct smp_err *e);
 double	smp_median(float *v, size_t n);	/* partially reorders v */
 
-/* Split lab into skin (keep[i] = 1) and dark dots/hair (keep[i] = 0). */
+/* Split lab into skin (is_dot[i] = 0) and dark dots or hair (is_dot[i] = 1);
+ * threshold receives the L* below which pixels are dots. */
 int	smp_separate(const float *lab, size_t n, unsigned char *is_dot,
 	    double *threshold, struct smp_err *e);
 
