@@ -24,7 +24,6 @@
 
 #include "smp.h"
 
-#define NM_MAX_DIM	18
 
 const char *
 smp_model_name(enum smp_model m)
@@ -124,8 +123,9 @@ fit_unpack(struct fitdata *d, const double *p)
 }
 
 static double
-fit_cost(struct fitdata *d, const double *p)
+fit_cost(void *arg, const double *p)
 {
+	struct fitdata	*d = arg;
 	double	s = 0;
 	int	i;
 
@@ -144,77 +144,6 @@ fit_cost(struct fitdata *d, const double *p)
 		s += pow(smp_delta_e(SMP_DE00, &d->ref[i], &l), 2);
 	}
 	return s;
-}
-
-/* Nelder-Mead from p (n dims, initial steps st); p receives the minimum. */
-static void
-nelder_mead(struct fitdata *d, double *p, const double *st, int n, int iters)
-{
-	double	x[NM_MAX_DIM + 1][NM_MAX_DIM], f[NM_MAX_DIM + 1];
-	double	c[NM_MAX_DIM], xr[NM_MAX_DIM], xe[NM_MAX_DIM], fr, fe;
-	int	i, j, it, lo, hi, nh;
-
-	for (i = 0; i <= n; i++) {
-		memcpy(x[i], p, n * sizeof *p);
-		if (i > 0)
-			x[i][i - 1] += st[i - 1];
-		f[i] = fit_cost(d, x[i]);
-	}
-	for (it = 0; it < iters; it++) {
-		lo = hi = 0;
-		for (i = 1; i <= n; i++) {
-			if (f[i] < f[lo])
-				lo = i;
-			if (f[i] > f[hi])
-				hi = i;
-		}
-		nh = lo;
-		for (i = 0; i <= n; i++)
-			if (i != hi && f[i] > f[nh])
-				nh = i;
-		if (f[hi] - f[lo] < 1e-10 * (1 + f[lo]))
-			break;
-		for (j = 0; j < n; j++) {
-			c[j] = 0;
-			for (i = 0; i <= n; i++)
-				if (i != hi)
-					c[j] += x[i][j] / n;
-		}
-		for (j = 0; j < n; j++)
-			xr[j] = c[j] + (c[j] - x[hi][j]);
-		fr = fit_cost(d, xr);
-		if (fr < f[lo]) {
-			for (j = 0; j < n; j++)
-				xe[j] = c[j] + 2 * (c[j] - x[hi][j]);
-			fe = fit_cost(d, xe);
-			if (fe < fr)
-				memcpy(x[hi], xe, n * sizeof *p), f[hi] = fe;
-			else
-				memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
-		} else if (fr < f[nh]) {
-			memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
-		} else {
-			for (j = 0; j < n; j++)
-				xr[j] = c[j] + 0.5 * (x[hi][j] - c[j]);
-			fr = fit_cost(d, xr);
-			if (fr < f[hi])
-				memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
-			else
-				for (i = 0; i <= n; i++) {
-					if (i == lo)
-						continue;
-					for (j = 0; j < n; j++)
-						x[i][j] = x[lo][j] + 0.5 *
-						    (x[i][j] - x[lo][j]);
-					f[i] = fit_cost(d, x[i]);
-				}
-		}
-	}
-	lo = 0;
-	for (i = 1; i <= n; i++)
-		if (f[i] < f[lo])
-			lo = i;
-	memcpy(p, x[lo], n * sizeof *p);
 }
 
 /* Per-channel curve on the neutrals (patches 19..24): grid search on g,
@@ -294,7 +223,7 @@ fit_matrix_lsq(struct fitdata *d, int nt)
 static int
 fit_one(struct fitdata *d, enum smp_model model, int iters, int warm)
 {
-	double	p[NM_MAX_DIM], st[NM_MAX_DIM];
+	double	p[SMP_NM_MAX_DIM], st[SMP_NM_MAX_DIM];
 	int	i, k, n = 0;
 
 	if (!warm || model == SMP_MODEL_ROOTPOLY) {
@@ -321,9 +250,9 @@ fit_one(struct fitdata *d, enum smp_model model, int iters, int warm)
 			p[n] = d->cam.M[i][k];
 			st[n++] = 0.02 + 0.05 * fabs(d->cam.M[i][k]);
 		}
-	nelder_mead(d, p, st, n, iters);
-	if (!warm)
-		nelder_mead(d, p, st, n, iters);	/* restart: NM stalls */
+	smp_nelder_mead(fit_cost, d, p, st, n, iters);
+	if (!warm)					/* restart: NM stalls */
+		smp_nelder_mead(fit_cost, d, p, st, n, iters);
 	fit_unpack(d, p);
 	return 0;
 }

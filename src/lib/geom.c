@@ -142,3 +142,75 @@ smp_mat3_invert(const double *m, double *r)
 	r[8] = (m[0] * m[4] - m[1] * m[3]) / d;
 	return 0;
 }
+
+void
+smp_nelder_mead(smp_cost_fn cost, void *arg, double *p, const double *st,
+    int n, int iters)
+{
+	double	x[SMP_NM_MAX_DIM + 1][SMP_NM_MAX_DIM], f[SMP_NM_MAX_DIM + 1];
+	double	c[SMP_NM_MAX_DIM], xr[SMP_NM_MAX_DIM], xe[SMP_NM_MAX_DIM];
+	double	fr, fe;
+	int	i, j, it, lo, hi, nh;
+
+	for (i = 0; i <= n; i++) {
+		memcpy(x[i], p, n * sizeof *p);
+		if (i > 0)
+			x[i][i - 1] += st[i - 1];
+		f[i] = cost(arg, x[i]);
+	}
+	for (it = 0; it < iters; it++) {
+		lo = hi = 0;
+		for (i = 1; i <= n; i++) {
+			if (f[i] < f[lo])
+				lo = i;
+			if (f[i] > f[hi])
+				hi = i;
+		}
+		nh = lo;
+		for (i = 0; i <= n; i++)
+			if (i != hi && f[i] > f[nh])
+				nh = i;
+		if (f[hi] - f[lo] < 1e-10 * (1 + f[lo]))
+			break;
+		for (j = 0; j < n; j++) {
+			c[j] = 0;
+			for (i = 0; i <= n; i++)
+				if (i != hi)
+					c[j] += x[i][j] / n;
+		}
+		for (j = 0; j < n; j++)
+			xr[j] = c[j] + (c[j] - x[hi][j]);
+		fr = cost(arg, xr);
+		if (fr < f[lo]) {
+			for (j = 0; j < n; j++)
+				xe[j] = c[j] + 2 * (c[j] - x[hi][j]);
+			fe = cost(arg, xe);
+			if (fe < fr)
+				memcpy(x[hi], xe, n * sizeof *p), f[hi] = fe;
+			else
+				memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
+		} else if (fr < f[nh]) {
+			memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
+		} else {
+			for (j = 0; j < n; j++)
+				xr[j] = c[j] + 0.5 * (x[hi][j] - c[j]);
+			fr = cost(arg, xr);
+			if (fr < f[hi])
+				memcpy(x[hi], xr, n * sizeof *p), f[hi] = fr;
+			else
+				for (i = 0; i <= n; i++) {
+					if (i == lo)
+						continue;
+					for (j = 0; j < n; j++)
+						x[i][j] = x[lo][j] + 0.5 *
+						    (x[i][j] - x[lo][j]);
+					f[i] = cost(arg, x[i]);
+				}
+		}
+	}
+	lo = 0;
+	for (i = 1; i <= n; i++)
+		if (f[i] < f[lo])
+			lo = i;
+	memcpy(p, x[lo], n * sizeof *p);
+}

@@ -192,3 +192,17 @@ smp_orient_to_stored(int o, uint32_t w, uint32_t h, uint32_t dx,
 	else
 		smp_orient_to_display(inv, w, h, dx, dy, sx, sy);
 }
+
+int
+smp_image_sniff(const char *path)
+{
+	unsigned char	sig[8];
+	size_t		n;
+	FILE		*fp;
+
+	if (strcmp(path, "-") == 0 || (fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(sig, 1, sizeof sig, fp);
+	fclose(fp);
+	return smp__png_is(sig, n) || smp__jpeg_is(sig, n);
+}

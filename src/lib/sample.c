@@ -43,6 +43,8 @@ struct sampler {
 	struct smp_rect		 rect;	/* stored */
 	float			*rowlab;
 	const char		*path;
+	int			 have_chart;	/* chart[] is the chart's bbox */
+	uint32_t		 chart[4];	/* x0 y0 x1 y1, display */
 };
 
 static void
@@ -176,6 +178,60 @@ grid_edge(uint32_t i, uint32_t n, uint32_t size)
 	return (uint32_t)((uint64_t)i * size / n);
 }
 
+/* The largest of the four strips of the image left, right, above and
+ * below the chart's bounding box. */
+static void
+beside_chart(struct sampler *s, struct job *j, uint32_t W, uint32_t H)
+{
+	const uint32_t	*c = s->chart;
+	uint32_t	 r[4][4] = {
+		{ 0, 0, c[0], H }, { c[2], 0, W, H },
+		{ 0, 0, W, c[1] }, { 0, c[3], W, H }
+	};
+	uint64_t	 best = 0, a;
+	char		 label[64], *l;
+	int		 i;
+
+	for (i = 0; i < 4; i++) {
+		a = (uint64_t)(r[i][2] - r[i][0]) * (r[i][3] - r[i][1]);
+		if (a > best) {
+			best = a;
+			j->x0 = r[i][0], j->y0 = r[i][1];
+			j->x1 = r[i][2], j->y1 = r[i][3];
+		}
+	}
+	snprintf(label, sizeof label, "rect:%u,%u,%u,%u", (unsigned)j->x0,
+	    (unsigned)j->y0, (unsigned)(j->x1 - j->x0),
+	    (unsigned)(j->y1 - j->y0));
+	if ((l = strdup(label)) != NULL) {	/* else keep "all" */
+		free(j->label);
+		j->label = l;
+	}
+}
+
+/* Bounding box of the chart with a margin of one patch pitch, clipped to
+ * the W x H display. */
+static void
+chart_bbox(struct sampler *s, const struct smp_chart_found *f, uint32_t W,
+    uint32_t H)
+{
+	double	x0 = W, y0 = H, x1 = 0, y1 = 0, x, y;
+	int	k, u, v;
+
+	for (k = 0; k < SMP_CHART_PATCHES; k++)
+		for (u = -1; u <= 1; u += 2)
+			for (v = -1; v <= 1; v += 2) {
+				smp_chart_point(f, k, 1.5 * u, 1.5 * v, &x, &y);
+				x0 = fmin(x0, x), x1 = fmax(x1, x);
+				y0 = fmin(y0, y), y1 = fmax(y1, y);
+			}
+	s->chart[0] = (uint32_t)fmax(0, floor(x0));
+	s->chart[1] = (uint32_t)fmax(0, floor(y0));
+	s->chart[2] = (uint32_t)fmin(W, ceil(x1));
+	s->chart[3] = (uint32_t)fmin(H, ceil(y1));
+	s->have_chart = s->chart[2] > s->chart[0] && s->chart[3] > s->chart[1];
+}
+
 /* Turn the user's regions into jobs with display bounding boxes. */
 static int
 sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
@@ -226,6 +282,8 @@ sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
 		case SMP_REGION_ALL:
 			j->kind = JOB_RECT;
 			j->x1 = W, j->y1 = H;
+			if (s->have_chart)
+				beside_chart(s, j, W, H);
 			break;
 		case SMP_REGION_RECT:
 			if (v[0] + v[2] > W || v[1] + v[3] > H)
@@ -492,11 +550,6 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	if (smp_image_open(path, &o->limits, &img, e) == -1)
 		return -1;
 	s.info = smp_image_info(img);
-	if (sampler_plan(&s, o, e) == -1)
-		goto out;
-	sampler_rect(&s);
-	if (sampler_reserve(&s, &o->limits, e) == -1)
-		goto out;
 	if (o->chart) {
 		struct smp_calib_opts	co;
 
@@ -510,9 +563,22 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 			free(cal.icc);
 			goto out;
 		}
+		if (o->avoid_chart)
+			chart_bbox(&s, &cal.found, s.info->disp_width,
+			    s.info->disp_height);
 		smp_chart_found_clear(&cal.found);
 		out->calib_de00 = cal.rep.mean[1];
 	}
+	if (sampler_plan(&s, o, e) == 0) {
+		sampler_rect(&s);
+		r = sampler_reserve(&s, &o->limits, e);
+	}
+	if (r == -1) {
+		if (o->chart)
+			free(cal.icc);
+		goto out;
+	}
+	r = -1;
 	if (smp_pixconv_new(s.info, o->profile, o->chart ? cal.icc : NULL,
 	    o->chart ? cal.icc_len : 0, o->white, &s.pc, e) == -1) {
 		if (o->chart)

@@ -78,6 +78,28 @@ void	smp_table_null(struct smp_table *t);
 /* Ends the row; -1 with e filled if a column count is wrong. */
 int	smp_table_end_row(struct smp_table *t, struct smp_err *e);
 
+/* tsv.c: the one TSV reader.  smp_tsv_next returns 1 with the fields of
+ * the next line that is neither blank nor a '#' comment, 0 at the end, -1
+ * on error; the fields are valid until the next call. */
+#define SMP_TSV_MAX_LINE	(1U << 20)
+struct smp_tsv {
+	FILE		*fp;
+	const char	*path;		/* "(stdin)" for "-" */
+	unsigned long	 line;
+	char		*buf;
+	size_t		 cap;
+	char		**f;
+	int		 nf, fcap, owned;
+};
+int	smp_tsv_open(struct smp_tsv *t, const char *path, struct smp_err *e);
+void	smp_tsv_close(struct smp_tsv *t);
+int	smp_tsv_next(struct smp_tsv *t, struct smp_err *e);
+/* Index of the field equal to name in the current line, or -1. */
+int	smp_tsv_col(const struct smp_tsv *t, const char *name);
+/* Fill e with "file:line: ..." and return -1. */
+int	smp_tsv_errf(const struct smp_tsv *t, struct smp_err *e,
+	    const char *fmt, ...) printflike(3, 4);
+
 /* color.c: lcms2 is the only colour engine. */
 enum smp_white { SMP_WHITE_D50, SMP_WHITE_D65 };
 
@@ -102,6 +124,23 @@ double	smp_ita(const struct smp_lab *lab_d65);
 /* Del Bino 2006 classes, lower bound exclusive: "very_light" ... "dark",
  * "undefined" for NAN. */
 const char *smp_ita_class(double ita);
+
+/* readin.c: Lab readings from TSV (smp-sample output or L a b columns). */
+struct smp_labrow {
+	char		*file, *region, *klass, *date;	/* "" when absent */
+	struct smp_lab	 lab;
+	int		 white;		/* enum smp_white */
+	unsigned long	 line;
+};
+struct smp_labrows {
+	struct smp_labrow	*r;
+	size_t			 n, cap;
+};
+/* Append the rows of path ("-": stdin); dflt is the white of rows without
+ * a white column. */
+int	smp_labrows_read(const char *path, int dflt, struct smp_labrows *rs,
+	    struct smp_err *e);
+void	smp_labrows_clear(struct smp_labrows *rs);
 
 /* image.c, image-png.c, image-jpeg.c, exif.c */
 enum smp_colour_model { SMP_CM_GREY = 1, SMP_CM_RGB = 3, SMP_CM_CMYK = 4 };
@@ -152,6 +191,8 @@ int	smp_image_open(const char *path, const struct smp_limits *lim,
 void	smp_image_free(struct smp_image *img);
 const struct smp_image_info *smp_image_info(const struct smp_image *img);
 const char *smp_image_path(const struct smp_image *img);
+/* 1 when path starts like a PNG or JPEG file (not "-"), else 0. */
+int	smp_image_sniff(const char *path);
 
 /*
  * Rows of the stored (not display) rectangle r, top to bottom, each as
@@ -231,6 +272,8 @@ struct smp_sample_opts {
 	int			nregions;
 	const char		*profile;	/* -p, or NULL */
 	int			 chart;		/* --chart: calibrate first */
+	int			 avoid_chart;	/* with chart: "all" means the
+						 * largest strip beside it */
 	enum smp_white		white;
 	enum smp_stat		stat;
 	int			separate;
@@ -266,6 +309,12 @@ int	smp_homography(const double *uv, const double *xy, int n, double *H);
 void	smp_homography_apply(const double *H, double u, double v, double *x,
 	    double *y);
 int	smp_mat3_invert(const double *m, double *r);
+/* Nelder-Mead from p (n <= SMP_NM_MAX_DIM dims, initial steps st, at most
+ * iters iterations); p receives the best vertex. */
+#define SMP_NM_MAX_DIM	18
+typedef double (*smp_cost_fn)(void *arg, const double *p);
+void	smp_nelder_mead(smp_cost_fn cost, void *arg, double *p,
+	    const double *st, int n, int iters);
 
 /* chart.c: the ColorChecker Classic 24 and its reference values.  Patch k
  * (0..23) is column k % 6, row k / 6 of the chart held with the neutral
@@ -350,6 +399,29 @@ int	smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	    enum smp_model model, struct smp_camera *cam,
 	    struct smp_fit_report *rep, struct smp_err *e);
 
+/* canvas.c, png-write.c: pictures (overlays, swatches). */
+struct smp_canvas {
+	unsigned char	*px;		/* RGB, row-major */
+	uint32_t	 w, h;
+};
+/* Filled with rgb; -1 when out of memory.  Free c->px. */
+int	smp_canvas_new(struct smp_canvas *c, uint32_t w, uint32_t h,
+	    const unsigned char *rgb);
+void	smp_canvas_put(struct smp_canvas *c, long x, long y,
+	    const unsigned char *rgb);
+void	smp_canvas_rect(struct smp_canvas *c, long x, long y, long w, long h,
+	    const unsigned char *rgb);
+void	smp_canvas_disc(struct smp_canvas *c, double cx, double cy, double r,
+	    const unsigned char *rgb);
+void	smp_canvas_line(struct smp_canvas *c, double x0, double y0, double x1,
+	    double y1, const unsigned char *rgb);
+/* Text in the 3 x 5 font, cells 4 * scale wide; returns the end x. */
+long	smp_canvas_text(struct smp_canvas *c, long x, long y, const char *s,
+	    int scale, const unsigned char *rgb);
+/* PNG (8-bit RGB, sRGB chunk) in memory; *out is the caller's to free. */
+int	smp_png_encode(const unsigned char *px, uint32_t w, uint32_t h,
+	    unsigned char **out, size_t *len);
+
 /* icc.c, atomic.c */
 int	smp_camera_write_icc(const struct smp_camera *c, const char *desc,
 	    const char *path, struct smp_err *e);
@@ -387,6 +459,166 @@ struct smp_calib_result {
  * smp_chart_found_clear(&res->found) afterwards. */
 int	smp_calibrate(const char *path, const struct smp_calib_opts *o,
 	    struct smp_calib_result *res, struct smp_err *e);
+
+/* spectral.c: 31-band colorimetry, CIE 1931 2-degree observer, the
+ * illuminant of the white (D50 or D65); Y = 1 for the perfect white. */
+#define SMP_BANDS	31
+#define SMP_BAND_NM(i)	(400 + 10 * (i))
+void	smp_spectrum_xyz(const double *R, enum smp_white w, double *xyz);
+void	smp_spectrum_white(enum smp_white w, double *xyz);
+void	smp_spectrum_lab(const double *R, enum smp_white w,
+	    struct smp_lab *lab);
+void	smp_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab);
+void	smp_lab_xyz(const struct smp_lab *lab, enum smp_white w, double *xyz);
+
+/* optics.c: layered Kubelka-Munk skin (SCIENCE.md 2.1, 2.2, 6.2). */
+struct smp_skin {
+	double	f_mel;		/* epidermal melanosome volume fraction */
+	double	f_blood;	/* dermal blood volume fraction */
+	double	d_epi;		/* epidermis, cm */
+	double	d_above;	/* pigment-free dermis over the deposit, cm */
+	double	d_pig;		/* deposit layer, cm */
+	double	k1, k2;		/* Saunderson surface terms */
+	double	mus_scale;	/* factor on dermal reduced scattering */
+};
+void	smp_skin_defaults(struct smp_skin *s);
+double	smp_mua_melanin(double nm);	/* eumelanin, cm^-1 */
+
+/* A skin with everything above a deposit at depth d_above precomputed. */
+struct smp_stack {
+	double	R1[SMP_BANDS], T1[SMP_BANDS];	/* epidermis + free dermis */
+	double	mua[SMP_BANDS], mus[SMP_BANDS];	/* dermis */
+	double	Rg[SMP_BANDS];			/* semi-infinite dermis */
+	double	d_pig, k1, k2;
+};
+void	smp_stack_init(struct smp_stack *st, const struct smp_skin *s,
+	    double d_above);
+/* Observed reflectance with load * mua_add and load * mus_add (either may
+ * be NULL) added to the deposit layer. */
+void	smp_stack_reflectance(const struct smp_stack *st, const double *mua_add,
+	    const double *mus_add, double load, double *R);
+void	smp_skin_reflectance(const struct smp_skin *s, double *R);
+/* Yule-Nielsen modified Murray-Davies over dot coverage A, factor n. */
+void	smp_yule_nielsen(const double *Rdot, const double *Rskin, double A,
+	    double n, double *R);
+/* Fit f_mel and f_blood of s to lab; returns the residual dE00. */
+double	smp_skin_fit(const struct smp_lab *lab, enum smp_white w,
+	    struct smp_skin *s);
+
+/* catalogue.c: pigment catalogue (smp-catalogue(5)).  Spectra are
+ * absorption and reduced scattering, cm^-1, of the undiluted ink in the
+ * deposit layer. */
+#define SMP_NAME_MAX		64
+#define SMP_MAX_COMPONENTS	64
+#define SMP_MAX_MIX		8
+#define SMP_MAX_PIGMENTS	4096
+struct smp_component {
+	char	name[SMP_NAME_MAX];
+	double	photolability;		/* per SED */
+	double	heal;			/* fraction retained after healing */
+	double	mua[SMP_BANDS], mus[SMP_BANDS];
+};
+struct smp_pigment {
+	char	name[SMP_NAME_MAX], maker[SMP_NAME_MAX], desc[256];
+	struct {
+		int	comp;		/* index into the catalogue's comp[] */
+		double	conc;
+	} mix[SMP_MAX_MIX];
+	int	nmix;
+	double	mua[SMP_BANDS], mus[SMP_BANDS];	/* the mixture */
+};
+struct smp_catalogue {
+	struct smp_component	 comp[SMP_MAX_COMPONENTS];
+	int			 ncomp;
+	struct smp_pigment	*pig;
+	size_t			 npig, cap;
+};
+int	smp_catalogue_load(const char *path, struct smp_catalogue **out,
+	    struct smp_err *e);
+void	smp_catalogue_free(struct smp_catalogue *c);
+const struct smp_pigment *smp_catalogue_find(const struct smp_catalogue *c,
+	    const char *name);
+
+/* match.c: rank pigments and dilutions for one skin (smp-match(1)). */
+enum smp_view { SMP_VIEW_DOT, SMP_VIEW_BLEND };
+enum smp_hair { SMP_HAIR_BLACK, SMP_HAIR_DARK_BROWN, SMP_HAIR_BROWN,
+	SMP_HAIR_GREY };
+enum smp_target_source { SMP_TARGET_HAIR, SMP_TARGET_GIVEN,
+	SMP_TARGET_READING };
+
+struct smp_match_opts {
+	struct smp_skin	skin;		/* geometry; f_mel, f_blood are fitted */
+	enum smp_metric	metric;
+	enum smp_view	view;
+	enum smp_hair	hair;
+	double		dot_mm, pitch_mm;	/* stipple */
+	double		yn;			/* Yule-Nielsen n */
+	double		max_dilution;		/* parts water per part ink */
+	double		follicle_above;		/* dermis over the hair, cm */
+	double		follicle_depth;		/* hair column, cm */
+};
+void	smp_match_defaults(struct smp_match_opts *o);
+int	smp_hair_parse(const char *s, enum smp_hair *h, struct smp_err *e);
+const char *smp_hair_name(enum smp_hair h);
+double	smp_hair_melanin(enum smp_hair h);
+double	smp_match_coverage(const struct smp_match_opts *o);
+
+/* A client's skin, fitted once. */
+struct smp_match_skin {
+	struct smp_lab	 lab;		/* the reading */
+	enum smp_white	 white;
+	struct smp_skin	 skin;		/* fitted */
+	double		 fit_de00;	/* model skin vs reading */
+	double		 xyz[3];	/* the reading's XYZ */
+	double		 corr[3];	/* reading / model, per channel */
+	double		 R[SMP_BANDS];	/* model skin reflectance */
+	struct smp_stack deposit, follicle;
+};
+void	smp_match_skin_fit(const struct smp_lab *lab, enum smp_white w,
+	    const struct smp_match_opts *o, struct smp_match_skin *ms);
+/* Dot and (if blend) blended colour with load * (mua, mus) in st. */
+void	smp_match_render(const struct smp_match_skin *ms,
+	    const struct smp_stack *st, const struct smp_match_opts *o,
+	    const double *mua, const double *mus, double load,
+	    struct smp_lab *dot, struct smp_lab *blend);
+
+struct smp_target {
+	struct smp_lab		dot, blend;
+	enum smp_target_source	source;
+};
+void	smp_match_target_hair(const struct smp_match_skin *ms,
+	    const struct smp_match_opts *o, struct smp_target *t);
+void	smp_match_target_lab(const struct smp_match_skin *ms,
+	    const struct smp_match_opts *o, const struct smp_lab *lab,
+	    enum smp_target_source src, struct smp_target *t);
+
+struct smp_candidate {
+	int		pig;		/* index in the catalogue */
+	double		dilution, load;	/* load = 1 / (1 + dilution) */
+	struct smp_lab	dot, blend;
+	double		de;		/* the chosen metric, chosen view */
+	double		de00;		/* dE00, chosen view */
+};
+/* Every pigment at its best dilution, best first; out has npig entries. */
+void	smp_match_rank(const struct smp_catalogue *cat,
+	    const struct smp_match_skin *ms, const struct smp_target *t,
+	    const struct smp_match_opts *o, struct smp_candidate *out);
+
+/* swatch.c: the --swatch picture, PNG or SVG by the file's suffix. */
+struct smp_swatch_row {
+	struct smp_lab	 skin, target;	/* in white */
+	enum smp_white	 white;
+	const char	*target_name;
+	struct {
+		const char	*name;
+		double		 dilution, de;
+		struct smp_lab	 dot;
+	} cand[16];
+};
+#define SMP_SWATCH_MAX_K	16
+int	smp_swatch_write(const char *path, const struct smp_swatch_row *rows,
+	    size_t nrows, int k, const struct smp_match_opts *o,
+	    struct smp_err *e);
 
 /* cli.c: only tools call these; they print and exit. */
 void	smp_cli_init(const char *argv0);

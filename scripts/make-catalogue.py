@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Generate data/pigments.tsv, the bundled generic SMP pigment catalogue.
+
+usage: scripts/make-catalogue.py > data/pigments.tsv
+
+Every component is an analytic absorption and reduced-scattering spectrum
+(cm^-1 of the undiluted ink in the deposit layer, SCIENCE.md 6.2) sampled
+on the 31-band grid 400..700 nm.  The sources, or the word "assumption",
+are written into the catalogue next to each number.  The format is in
+smp-catalogue(5).
+"""
+import math
+
+GRID = [400 + 10 * i for i in range(31)]
+
+# Effective in-skin absorption of undiluted SMP ink at 550 nm.  No
+# measurement of the per-dot dose exists (SCIENCE.md 2.3); assumption:
+# 300 cm^-1 puts undiluted ink past the saturation knee (about 100 cm^-1,
+# SCIENCE.md 2.3) and 1:30 (10 cm^-1) at a faint grey, matching the
+# practitioners' dilution range 1:0 .. 1:20+ (SCIENCE.md 3).
+MU550 = 300.0
+
+
+def logistic(nm, edge, width):
+    return 1.0 / (1.0 + math.exp((nm - edge) / width))
+
+
+def gauss(nm, centre, width):
+    return math.exp(-((nm - centre) / width) ** 2)
+
+
+# name, photolability (per SED), heal retention, mua(nm), mus(nm), notes
+COMPONENTS = [
+    ("carbon-black", 0.0, 0.67,
+     lambda nm: MU550 * (nm / 550.0) ** -1.0,
+     lambda nm: 0.0,
+     "mua = mu550 (nm/550)^-1, Angstrom exponent 1: Bond & Bergstrom 2006 "
+     "via SCIENCE.md 6.2; no added scattering (SCIENCE.md 6.2); "
+     "photolability 0, lightfast (SCIENCE.md 4.3); heal 0.67: Baeumler 2015 "
+     "via SCIENCE.md 6.2"),
+    ("iron-oxide-black", 0.0, 0.67,
+     lambda nm: 0.7 * MU550 * (nm / 550.0) ** -0.3,
+     lambda nm: 20.0,
+     "magnetite (PBk11): nearly flat absorber, exponent 0.3 and 0.7 x "
+     "carbon's strength, mus' 20: assumption (USGS magnetite spectra are "
+     "dark and flat, SCIENCE.md 2.6 [R]); photolability 0, iron oxides "
+     "lightfast (SCIENCE.md 4.3)"),
+    ("iron-oxide-red", 0.0, 0.67,
+     lambda nm: 0.07 * MU550 + 0.75 * MU550 * logistic(nm, 565, 18),
+     lambda nm: 60.0,
+     "hematite (PR101): absorption edge near 565 nm, strong below, weak "
+     "above; edge position, width and mus' 60: assumption after the USGS "
+     "hematite spectrum (SCIENCE.md 2.6 [R]); photolability 0 (SCIENCE.md "
+     "4.3)"),
+    ("iron-oxide-yellow", 0.0, 0.67,
+     lambda nm: 0.03 * MU550 + 0.65 * MU550 * logistic(nm, 490, 20),
+     lambda nm: 60.0,
+     "goethite (PY42): absorption edge near 490 nm; shape and mus' 60: "
+     "assumption after the USGS goethite spectrum (SCIENCE.md 2.6 [R]); "
+     "photolability 0 (SCIENCE.md 4.3)"),
+    ("azo-red", 0.002, 0.67,
+     lambda nm: 0.02 * MU550 + 0.85 * MU550 * gauss(nm, 530, 40),
+     lambda nm: 5.0,
+     "naphthol azo red: one absorption band at 530 nm, 40 nm wide: "
+     "assumption; photolability 0.002/SED gives k_UV 0.3/yr at 150 SED "
+     "(SCIENCE.md 6.2, assumption); azo pigments degrade under light "
+     "(Hauri & Hohl 2015)"),
+    ("azo-yellow", 0.002, 0.67,
+     lambda nm: 0.02 * MU550 + 0.85 * MU550 * logistic(nm, 485, 12),
+     lambda nm: 5.0,
+     "arylide (azo) yellow: absorbs below about 485 nm: assumption; "
+     "photolability as azo-red (SCIENCE.md 6.2, Hauri & Hohl 2015)"),
+    ("phthalo-blue", 0.0002, 0.67,
+     lambda nm: MU550 / 3.0 * (0.05 + 2.5 * gauss(nm, 625, 45)
+                               + 1.2 * gauss(nm, 690, 30)),
+     lambda nm: 5.0,
+     "copper phthalocyanine (PB15:3): the phthalo-like absorber of "
+     "SCIENCE.md Appendix A scaled to ink strength (assumption); "
+     "photolability 0.0002/SED, a tenth of azo: assumption (fairly "
+     "photostable, Hauri & Hohl 2015)"),
+    ("titanium-white", 0.0, 0.67,
+     lambda nm: 0.5 + 30.0 * logistic(nm, 405, 5),
+     lambda nm: 400.0,
+     "rutile (PW6) lightener: strong scatterer, mus' 400, absorbing only at "
+     "the band edge near 405 nm: assumption; photolability 0 (assumption)"),
+]
+
+# name, components, description
+PIGMENTS = [
+    ("smp-neutral-black", [("carbon-black", 1.0)],
+     "carbon black; blue-grey when shallow on light skin (SCIENCE.md 2.3)"),
+    ("smp-soft-black", [("carbon-black", 0.8), ("iron-oxide-black", 0.2)],
+     "carbon with magnetite; slightly softer black"),
+    ("smp-cool-black", [("carbon-black", 0.92), ("phthalo-blue", 0.08)],
+     "carbon with a little phthalocyanine blue"),
+    ("smp-warm-black", [("carbon-black", 0.8), ("azo-red", 0.1),
+                        ("azo-yellow", 0.1)],
+     "carbon warmed with azo red and yellow; drifts cooler as the azo fades"),
+    ("smp-iron-black", [("iron-oxide-black", 1.0)],
+     "magnetite only"),
+    ("smp-espresso", [("carbon-black", 0.6), ("iron-oxide-red", 0.12),
+                      ("azo-yellow", 0.25), ("phthalo-blue", 0.03)],
+     "very dark brown blend; drifts blue-green as the azo yellow fades"),
+    ("smp-dark-brown", [("carbon-black", 0.45), ("iron-oxide-red", 0.35),
+                        ("iron-oxide-yellow", 0.2)],
+     "carbon with iron oxides; lightfast"),
+    ("smp-medium-brown", [("carbon-black", 0.2), ("iron-oxide-red", 0.45),
+                          ("iron-oxide-yellow", 0.35)],
+     "iron-oxide brown with some carbon; lightfast"),
+    ("smp-light-brown", [("carbon-black", 0.08), ("iron-oxide-red", 0.3),
+                         ("iron-oxide-yellow", 0.47),
+                         ("titanium-white", 0.15)],
+     "light iron-oxide brown"),
+    ("smp-ash-brown", [("carbon-black", 0.5), ("iron-oxide-black", 0.15),
+                       ("iron-oxide-yellow", 0.3), ("phthalo-blue", 0.05)],
+     "cool brown"),
+    ("smp-warm-dark-brown", [("carbon-black", 0.55), ("azo-red", 0.2),
+                             ("azo-yellow", 0.2), ("phthalo-blue", 0.05)],
+     "organic warm brown-black; drifts blue-green as the azo fades "
+     "(SCIENCE.md 3)"),
+    ("smp-neutral-grey", [("carbon-black", 0.35), ("titanium-white", 0.65)],
+     "carbon lightened with titanium white"),
+    ("smp-cool-grey", [("carbon-black", 0.32), ("phthalo-blue", 0.05),
+                       ("titanium-white", 0.63)],
+     "cool grey"),
+    ("smp-warm-grey", [("carbon-black", 0.3), ("iron-oxide-red", 0.1),
+                       ("titanium-white", 0.6)],
+     "warm grey"),
+]
+
+
+def fmt(v):
+    s = "%.6g" % v
+    return "0" if s == "-0" else s
+
+
+def main():
+    out = []
+    out.append("# smptools bundled pigment catalogue, generated by "
+               "scripts/make-catalogue.py; do not edit by hand.")
+    out.append("# Format: smp-catalogue(5).  Spectra: cm^-1 of undiluted "
+               "ink in the deposit layer, 400..700 nm every 10 nm.")
+    out.append("# Strength: mu550 = %g cm^-1 for undiluted carbon: "
+               "assumption (SCIENCE.md 2.3; see the script)." % MU550)
+    out.append("# These are generic shades, not measurements of any "
+               "maker's ink.")
+    out.append("smp-catalogue\t1")
+    head = ["#kind", "name", "photolability", "heal"]
+    head += ["mua%d" % nm for nm in GRID] + ["mus%d" % nm for nm in GRID]
+    out.append("\t".join(head))
+    for name, phot, heal, mua, mus, notes in COMPONENTS:
+        out.append("# %s: %s" % (name, notes))
+        row = ["component", name, fmt(phot), fmt(heal)]
+        row += [fmt(mua(nm)) for nm in GRID] + [fmt(mus(nm)) for nm in GRID]
+        out.append("\t".join(row))
+    out.append("# Shades: component shares are assumptions chosen to span "
+               "neutral, cool and warm blacks and greys, browns, and")
+    out.append("# blends with photolabile azo parts that drift "
+               "(SCIENCE.md 3, 4.3).")
+    out.append("\t".join(["#kind", "name", "maker", "components",
+                          "description"]))
+    for name, mix, desc in PIGMENTS:
+        comp = ",".join("%s=%s" % (c, fmt(v)) for c, v in mix)
+        out.append("\t".join(["pigment", name, "generic", comp, desc]))
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,289 @@
+/*
+ * match.c: predict each catalogue pigment in a client's skin and rank the
+ * pigments, each at its best dilution, against the target (smp-match(1)).
+ *
+ * The skin is fitted once (f_mel, f_blood); the fit residual is carried by
+ * a per-channel XYZ correction (measured / model skin) applied to every
+ * predicted colour, so that bare skin reproduces the reading exactly and
+ * the model supplies only the change a deposit makes.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+
+/* Melanosome volume fraction of the hair-bearing follicle layer per hair
+ * colour: assumption, chosen so that black is past the saturation knee
+ * and grey is faint (SCIENCE.md 2.3 saturation; DESIGN.md 4.3). */
+static const struct {
+	const char	*name;
+	double		 f;
+} hairs[] = {
+	{ "black", 0.50 }, { "dark-brown", 0.12 }, { "brown", 0.05 },
+	{ "grey", 0.015 }
+};
+
+void
+smp_match_defaults(struct smp_match_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	smp_skin_defaults(&o->skin);
+	o->metric = SMP_DE00;
+	o->view = SMP_VIEW_DOT;
+	o->hair = SMP_HAIR_DARK_BROWN;
+	o->dot_mm = 0.3;		/* SCIENCE.md 6.2, assumption */
+	o->pitch_mm = 1.0;		/* SCIENCE.md 6.2 */
+	o->yn = 2.0;			/* SCIENCE.md 6.2, assumption */
+	o->max_dilution = 30;
+	/* The follicles SMP imitates sit where the deposit goes, the
+	 * papillary dermis (SCIENCE.md 3; assumption: same depth and
+	 * thickness as the default deposit). */
+	o->follicle_above = o->skin.d_above;
+	o->follicle_depth = o->skin.d_pig;
+}
+
+int
+smp_hair_parse(const char *s, enum smp_hair *h, struct smp_err *e)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof hairs / sizeof hairs[0]; i++)
+		if (strcmp(s, hairs[i].name) == 0) {
+			*h = (enum smp_hair)i;
+			return 0;
+		}
+	return smp_errf(e, SMP_E_USAGE, "unknown hair colour '%s' "
+	    "(black, dark-brown, brown or grey)", s);
+}
+
+const char *
+smp_hair_name(enum smp_hair h)
+{
+	return hairs[h].name;
+}
+
+double
+smp_hair_melanin(enum smp_hair h)
+{
+	return hairs[h].f;
+}
+
+double
+smp_match_coverage(const struct smp_match_opts *o)
+{
+	double	a = M_PI * pow(o->dot_mm / 2, 2) / (o->pitch_mm * o->pitch_mm);
+
+	return a > 1 ? 1 : a;
+}
+
+/* Yule-Nielsen on tristimulus values, for targets known only as Lab. */
+static void
+yn_xyz(const double *dot, const double *skin, double A, double n, double *out)
+{
+	int	i;
+
+	for (i = 0; i < 3; i++)
+		out[i] = pow(A * pow(fmax(dot[i], 0), 1 / n) + (1 - A) *
+		    pow(fmax(skin[i], 0), 1 / n), n);
+}
+
+static void
+corrected_lab(const struct smp_match_skin *ms, const double *R,
+    struct smp_lab *lab)
+{
+	double	xyz[3];
+	int	i;
+
+	smp_spectrum_xyz(R, ms->white, xyz);
+	for (i = 0; i < 3; i++)
+		xyz[i] *= ms->corr[i];
+	smp_xyz_lab(xyz, ms->white, lab);
+}
+
+void
+smp_match_skin_fit(const struct smp_lab *lab, enum smp_white w,
+    const struct smp_match_opts *o, struct smp_match_skin *ms)
+{
+	struct smp_skin	hair;
+	double		model[3];
+	int		i;
+
+	memset(ms, 0, sizeof *ms);
+	ms->lab = *lab;
+	ms->white = w;
+	ms->skin = o->skin;
+	ms->fit_de00 = smp_skin_fit(lab, w, &ms->skin);
+	smp_skin_reflectance(&ms->skin, ms->R);
+	smp_spectrum_xyz(ms->R, w, model);
+	smp_lab_xyz(lab, w, ms->xyz);
+	for (i = 0; i < 3; i++)
+		ms->corr[i] = model[i] > 0 ? ms->xyz[i] / model[i] : 1;
+	smp_stack_init(&ms->deposit, &ms->skin, ms->skin.d_above);
+	/* The hair column: under the epidermis, from follicle_above down
+	 * through follicle_depth of dermis. */
+	hair = ms->skin;
+	hair.d_pig = o->follicle_depth;
+	smp_stack_init(&ms->follicle, &hair, o->follicle_above);
+}
+
+/* Dot and blend colour of extra absorption/scattering at load. */
+void
+smp_match_render(const struct smp_match_skin *ms, const struct smp_stack *st,
+    const struct smp_match_opts *o, const double *mua, const double *mus,
+    double load, struct smp_lab *dot, struct smp_lab *blend)
+{
+	double	Rd[SMP_BANDS], Rb[SMP_BANDS];
+
+	smp_stack_reflectance(st, mua, mus, load, Rd);
+	corrected_lab(ms, Rd, dot);
+	if (blend != NULL) {
+		smp_yule_nielsen(Rd, ms->R, smp_match_coverage(o), o->yn, Rb);
+		corrected_lab(ms, Rb, blend);
+	}
+}
+
+void
+smp_match_target_hair(const struct smp_match_skin *ms,
+    const struct smp_match_opts *o, struct smp_target *t)
+{
+	double	mua[SMP_BANDS];
+	int	i;
+
+	for (i = 0; i < SMP_BANDS; i++)
+		mua[i] = smp_hair_melanin(o->hair) *
+		    smp_mua_melanin(SMP_BAND_NM(i));
+	smp_match_render(ms, &ms->follicle, o, mua, NULL, 1, &t->dot,
+	    &t->blend);
+	t->source = SMP_TARGET_HAIR;
+}
+
+void
+smp_match_target_lab(const struct smp_match_skin *ms,
+    const struct smp_match_opts *o, const struct smp_lab *lab,
+    enum smp_target_source src, struct smp_target *t)
+{
+	double	xyz[3], b[3];
+
+	t->dot = *lab;
+	smp_lab_xyz(lab, ms->white, xyz);
+	yn_xyz(xyz, ms->xyz, smp_match_coverage(o), o->yn, b);
+	smp_xyz_lab(b, ms->white, &t->blend);
+	t->source = src;
+}
+
+struct dilsearch {
+	const struct smp_match_skin	*ms;
+	const struct smp_match_opts	*o;
+	const struct smp_pigment	*p;
+	const struct smp_lab		*ref;
+};
+
+/* Metric against the target in the chosen view at t = ln(1 + r). */
+static double
+dil_cost(const struct dilsearch *d, double t, struct smp_candidate *c)
+{
+	struct smp_lab	dot, blend;
+	int		want_blend = d->o->view == SMP_VIEW_BLEND;
+
+	smp_match_render(d->ms, &d->ms->deposit, d->o, d->p->mua, d->p->mus,
+	    exp(-t), &dot, want_blend || c != NULL ? &blend : NULL);
+	if (c != NULL)
+		c->dot = dot, c->blend = blend;
+	return smp_delta_e(d->o->metric, d->ref, want_blend ? &blend : &dot);
+}
+
+#define DIL_GRID	9
+#define DIL_ITERS	12
+#define DIL_TIE		0.02	/* metric units: "the same look" */
+
+/* Coarse scan in ln(1 + r), then golden section around the best node. */
+static void
+dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
+{
+	const double	g = (sqrt(5) - 1) / 2;
+	double		tmax = log1p(d->o->max_dilution), f[DIL_GRID];
+	double		lo, hi, x1, x2, f1, f2, t;
+	int		i, best = 0, it;
+
+	for (i = 0; i < DIL_GRID; i++) {
+		f[i] = dil_cost(d, tmax * i / (DIL_GRID - 1), NULL);
+		if (f[i] < f[best])
+			best = i;
+	}
+	lo = tmax * (best > 0 ? best - 1 : 0) / (DIL_GRID - 1);
+	hi = tmax * (best < DIL_GRID - 1 ? best + 1 : best) / (DIL_GRID - 1);
+	x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
+	f1 = dil_cost(d, x1, NULL), f2 = dil_cost(d, x2, NULL);
+	for (it = 0; it < DIL_ITERS; it++) {
+		if (f1 <= f2) {
+			hi = x2, x2 = x1, f2 = f1;
+			x1 = hi - g * (hi - lo);
+			f1 = dil_cost(d, x1, NULL);
+		} else {
+			lo = x1, x1 = x2, f1 = f2;
+			x2 = lo + g * (hi - lo);
+			f2 = dil_cost(d, x2, NULL);
+		}
+	}
+	t = f1 <= f2 ? x1 : x2;
+	/* The ends of the range are candidates in their own right. */
+	if (best == 0 && f[0] <= fmin(f1, f2))
+		t = 0;
+	if (best == DIL_GRID - 1 && f[DIL_GRID - 1] <= fmin(f1, f2))
+		t = tmax;
+	/* Of the dilutions that look the same as the best, report the
+	 * strongest: past saturation water changes nothing visible, and the
+	 * extra ink is a reserve against fading (SCIENCE.md 4.2). */
+	f1 = dil_cost(d, t, NULL);
+	if (dil_cost(d, 0, NULL) <= f1 + DIL_TIE)
+		t = 0;
+	else {
+		lo = 0, hi = t;
+		for (it = 0; it < DIL_ITERS; it++) {
+			double	mid = (lo + hi) / 2;
+
+			if (dil_cost(d, mid, NULL) <= f1 + DIL_TIE)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		t = hi;
+	}
+	c->de = dil_cost(d, t, c);
+	c->dilution = expm1(t);
+	c->load = exp(-t);
+}
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct smp_candidate *x = a, *y = b;
+
+	if (x->de != y->de)
+		return x->de < y->de ? -1 : 1;
+	return x->pig - y->pig;
+}
+
+void
+smp_match_rank(const struct smp_catalogue *cat, const struct smp_match_skin *ms,
+    const struct smp_target *t, const struct smp_match_opts *o,
+    struct smp_candidate *out)
+{
+	struct dilsearch	d;
+	size_t			i;
+
+	d.ms = ms, d.o = o;
+	d.ref = o->view == SMP_VIEW_BLEND ? &t->blend : &t->dot;
+	for (i = 0; i < cat->npig; i++) {
+		d.p = &cat->pig[i];
+		memset(&out[i], 0, sizeof out[i]);
+		out[i].pig = (int)i;
+		dil_optimise(&d, &out[i]);
+		out[i].de00 = smp_delta_e(SMP_DE00, d.ref,
+		    o->view == SMP_VIEW_BLEND ? &out[i].blend : &out[i].dot);
+	}
+	qsort(out, cat->npig, sizeof *out, cand_cmp);
+}

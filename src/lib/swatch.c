@@ -1,0 +1,285 @@
+/*
+ * swatch.c: the picture a practitioner shows (smp-match(1) --swatch).
+ * One row per skin reading: the natural-follicle target, then each
+ * candidate as a stipple of its dot colour on the client's skin at the
+ * dot size and pitch, 10 pixels per mm, labelled.  PNG (a fixed grid with
+ * a legend) or SVG, chosen by the file name; colours are the Lab values
+ * converted by lcms2 to sRGB (relative colorimetric), written atomically.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <lcms2.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+#define PANEL		160	/* pixels: 16 mm of scalp */
+#define PX_PER_MM	10.0
+#define LABEL_H		40
+#define GAP		12
+#define LEGEND_H	56
+
+struct swatch_ctx {
+	cmsHTRANSFORM	 xf;
+	const struct smp_swatch_row *rows;
+	size_t		 nrows;
+	int		 k;
+	const struct smp_match_opts *o;
+};
+
+static void
+lab_rgb(const struct swatch_ctx *s, enum smp_white w, const struct smp_lab *l,
+    unsigned char *rgb)
+{
+	struct smp_lab	d50;
+	double		in[3];
+
+	smp_lab_adapt(l, w, SMP_WHITE_D50, &d50);
+	in[0] = d50.L, in[1] = d50.a, in[2] = d50.b;
+	cmsDoTransform(s->xf, in, rgb, 1);
+}
+
+/* Jittered grid of dot centres in a panel, the same for every panel. */
+static void
+dot_centre(int i, int j, double pitch, double *x, double *y)
+{
+	unsigned	h = (unsigned)(i * 73856093u) ^ (unsigned)(j * 19349663u);
+	double		u = ((h >> 8) & 1023) / 1023.0 - 0.5;
+	double		v = ((h >> 18) & 1023) / 1023.0 - 0.5;
+
+	*x = (i + 0.5 + 0.35 * u) * pitch;
+	*y = (j + 0.5 + 0.35 * v) * pitch;
+}
+
+static void
+panel_label(const struct swatch_ctx *s, size_t row, int col, char *l1,
+    char *l2, size_t n)
+{
+	const struct smp_swatch_row *r = &s->rows[row];
+
+	if (col == 0) {
+		snprintf(l1, n, "TARGET");
+		snprintf(l2, n, "%s", r->target_name);
+		return;
+	}
+	snprintf(l1, n, "%d %s", col, r->cand[col - 1].name);
+	snprintf(l2, n, "1:%.1f DE %.1f", r->cand[col - 1].dilution,
+	    r->cand[col - 1].de);
+}
+
+static const struct smp_lab *
+panel_dot(const struct swatch_ctx *s, size_t row, int col)
+{
+	const struct smp_swatch_row *r = &s->rows[row];
+
+	return col == 0 ? &r->target : &r->cand[col - 1].dot;
+}
+
+static int
+swatch_png(const struct swatch_ctx *s, unsigned char **out, size_t *len)
+{
+	static const unsigned char	white[3] = { 255, 255, 255 };
+	static const unsigned char	ink[3] = { 20, 20, 20 };
+	struct smp_canvas c;
+	double		 pitch = s->o->pitch_mm * PX_PER_MM;
+	double		 rad = s->o->dot_mm * PX_PER_MM / 2;
+	uint32_t	 W = GAP + (s->k + 1) * (PANEL + GAP);
+	uint32_t	 H = GAP + s->nrows * (PANEL + LABEL_H + GAP) + LEGEND_H;
+	char		 l1[80], l2[80], leg[160];
+	size_t		 row;
+	int		 col, i, j, r;
+
+	if (smp_canvas_new(&c, W, H, white) == -1)
+		return -1;
+	for (row = 0; row < s->nrows; row++) {
+		long	y0 = GAP + row * (PANEL + LABEL_H + GAP);
+
+		for (col = 0; col <= s->k; col++) {
+			unsigned char	skin[3], dot[3];
+			long		x0 = GAP + col * (PANEL + GAP);
+			double		x, y;
+
+			lab_rgb(s, s->rows[row].white, &s->rows[row].skin, skin);
+			lab_rgb(s, s->rows[row].white, panel_dot(s, row, col),
+			    dot);
+			smp_canvas_rect(&c, x0, y0, PANEL, PANEL, skin);
+			for (j = 0; j * pitch < PANEL; j++)
+				for (i = 0; i * pitch < PANEL; i++) {
+					dot_centre(i, j, pitch, &x, &y);
+					if (x + rad < PANEL && y + rad < PANEL)
+						smp_canvas_disc(&c, x0 + x,
+						    y0 + y, rad, dot);
+				}
+			panel_label(s, row, col, l1, l2, sizeof l1);
+			smp_canvas_text(&c, x0, y0 + PANEL + 6, l1, 2, ink);
+			smp_canvas_text(&c, x0, y0 + PANEL + 22, l2, 2, ink);
+		}
+	}
+	snprintf(leg, sizeof leg, "DOTS %.2f MM EVERY %.2f MM, %s VIEW",
+	    s->o->dot_mm, s->o->pitch_mm,
+	    s->o->view == SMP_VIEW_BLEND ? "BLEND" : "DOT");
+	smp_canvas_text(&c, GAP, H - LEGEND_H + 8, leg, 2, ink);
+	smp_canvas_text(&c, GAP, H - LEGEND_H + 24,
+	    "1:N = N PARTS WATER PER PART INK. DE = COLOUR DIFFERENCE", 2, ink);
+	smp_canvas_text(&c, GAP, H - LEGEND_H + 40,
+	    "MODEL PREDICTION, NOT A PHOTO. SRGB.", 2, ink);
+	r = smp_png_encode(c.px, c.w, c.h, out, len);
+	free(c.px);
+	return r;
+}
+
+/* Append to a growing string; sets *fail on out of memory. */
+static void
+sv(char **buf, size_t *n, size_t *cap, int *fail, const char *fmt, ...)
+	printflike(5, 6);
+
+static void
+sv(char **buf, size_t *n, size_t *cap, int *fail, const char *fmt, ...)
+{
+	va_list	ap;
+	int	m;
+
+	if (*fail)
+		return;
+	for (;;) {
+		va_start(ap, fmt);
+		m = vsnprintf(*buf + *n, *cap - *n, fmt, ap);
+		va_end(ap);
+		if (m < 0) {
+			*fail = 1;
+			return;
+		}
+		if (*n + (size_t)m < *cap) {
+			*n += (size_t)m;
+			return;
+		}
+		{
+			size_t	 nc = 2 * (*cap + (size_t)m);
+			char	*t = realloc(*buf, nc);
+
+			if (t == NULL) {
+				*fail = 1;
+				return;
+			}
+			*buf = t, *cap = nc;
+		}
+	}
+}
+
+/* XML text: names are [A-Za-z0-9._+-] (smp-catalogue(5)), so only the
+ * fixed strings need no escaping either. */
+static int
+swatch_svg(const struct swatch_ctx *s, unsigned char **out, size_t *len)
+{
+	char		*b = NULL, l1[80], l2[80];
+	size_t		 n = 0, cap = 0, row;
+	int		 fail = 0, col, i, j;
+	double		 pitch = s->o->pitch_mm * PX_PER_MM;
+	double		 rad = s->o->dot_mm * PX_PER_MM / 2;
+	unsigned	 W = GAP + (s->k + 1) * (PANEL + GAP);
+	unsigned	 H = GAP + s->nrows * (PANEL + LABEL_H + GAP) + LEGEND_H;
+
+	sv(&b, &n, &cap, &fail, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
+	    "height=\"%u\" viewBox=\"0 0 %u %u\" font-family=\"sans-serif\" "
+	    "font-size=\"12\">\n<title>smp-match swatch</title>\n"
+	    "<rect width=\"%u\" height=\"%u\" fill=\"#ffffff\"/>\n",
+	    W, H, W, H, W, H);
+	for (row = 0; row < s->nrows; row++) {
+		unsigned	y0 = GAP + row * (PANEL + LABEL_H + GAP);
+
+		for (col = 0; col <= s->k; col++) {
+			unsigned char	skin[3], dot[3];
+			unsigned	x0 = GAP + col * (PANEL + GAP);
+			double		x, y;
+
+			lab_rgb(s, s->rows[row].white, &s->rows[row].skin, skin);
+			lab_rgb(s, s->rows[row].white, panel_dot(s, row, col),
+			    dot);
+			sv(&b, &n, &cap, &fail, "<g>\n<rect x=\"%u\" y=\"%u\" "
+			    "width=\"%d\" height=\"%d\" fill=\"#%02x%02x%02x\"/>\n",
+			    x0, y0, PANEL, PANEL, skin[0], skin[1], skin[2]);
+			for (j = 0; j * pitch < PANEL; j++)
+				for (i = 0; i * pitch < PANEL; i++) {
+					dot_centre(i, j, pitch, &x, &y);
+					if (x + rad < PANEL && y + rad < PANEL)
+						sv(&b, &n, &cap, &fail,
+						    "<circle cx=\"%.1f\" cy=\"%.1f\""
+						    " r=\"%.2f\" fill=\"#%02x%02x"
+						    "%02x\"/>\n", x0 + x, y0 + y,
+						    rad, dot[0], dot[1], dot[2]);
+				}
+			panel_label(s, row, col, l1, l2, sizeof l1);
+			sv(&b, &n, &cap, &fail, "<text x=\"%u\" y=\"%u\">%s"
+			    "</text>\n<text x=\"%u\" y=\"%u\">%s</text>\n</g>\n",
+			    x0, y0 + PANEL + 16, l1, x0, y0 + PANEL + 32, l2);
+		}
+	}
+	sv(&b, &n, &cap, &fail, "<text x=\"%d\" y=\"%u\">Dots %.2f mm every "
+	    "%.2f mm, %s view; 1:N = N parts water per part ink; DE = CIEDE2000."
+	    "</text>\n<text x=\"%d\" y=\"%u\">Model prediction, not a photo; "
+	    "sRGB.</text>\n</svg>\n", GAP, H - LEGEND_H + 20, s->o->dot_mm,
+	    s->o->pitch_mm, s->o->view == SMP_VIEW_BLEND ? "blend" : "dot",
+	    GAP, H - LEGEND_H + 40);
+	if (fail) {
+		free(b);
+		return -1;
+	}
+	*out = (unsigned char *)b, *len = n;
+	return 0;
+}
+
+static int
+ends_with(const char *s, const char *suf)
+{
+	size_t	a = strlen(s), b = strlen(suf);
+
+	return a >= b && strcasecmp(s + a - b, suf) == 0;
+}
+
+int
+smp_swatch_write(const char *path, const struct smp_swatch_row *rows,
+    size_t nrows, int k, const struct smp_match_opts *o, struct smp_err *e)
+{
+	struct swatch_ctx	 s;
+	cmsContext		 ctx;
+	cmsHPROFILE		 lab, srgb;
+	unsigned char		*buf = NULL;
+	size_t			 len = 0;
+	int			 svg = ends_with(path, ".svg"), r;
+
+	if (!svg && !ends_with(path, ".png"))
+		return smp_errf(e, SMP_E_USAGE, "%s: the swatch name must end "
+		    "in .png or .svg", path);
+	if ((ctx = smp__lcms_context(e)) == NULL)
+		return -1;
+	lab = cmsCreateLab4ProfileTHR(ctx, NULL);
+	srgb = cmsCreate_sRGBProfileTHR(ctx);
+	s.xf = lab && srgb ? cmsCreateTransformTHR(ctx, lab, TYPE_Lab_DBL, srgb,
+	    TYPE_RGB_8, INTENT_RELATIVE_COLORIMETRIC, 0) : NULL;
+	if (lab)
+		cmsCloseProfile(lab);
+	if (srgb)
+		cmsCloseProfile(srgb);
+	if (s.xf == NULL) {
+		smp__lcms_context_free(ctx);
+		return smp_errf(e, SMP_E_COLOR, "cannot build the Lab to sRGB "
+		    "transform");
+	}
+	s.rows = rows, s.nrows = nrows, s.k = k, s.o = o;
+	r = svg ? swatch_svg(&s, &buf, &len) : swatch_png(&s, &buf, &len);
+	cmsDeleteTransform(s.xf);
+	smp__lcms_context_free(ctx);
+	if (r == -1)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
+	r = smp_write_atomic(path, buf, len, e);
+	free(buf);
+	return r;
+}
