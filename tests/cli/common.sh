@@ -6,6 +6,9 @@ set -u
 : "${SMP_BUILDDIR:?run through make check}"
 SAMPLE="$SMP_BUILDDIR/src/smp-sample"
 CAL="$SMP_BUILDDIR/src/smp-calibrate"
+MATCH="$SMP_BUILDDIR/src/smp-match"
+SMP_CATALOGUE="$SMP_SRCDIR/data/pigments.tsv"
+export SMP_CATALOGUE
 RENDER="$SMP_BUILDDIR/tests/tools/render-img"
 DE00="$SMP_BUILDDIR/tests/tools/lab-de00"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-test.XXXXXX")
@@ -13,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 # .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
 # error fatal (exit 99, which no scenario accepts).
 if [ -n "${SMP_VALGRIND:-}" ]; then
-	for t in smp-sample smp-calibrate; do
+	for t in smp-sample smp-calibrate smp-match; do
 		cat >"$tmp/$t" <<VG
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
@@ -23,6 +26,7 @@ VG
 	done
 	SAMPLE="$tmp/smp-sample"
 	CAL="$tmp/smp-calibrate"
+	MATCH="$tmp/smp-match"
 fi
 
 fail() {

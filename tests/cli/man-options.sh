@@ -3,7 +3,7 @@
 # the usage line names the tool, every output column is in the OUTPUT
 # section; mandoc -Tlint when available.
 . "$SMP_SRCDIR/tests/cli/common.sh"
-for tool in smp-sample smp-calibrate; do
+for tool in smp-sample smp-calibrate smp-match; do
 	man="$SMP_SRCDIR/man/$tool.1"
 	"$SMP_BUILDDIR/src/$tool" --help >"$tmp/help" || fail "$tool --help"
 	head -1 "$tmp/help" | grep -q "^usage: $tool " || fail "$tool: usage line"
@@ -20,6 +20,10 @@ for c in patch name ref_L ref_a ref_b fit_L fit_a fit_b de00 loo_de00 sd x y \
     dev_r dev_g dev_b white; do
 	grep -q "^\.It Cm $c\$" "$SMP_SRCDIR/man/smp-calibrate.1" ||
 	    fail "column $c not in smp-calibrate.1 OUTPUT"
+done
+for c in $("$MATCH" --skin 50,10,15 | head -1); do
+	grep -q "^\.It Cm $c\$" "$SMP_SRCDIR/man/smp-match.1" ||
+	    fail "column $c not in smp-match.1 OUTPUT"
 done
 if command -v mandoc >/dev/null 2>&1; then
 	for m in "$SMP_SRCDIR"/man/*.[1-9]; do
