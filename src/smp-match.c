@@ -73,6 +73,7 @@ struct run {
 	struct smp_lab		 target;
 	enum smp_white		 white;		/* of --skin, --target */
 	double			 max_de;
+	int			 swatch;	/* collect rows for --swatch */
 	struct smp_swatch_row	*rows;
 	size_t			 nrows;
 };
@@ -231,7 +232,7 @@ match_group(struct run *u, const struct group *g)
 			smp_die(&e);
 	if (!isnan(u->max_de) && u->cand[0].de > u->max_de)
 		u->any_over = 1;
-	if (u->rows != NULL) {
+	if (u->swatch) {
 		struct smp_swatch_row	*r;
 
 		r = realloc(u->rows, (u->nrows + 1) * sizeof *r);
@@ -358,7 +359,6 @@ main(int argc, char *argv[])
 {
 	struct run		 u;
 	struct smp_sample_opts	 so;
-	struct smp_region	*rg;
 	struct smp_err		 e = SMP_ERR_INIT;
 	enum smp_table_format	 fmt = SMP_TABLE_TSV;
 	const char		*catalogue = NULL, *swatch = NULL;
@@ -389,25 +389,20 @@ main(int argc, char *argv[])
 		case 'j':
 			fmt = SMP_TABLE_JSON;
 			break;
-		case 'k':
-			u.k = (int)parse_num("-k", optarg, 1,
-			    SMP_SWATCH_MAX_K);
-			if (u.k != parse_num("-k", optarg, 1, SMP_SWATCH_MAX_K))
-				smp_usage_error("-k: expected a whole number, "
-				    "not '%s'", optarg);
+		case 'k': {
+			long	k;
+
+			if (smp_parse_long(optarg, 1, SMP_SWATCH_MAX_K, &k,
+			    &e) == -1)
+				smp_usage_error("-k: %s", e.msg);
+			u.k = (int)k;
 			break;
+		}
 		case 'p':
 			so.profile = optarg;
 			break;
 		case 'r':
-			rg = realloc(so.regions, (so.nregions + 1) * sizeof *rg);
-			if (rg == NULL)
-				smp_usage_error("out of memory");
-			so.regions = rg;
-			if (smp_region_parse(optarg, &so.regions[so.nregions],
-			    &e) == -1)
-				smp_usage_error("%s", e.msg);
-			so.nregions++;
+			smp_cli_region(optarg, &so);
 			break;
 		case OPT_SKIN:
 			parse_lab("--skin", optarg, &skin);
@@ -445,13 +440,7 @@ main(int argc, char *argv[])
 			so.chart = 1;
 			break;
 		case OPT_WHITE:
-			if (strcasecmp(optarg, "d50") == 0)
-				u.white = SMP_WHITE_D50;
-			else if (strcasecmp(optarg, "d65") == 0)
-				u.white = SMP_WHITE_D65;
-			else
-				smp_usage_error("--white: expected d50 or d65, "
-				    "not '%s'", optarg);
+			u.white = smp_cli_white(optarg);
 			break;
 		case OPT_DOT:
 			u.o.dot_mm = parse_num("--dot-size", optarg, 0.05, 3);
@@ -493,20 +482,15 @@ main(int argc, char *argv[])
 	    strcasecmp(swatch + strlen(swatch) - 4, ".svg") != 0)))
 		smp_usage_error("--swatch: the name must end in .png or .svg");
 	so.white = u.white;
-	if (so.nregions == 0) {
-		if ((so.regions = calloc(1, sizeof *so.regions)) == NULL ||
-		    smp_region_parse("all", so.regions, &e) == -1)
-			smp_usage_error("out of memory");
-		so.nregions = 1;
-	}
+	if (so.nregions == 0)
+		smp_cli_region("all", &so);
 	if (catalogue == NULL)
 		catalogue = default_catalogue();
 	if (smp_catalogue_load(catalogue, &u.cat, &e) == -1)
 		smp_die(&e);
 	if ((u.cand = calloc(u.cat->npig, sizeof *u.cand)) == NULL)
 		smp_usage_error("out of memory");
-	if (swatch != NULL && (u.rows = calloc(1, sizeof *u.rows)) == NULL)
-		smp_usage_error("out of memory");
+	u.swatch = swatch != NULL;
 	if ((u.t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
 	    &e)) == NULL)
 		smp_die(&e);

@@ -122,7 +122,6 @@ int
 main(int argc, char *argv[])
 {
 	struct smp_sample_opts	 o;
-	struct smp_region	*rg;
 	struct smp_err		 e = SMP_ERR_INIT;
 	struct smp_table	*t;
 	enum smp_table_format	 fmt = SMP_TABLE_TSV;
@@ -153,25 +152,10 @@ main(int argc, char *argv[])
 			o.profile = optarg;
 			break;
 		case 'r':
-			rg = realloc(o.regions, (o.nregions + 1) * sizeof *rg);
-			if (rg == NULL)
-				smp_usage_error("out of memory");
-			o.regions = rg;
-			if (smp_region_parse(optarg, &o.regions[o.nregions],
-			    &e) == -1)
-				smp_usage_error("%s", e.msg);
-			o.nregions++;
+			smp_cli_region(optarg, &o);
 			break;
 		case OPT_WHITE:
-			if (strcmp(optarg, "d50") == 0 ||
-			    strcmp(optarg, "D50") == 0)
-				o.white = SMP_WHITE_D50;
-			else if (strcmp(optarg, "d65") == 0 ||
-			    strcmp(optarg, "D65") == 0)
-				o.white = SMP_WHITE_D65;
-			else
-				smp_usage_error("--white: expected d50 or d65, "
-				    "not '%s'", optarg);
+			o.white = smp_cli_white(optarg);
 			break;
 		case OPT_STAT:
 			if (smp_stat_parse(optarg, &o.stat, &e) == -1)
@@ -195,12 +179,8 @@ main(int argc, char *argv[])
 		smp_usage_error("no image given");
 	if (o.chart && o.profile != NULL)
 		smp_usage_error("--chart and --profile exclude each other");
-	if (o.nregions == 0) {
-		if ((o.regions = calloc(1, sizeof *o.regions)) == NULL ||
-		    smp_region_parse("all", o.regions, &e) == -1)
-			smp_usage_error("out of memory");
-		o.nregions = 1;
-	}
+	if (o.nregions == 0)
+		smp_cli_region("all", &o);
 	if ((t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
 	    &e)) == NULL)
 		smp_die(&e);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "smp.h"
@@ -98,4 +99,29 @@ smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim)
 		smp_usage_error("--max-pixels: %s", e.msg);
 	if (!pixels && smp_parse_size(arg, &lim->max_bytes, &e) == -1)
 		smp_usage_error("--max-memory: %s", e.msg);
+}
+
+enum smp_white
+smp_cli_white(const char *arg)
+{
+	if (strcasecmp(arg, "d50") == 0)
+		return SMP_WHITE_D50;
+	if (strcasecmp(arg, "d65") == 0)
+		return SMP_WHITE_D65;
+	smp_usage_error("--white: expected d50 or d65, not '%s'", arg);
+}
+
+void
+smp_cli_region(const char *arg, struct smp_sample_opts *o)
+{
+	struct smp_err		 e = SMP_ERR_INIT;
+	struct smp_region	*rg;
+
+	rg = realloc(o->regions, (o->nregions + 1) * sizeof *rg);
+	if (rg == NULL)
+		smp_usage_error("out of memory");
+	o->regions = rg;
+	if (smp_region_parse(arg, &o->regions[o->nregions], &e) == -1)
+		smp_usage_error("%s", e.msg);
+	o->nregions++;
 }

@@ -205,7 +205,7 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 {
 	const double	g = (sqrt(5) - 1) / 2;
 	double		tmax = log1p(d->o->max_dilution), f[DIL_GRID];
-	double		lo, hi, x1, x2, f1, f2, t;
+	double		lo, hi, x1, x2, f1, f2, fb, t;
 	int		i, best = 0, it;
 
 	for (i = 0; i < DIL_GRID; i++) {
@@ -229,23 +229,23 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 		}
 	}
 	t = f1 <= f2 ? x1 : x2;
+	fb = fmin(f1, f2);
 	/* The ends of the range are candidates in their own right. */
-	if (best == 0 && f[0] <= fmin(f1, f2))
-		t = 0;
-	if (best == DIL_GRID - 1 && f[DIL_GRID - 1] <= fmin(f1, f2))
-		t = tmax;
+	if (best == 0 && f[0] <= fb)
+		t = 0, fb = f[0];
+	if (best == DIL_GRID - 1 && f[DIL_GRID - 1] <= fb)
+		t = tmax, fb = f[DIL_GRID - 1];
 	/* Of the dilutions that look the same as the best, report the
 	 * strongest: past saturation water changes nothing visible, and the
 	 * extra ink is a reserve against fading (SCIENCE.md 4.2). */
-	f1 = dil_cost(d, t, NULL);
-	if (dil_cost(d, 0, NULL) <= f1 + DIL_TIE)
+	if (f[0] <= fb + DIL_TIE)
 		t = 0;
 	else {
 		lo = 0, hi = t;
 		for (it = 0; it < DIL_ITERS; it++) {
 			double	mid = (lo + hi) / 2;
 
-			if (dil_cost(d, mid, NULL) <= f1 + DIL_TIE)
+			if (dil_cost(d, mid, NULL) <= fb + DIL_TIE)
 				hi = mid;
 			else
 				lo = mid;

@@ -629,5 +629,9 @@ smp_dead void smp_usage_error(const char *fmt, ...) printflike(1, 2);
 smp_dead void smp_cli_version(void);
 /* --max-pixels (pixels != 0) or --max-memory; exits 2 on a bad value. */
 void	smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim);
+/* --white d50|d65 (any case); exits 2 on anything else. */
+enum smp_white smp_cli_white(const char *arg);
+/* -r REGION: appended to o->regions; exits 2 on a bad region. */
+void	smp_cli_region(const char *arg, struct smp_sample_opts *o);
 
 #endif /* SMP_H */

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <lcms2.h>
+#include <pthread.h>
 
 #include "smp.h"
 
@@ -89,37 +90,56 @@ smp_spectrum_xyz(const double *R, enum smp_white w, double *xyz)
 	xyz[0] /= n, xyz[1] /= n, xyz[2] /= n;
 }
 
+/* The perfect white of each illuminant, computed once per process. */
+static cmsCIEXYZ	whites[2];
+static pthread_once_t	whites_once = PTHREAD_ONCE_INIT;
+
+static void
+whites_init(void)
+{
+	double	v[3];
+	int	w;
+
+	for (w = 0; w < 2; w++) {
+		smp_spectrum_xyz(NULL, (enum smp_white)w, v);
+		whites[w].X = v[0], whites[w].Y = v[1], whites[w].Z = v[2];
+	}
+}
+
+static const cmsCIEXYZ *
+white_of(enum smp_white w)
+{
+	pthread_once(&whites_once, whites_init);
+	return &whites[w == SMP_WHITE_D50 ? SMP_WHITE_D50 : SMP_WHITE_D65];
+}
+
 void
 smp_spectrum_white(enum smp_white w, double *xyz)
 {
-	smp_spectrum_xyz(NULL, w, xyz);
+	const cmsCIEXYZ	*c = white_of(w);
+
+	xyz[0] = c->X, xyz[1] = c->Y, xyz[2] = c->Z;
 }
 
 void
 smp_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab)
 {
-	cmsCIEXYZ	white, c;
+	cmsCIEXYZ	c;
 	cmsCIELab	l;
-	double		wp[3];
 
-	smp_spectrum_white(w, wp);
-	white.X = wp[0], white.Y = wp[1], white.Z = wp[2];
 	c.X = xyz[0], c.Y = xyz[1], c.Z = xyz[2];
-	cmsXYZ2Lab(&white, &l, &c);
+	cmsXYZ2Lab(white_of(w), &l, &c);
 	lab->L = l.L, lab->a = l.a, lab->b = l.b;
 }
 
 void
 smp_lab_xyz(const struct smp_lab *lab, enum smp_white w, double *xyz)
 {
-	cmsCIEXYZ	white, c;
+	cmsCIEXYZ	c;
 	cmsCIELab	l;
-	double		wp[3];
 
-	smp_spectrum_white(w, wp);
-	white.X = wp[0], white.Y = wp[1], white.Z = wp[2];
 	l.L = lab->L, l.a = lab->a, l.b = lab->b;
-	cmsLab2XYZ(&white, &c, &l);
+	cmsLab2XYZ(white_of(w), &c, &l);
 	xyz[0] = c.X, xyz[1] = c.Y, xyz[2] = c.Z;
 }
 

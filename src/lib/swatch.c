@@ -82,24 +82,26 @@ panel_dot(const struct swatch_ctx *s, size_t row, int col)
 	return col == 0 ? &r->target : &r->cand[col - 1].dot;
 }
 
-static int
-swatch_png(const struct swatch_ctx *s, unsigned char **out, size_t *len)
-{
-	static const unsigned char	white[3] = { 255, 255, 255 };
-	static const unsigned char	ink[3] = { 20, 20, 20 };
-	struct smp_canvas c;
-	double		 pitch = s->o->pitch_mm * PX_PER_MM;
-	double		 rad = s->o->dot_mm * PX_PER_MM / 2;
-	uint32_t	 W = GAP + (s->k + 1) * (PANEL + GAP);
-	uint32_t	 H = GAP + s->nrows * (PANEL + LABEL_H + GAP) + LEGEND_H;
-	char		 l1[80], l2[80], leg[160];
-	size_t		 row;
-	int		 col, i, j, r;
+/* What the PNG and SVG back-ends draw; swatch_walk lays the grid out. */
+struct painter {
+	void	(*panel)(void *arg, long x0, long y0, const unsigned char *skin);
+	void	(*dot)(void *arg, double cx, double cy, double r,
+		    const unsigned char *rgb);
+	void	(*labels)(void *arg, long x0, long y0, const char *l1,
+		    const char *l2);
+};
 
-	if (smp_canvas_new(&c, W, H, white) == -1)
-		return -1;
+static void
+swatch_walk(const struct swatch_ctx *s, const struct painter *p, void *arg)
+{
+	double	pitch = s->o->pitch_mm * PX_PER_MM;
+	double	rad = s->o->dot_mm * PX_PER_MM / 2;
+	char	l1[80], l2[80];
+	size_t	row;
+	int	col, i, j;
+
 	for (row = 0; row < s->nrows; row++) {
-		long	y0 = GAP + row * (PANEL + LABEL_H + GAP);
+		long	y0 = GAP + (long)row * (PANEL + LABEL_H + GAP);
 
 		for (col = 0; col <= s->k; col++) {
 			unsigned char	skin[3], dot[3];
@@ -109,19 +111,55 @@ swatch_png(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 			lab_rgb(s, s->rows[row].white, &s->rows[row].skin, skin);
 			lab_rgb(s, s->rows[row].white, panel_dot(s, row, col),
 			    dot);
-			smp_canvas_rect(&c, x0, y0, PANEL, PANEL, skin);
+			p->panel(arg, x0, y0, skin);
 			for (j = 0; j * pitch < PANEL; j++)
 				for (i = 0; i * pitch < PANEL; i++) {
 					dot_centre(i, j, pitch, &x, &y);
 					if (x + rad < PANEL && y + rad < PANEL)
-						smp_canvas_disc(&c, x0 + x,
-						    y0 + y, rad, dot);
+						p->dot(arg, x0 + x, y0 + y, rad,
+						    dot);
 				}
 			panel_label(s, row, col, l1, l2, sizeof l1);
-			smp_canvas_text(&c, x0, y0 + PANEL + 6, l1, 2, ink);
-			smp_canvas_text(&c, x0, y0 + PANEL + 22, l2, 2, ink);
+			p->labels(arg, x0, y0, l1, l2);
 		}
 	}
+}
+
+static void
+png_panel(void *arg, long x0, long y0, const unsigned char *skin)
+{
+	smp_canvas_rect(arg, x0, y0, PANEL, PANEL, skin);
+}
+
+static void
+png_dot(void *arg, double cx, double cy, double r, const unsigned char *rgb)
+{
+	smp_canvas_disc(arg, cx, cy, r, rgb);
+}
+
+static const unsigned char	ink[3] = { 20, 20, 20 };
+
+static void
+png_labels(void *arg, long x0, long y0, const char *l1, const char *l2)
+{
+	smp_canvas_text(arg, x0, y0 + PANEL + 6, l1, 2, ink);
+	smp_canvas_text(arg, x0, y0 + PANEL + 22, l2, 2, ink);
+}
+
+static int
+swatch_png(const struct swatch_ctx *s, unsigned char **out, size_t *len)
+{
+	static const unsigned char	white[3] = { 255, 255, 255 };
+	static const struct painter	p = { png_panel, png_dot, png_labels };
+	struct smp_canvas c;
+	uint32_t	 W = GAP + (s->k + 1) * (PANEL + GAP);
+	uint32_t	 H = GAP + s->nrows * (PANEL + LABEL_H + GAP) + LEGEND_H;
+	char		 leg[160];
+	int		 r;
+
+	if (smp_canvas_new(&c, W, H, white) == -1)
+		return -1;
+	swatch_walk(s, &p, &c);
 	snprintf(leg, sizeof leg, "DOTS %.2f MM EVERY %.2f MM, %s VIEW",
 	    s->o->dot_mm, s->o->pitch_mm,
 	    s->o->view == SMP_VIEW_BLEND ? "BLEND" : "DOT");
@@ -135,104 +173,95 @@ swatch_png(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 	return r;
 }
 
-/* Append to a growing string; sets *fail on out of memory. */
-static void
-sv(char **buf, size_t *n, size_t *cap, int *fail, const char *fmt, ...)
-	printflike(5, 6);
+/* A growing string; fail is set on out of memory. */
+struct svgbuf {
+	char	*b;
+	size_t	 n, cap;
+	int	 fail;
+};
 
 static void
-sv(char **buf, size_t *n, size_t *cap, int *fail, const char *fmt, ...)
+sv(struct svgbuf *o, const char *fmt, ...) printflike(2, 3);
+
+static void
+sv(struct svgbuf *o, const char *fmt, ...)
 {
 	va_list	ap;
 	int	m;
 
-	if (*fail)
-		return;
-	for (;;) {
+	while (!o->fail) {
 		va_start(ap, fmt);
-		m = vsnprintf(*buf + *n, *cap - *n, fmt, ap);
+		m = vsnprintf(o->b + o->n, o->cap - o->n, fmt, ap);
 		va_end(ap);
-		if (m < 0) {
-			*fail = 1;
-			return;
-		}
-		if (*n + (size_t)m < *cap) {
-			*n += (size_t)m;
-			return;
-		}
-		{
-			size_t	 nc = 2 * (*cap + (size_t)m);
-			char	*t = realloc(*buf, nc);
+		if (m < 0)
+			o->fail = 1;
+		else if (o->n + (size_t)m < o->cap)
+			o->n += (size_t)m;
+		else {
+			size_t	 nc = 2 * (o->cap + (size_t)m);
+			char	*t = realloc(o->b, nc);
 
-			if (t == NULL) {
-				*fail = 1;
-				return;
-			}
-			*buf = t, *cap = nc;
+			if (t == NULL)
+				o->fail = 1;
+			else
+				o->b = t, o->cap = nc;
+			continue;
 		}
+		return;
 	}
 }
 
-/* XML text: names are [A-Za-z0-9._+-] (smp-catalogue(5)), so only the
- * fixed strings need no escaping either. */
+static void
+svg_panel(void *arg, long x0, long y0, const unsigned char *skin)
+{
+	sv(arg, "<g>\n<rect x=\"%ld\" y=\"%ld\" width=\"%d\" height=\"%d\" "
+	    "fill=\"#%02x%02x%02x\"/>\n", x0, y0, PANEL, PANEL, skin[0],
+	    skin[1], skin[2]);
+}
+
+static void
+svg_dot(void *arg, double cx, double cy, double r, const unsigned char *rgb)
+{
+	sv(arg, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\" "
+	    "fill=\"#%02x%02x%02x\"/>\n", cx, cy, r, rgb[0], rgb[1], rgb[2]);
+}
+
+/* Labels are pigment names ([A-Za-z0-9._+-], smp-catalogue(5)) and fixed
+ * words: nothing to escape. */
+static void
+svg_labels(void *arg, long x0, long y0, const char *l1, const char *l2)
+{
+	sv(arg, "<text x=\"%ld\" y=\"%ld\">%s</text>\n<text x=\"%ld\" "
+	    "y=\"%ld\">%s</text>\n</g>\n", x0, y0 + PANEL + 16, l1, x0,
+	    y0 + PANEL + 32, l2);
+}
+
 static int
 swatch_svg(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 {
-	char		*b = NULL, l1[80], l2[80];
-	size_t		 n = 0, cap = 0, row;
-	int		 fail = 0, col, i, j;
-	double		 pitch = s->o->pitch_mm * PX_PER_MM;
-	double		 rad = s->o->dot_mm * PX_PER_MM / 2;
+	static const struct painter	p = { svg_panel, svg_dot, svg_labels };
+	struct svgbuf	 o = { NULL, 0, 0, 0 };
 	unsigned	 W = GAP + (s->k + 1) * (PANEL + GAP);
 	unsigned	 H = GAP + s->nrows * (PANEL + LABEL_H + GAP) + LEGEND_H;
 
-	sv(&b, &n, &cap, &fail, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	sv(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
 	    "height=\"%u\" viewBox=\"0 0 %u %u\" font-family=\"sans-serif\" "
 	    "font-size=\"12\">\n<title>smp-match swatch</title>\n"
 	    "<rect width=\"%u\" height=\"%u\" fill=\"#ffffff\"/>\n",
 	    W, H, W, H, W, H);
-	for (row = 0; row < s->nrows; row++) {
-		unsigned	y0 = GAP + row * (PANEL + LABEL_H + GAP);
-
-		for (col = 0; col <= s->k; col++) {
-			unsigned char	skin[3], dot[3];
-			unsigned	x0 = GAP + col * (PANEL + GAP);
-			double		x, y;
-
-			lab_rgb(s, s->rows[row].white, &s->rows[row].skin, skin);
-			lab_rgb(s, s->rows[row].white, panel_dot(s, row, col),
-			    dot);
-			sv(&b, &n, &cap, &fail, "<g>\n<rect x=\"%u\" y=\"%u\" "
-			    "width=\"%d\" height=\"%d\" fill=\"#%02x%02x%02x\"/>\n",
-			    x0, y0, PANEL, PANEL, skin[0], skin[1], skin[2]);
-			for (j = 0; j * pitch < PANEL; j++)
-				for (i = 0; i * pitch < PANEL; i++) {
-					dot_centre(i, j, pitch, &x, &y);
-					if (x + rad < PANEL && y + rad < PANEL)
-						sv(&b, &n, &cap, &fail,
-						    "<circle cx=\"%.1f\" cy=\"%.1f\""
-						    " r=\"%.2f\" fill=\"#%02x%02x"
-						    "%02x\"/>\n", x0 + x, y0 + y,
-						    rad, dot[0], dot[1], dot[2]);
-				}
-			panel_label(s, row, col, l1, l2, sizeof l1);
-			sv(&b, &n, &cap, &fail, "<text x=\"%u\" y=\"%u\">%s"
-			    "</text>\n<text x=\"%u\" y=\"%u\">%s</text>\n</g>\n",
-			    x0, y0 + PANEL + 16, l1, x0, y0 + PANEL + 32, l2);
-		}
-	}
-	sv(&b, &n, &cap, &fail, "<text x=\"%d\" y=\"%u\">Dots %.2f mm every "
-	    "%.2f mm, %s view; 1:N = N parts water per part ink; DE = CIEDE2000."
-	    "</text>\n<text x=\"%d\" y=\"%u\">Model prediction, not a photo; "
-	    "sRGB.</text>\n</svg>\n", GAP, H - LEGEND_H + 20, s->o->dot_mm,
+	swatch_walk(s, &p, &o);
+	sv(&o, "<text x=\"%d\" y=\"%u\">Dots %.2f mm every %.2f mm, %s view; "
+	    "1:N = N parts water per part ink; DE = CIEDE2000.</text>\n"
+	    "<text x=\"%d\" y=\"%u\">Model prediction, not a photo; sRGB."
+	    "</text>\n</svg>\n", GAP, H - LEGEND_H + 20, s->o->dot_mm,
 	    s->o->pitch_mm, s->o->view == SMP_VIEW_BLEND ? "blend" : "dot",
 	    GAP, H - LEGEND_H + 40);
-	if (fail) {
-		free(b);
+	if (o.fail) {
+		free(o.b);
 		return -1;
 	}
-	*out = (unsigned char *)b, *len = n;
+	*out = (unsigned char *)o.b, *len = o.n;
 	return 0;
 }
 
