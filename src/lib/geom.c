@@ -214,3 +214,97 @@ smp_nelder_mead(smp_cost_fn cost, void *arg, double *p, const double *st,
 			lo = i;
 	memcpy(p, x[lo], n * sizeof *p);
 }
+
+double
+smp_min_1d(smp_fn1 f, void *arg, double a, double b, double tol, int maxit,
+    double *fmin)
+{
+	const double	cg = (3 - sqrt(5)) / 2;
+	double		x, w, v, fx, fw, fv, d = 0, e = 0, u, fu;
+	int		it;
+
+	x = w = v = a + cg * (b - a);
+	fx = fw = fv = f(arg, x);
+	for (it = 1; it < maxit; it++) {
+		double	m = (a + b) / 2, tol2 = 2 * tol;
+		int	golden = 1;
+
+		if (fabs(x - m) <= tol2 - (b - a) / 2)
+			break;
+		if (fabs(e) > tol) {
+			/* Parabola through x, w, v: take its vertex if it
+			 * falls inside and the step shrinks fast enough. */
+			double	r = (x - w) * (fx - fv), q = (x - v) * (fx - fw);
+			double	p = (x - v) * q - (x - w) * r, prev = e;
+
+			q = 2 * (q - r);
+			if (q > 0)
+				p = -p;
+			else
+				q = -q;
+			if (fabs(p) < fabs(q * prev / 2) && p > q * (a - x) &&
+			    p < q * (b - x)) {
+				e = d;
+				d = p / q;
+				if (x + d - a < tol2 || b - x - d < tol2)
+					d = x < m ? tol : -tol;
+				golden = 0;
+			}
+		}
+		if (golden) {
+			e = (x < m ? b : a) - x;
+			d = cg * e;
+		}
+		u = x + (fabs(d) >= tol ? d : d > 0 ? tol : -tol);
+		fu = f(arg, u);
+		if (fu <= fx) {
+			if (u < x)
+				b = x;
+			else
+				a = x;
+			v = w, fv = fw;
+			w = x, fw = fx;
+			x = u, fx = fu;
+		} else {
+			if (u < x)
+				a = u;
+			else
+				b = u;
+			if (fu <= fw || w == x) {
+				v = w, fv = fw;
+				w = u, fw = fu;
+			} else if (fu <= fv || v == x || v == w) {
+				v = u, fv = fu;
+			}
+		}
+	}
+	*fmin = fx;
+	return x;
+}
+
+double
+smp_root_1d(smp_fn1 f, void *arg, double a, double fa, double b, double fb,
+    double tol, int maxit)
+{
+	int	it, side = 0;
+
+	for (it = 0; it < maxit && fb < 0 && fabs(b - a) > tol; it++) {
+		double	c = (a * fb - b * fa) / (fb - fa), fc;
+
+		if (!(c > a && c < b) && !(c > b && c < a))
+			c = (a + b) / 2;
+		fc = f(arg, c);
+		if (fc > 0) {
+			a = c, fa = fc;
+			if (side == -1)
+				fb /= 2;
+			side = -1;
+		} else {
+			b = c, fb = fc;
+			if (side == 1)
+				fa /= 2;
+			side = 1;
+		}
+	}
+	return b;
+}

@@ -195,18 +195,39 @@ dil_cost(const struct dilsearch *d, double t, struct smp_candidate *c)
 	return smp_delta_e(d->o->metric, d->ref, want_blend ? &blend : &dot);
 }
 
-#define DIL_GRID	9
-#define DIL_ITERS	12
+#define DIL_GRID	7
+#define DIL_TOL		1e-3	/* in ln(1 + r): 0.1 % of 1 + r */
+#define DIL_MIN_TOL	5e-3	/* the minimum's level matters, not where */
+#define DIL_MAXIT	30
 #define DIL_TIE		0.02	/* metric units: "the same look" */
 
-/* Coarse scan in ln(1 + r), then golden section around the best node. */
+static double
+dil_fn(void *arg, double t)
+{
+	return dil_cost(arg, t, NULL);
+}
+
+struct tie {
+	const struct dilsearch	*d;
+	double			 level;
+};
+
+static double
+tie_fn(void *arg, double t)
+{
+	const struct tie	*tie = arg;
+
+	return dil_cost(tie->d, t, NULL) - tie->level;
+}
+
+/* Coarse scan in ln(1 + r), then Brent's method between the best node's
+ * neighbours. */
 static void
 dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 {
-	const double	g = (sqrt(5) - 1) / 2;
 	double		tmax = log1p(d->o->max_dilution), f[DIL_GRID];
-	double		lo, hi, x1, x2, f1, f2, fb, t;
-	int		i, best = 0, it;
+	double		lo, hi, fb, t;
+	int		i, best = 0;
 
 	for (i = 0; i < DIL_GRID; i++) {
 		f[i] = dil_cost(d, tmax * i / (DIL_GRID - 1), NULL);
@@ -215,21 +236,7 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 	}
 	lo = tmax * (best > 0 ? best - 1 : 0) / (DIL_GRID - 1);
 	hi = tmax * (best < DIL_GRID - 1 ? best + 1 : best) / (DIL_GRID - 1);
-	x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-	f1 = dil_cost(d, x1, NULL), f2 = dil_cost(d, x2, NULL);
-	for (it = 0; it < DIL_ITERS; it++) {
-		if (f1 <= f2) {
-			hi = x2, x2 = x1, f2 = f1;
-			x1 = hi - g * (hi - lo);
-			f1 = dil_cost(d, x1, NULL);
-		} else {
-			lo = x1, x1 = x2, f1 = f2;
-			x2 = lo + g * (hi - lo);
-			f2 = dil_cost(d, x2, NULL);
-		}
-	}
-	t = f1 <= f2 ? x1 : x2;
-	fb = fmin(f1, f2);
+	t = smp_min_1d(dil_fn, (void *)d, lo, hi, DIL_MIN_TOL, DIL_MAXIT, &fb);
 	/* The ends of the range are candidates in their own right. */
 	if (best == 0 && f[0] <= fb)
 		t = 0, fb = f[0];
@@ -241,16 +248,10 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 	if (f[0] <= fb + DIL_TIE)
 		t = 0;
 	else {
-		lo = 0, hi = t;
-		for (it = 0; it < DIL_ITERS; it++) {
-			double	mid = (lo + hi) / 2;
+		struct tie	tie = { d, fb + DIL_TIE };
 
-			if (dil_cost(d, mid, NULL) <= fb + DIL_TIE)
-				hi = mid;
-			else
-				lo = mid;
-		}
-		t = hi;
+		t = smp_root_1d(tie_fn, &tie, 0, f[0] - tie.level, t,
+		    fb - tie.level, DIL_TOL, DIL_MAXIT);
 	}
 	c->de = dil_cost(d, t, c);
 	c->dilution = expm1(t);

@@ -117,17 +117,18 @@ static void
 km_layer(double K, double S, double X, double *R, double *T)
 {
 	double	a = 1 + K / S, b = sqrt(a * a - 1), y = b * S * X;
-	double	m, p, q;
+	double	em, m, p, q;
 
 	if (y <= 0) {
 		*R = 0, *T = 1;
 		return;
 	}
-	m = -expm1(-2 * y);		/* 1 - e^-2y */
+	em = expm1(-y);			/* e^-y - 1 */
+	m = -em * (2 + em);		/* 1 - e^-2y */
 	p = 2 - m;			/* 1 + e^-2y */
 	q = a * m + b * p;
 	*R = m / q;
-	*T = 2 * b * sqrt(1 - m) / q;	/* e^-y */
+	*T = 2 * b * (1 + em) / q;
 }
 
 static double
@@ -138,21 +139,45 @@ km_inf(double K, double S)
 	return 1 + r - sqrt(r * r + 2 * r);
 }
 
-/* Top (R1, T1) over a bottom of reflectance R2. */
+/* A top of reflectance R1 from above, R1b from below and transmittance T1
+ * over a bottom of reflectance R2 (a single layer has R1b = R1). */
 static double
-km_stack(double R1, double T1, double R2)
+km_stack(double R1, double R1b, double T1, double R2)
 {
-	return R1 + T1 * T1 * R2 / (1 - R1 * R2);
+	return R1 + T1 * T1 * R2 / (1 - R1b * R2);
 }
 
-/* Two layers as one: reflectance and transmittance from above. */
+/* Two single layers as one: reflectance from above and from below, and
+ * transmittance (the same both ways). */
 static void
-km_combine(double Ra, double Ta, double Rb, double Tb, double *R, double *T)
+km_combine(double Ra, double Ta, double Rb, double Tb, double *R, double *Rup,
+    double *T)
 {
 	double	d = 1 - Ra * Rb;
 
 	*R = Ra + Ta * Ta * Rb / d;
+	*Rup = Rb + Tb * Tb * Ra / d;
 	*T = Ta * Tb / d;
+}
+
+/* Epidermal and dermal absorption and the shared reduced scattering of
+ * band i, cm^-1 (tissue_init must have run). */
+static void
+tissue_band(const struct smp_skin *s, int i, double *mua_e, double *mua_d,
+    double *mus)
+{
+	double	base = tissue.base[i];
+
+	*mus = s->mus_scale * tissue.mus[i];
+	*mua_e = s->f_mel * tissue.mel[i] + (1 - s->f_mel) * base;
+	*mua_d = s->f_blood * tissue.blood[i] + (1 - s->f_blood) * base;
+}
+
+/* Observed reflectance from the body reflectance r under the surface. */
+static double
+saunderson(double k1, double k2, double r)
+{
+	return k1 + (1 - k1) * (1 - k2) * r / (1 - k2 * r);
 }
 
 void
@@ -166,13 +191,9 @@ smp_stack_init(struct smp_stack *st, const struct smp_skin *s, double d_above)
 	st->k1 = s->k1;
 	st->k2 = s->k2;
 	for (i = 0; i < SMP_BANDS; i++) {
-		double	base = tissue.base[i];
-		double	mus = s->mus_scale * tissue.mus[i];
-		double	mua_e = s->f_mel * tissue.mel[i] +
-		    (1 - s->f_mel) * base;
-		double	mua_d = s->f_blood * tissue.blood[i] +
-		    (1 - s->f_blood) * base;
-		double	K, S, Re, Te, Rd, Td;
+		double	mua_e, mua_d, mus, K, S, Re, Te, Rd, Td;
+
+		tissue_band(s, i, &mua_e, &mua_d, &mus);
 
 		st->mua[i] = mua_d;
 		st->mus[i] = mus;
@@ -180,7 +201,7 @@ smp_stack_init(struct smp_stack *st, const struct smp_skin *s, double d_above)
 		km_layer(K, S, s->d_epi, &Re, &Te);
 		km_ks(mua_d, mus, &K, &S);
 		km_layer(K, S, d_above, &Rd, &Td);
-		km_combine(Re, Te, Rd, Td, &st->R1[i], &st->T1[i]);
+		km_combine(Re, Te, Rd, Td, &st->R1[i], &st->R1b[i], &st->T1[i]);
 		st->Rg[i] = km_inf(K, S);
 	}
 }
@@ -202,20 +223,30 @@ smp_stack_reflectance(const struct smp_stack *st, const double *mua_add,
 		}
 		km_ks(mua, mus, &K, &S);
 		km_layer(K, S, st->d_pig, &Rp, &Tp);
-		r = km_stack(Rp, Tp, st->Rg[i]);
-		r = km_stack(st->R1[i], st->T1[i], r);
-		R[i] = st->k1 + (1 - st->k1) * (1 - st->k2) * r /
-		    (1 - st->k2 * r);
+		r = km_stack(Rp, Rp, Tp, st->Rg[i]);
+		r = km_stack(st->R1[i], st->R1b[i], st->T1[i], r);
+		R[i] = saunderson(st->k1, st->k2, r);
 	}
 }
 
+/* Without a deposit, everything under the epidermis is one semi-infinite
+ * dermis: R = epidermis over R-infinity, with the surface terms. */
 void
 smp_skin_reflectance(const struct smp_skin *s, double *R)
 {
-	struct smp_stack	st;
+	int	i;
 
-	smp_stack_init(&st, s, s->d_above);
-	smp_stack_reflectance(&st, NULL, NULL, 0, R);
+	pthread_once(&tissue_once, tissue_init);
+	for (i = 0; i < SMP_BANDS; i++) {
+		double	mua_e, mua_d, mus, K, S, Re, Te, r;
+
+		tissue_band(s, i, &mua_e, &mua_d, &mus);
+		km_ks(mua_e, mus, &K, &S);
+		km_layer(K, S, s->d_epi, &Re, &Te);
+		km_ks(mua_d, mus, &K, &S);
+		r = km_stack(Re, Re, Te, km_inf(K, S));
+		R[i] = saunderson(s->k1, s->k2, r);
+	}
 }
 
 void
@@ -224,13 +255,21 @@ smp_yule_nielsen(const double *Rdot, const double *Rskin, double A, double n,
 {
 	int	i;
 
+	if (n == 2) {			/* the default: no pow() */
+		for (i = 0; i < SMP_BANDS; i++) {
+			double	r = A * sqrt(Rdot[i]) + (1 - A) * sqrt(Rskin[i]);
+
+			R[i] = r * r;
+		}
+		return;
+	}
 	for (i = 0; i < SMP_BANDS; i++)
 		R[i] = pow(A * pow(Rdot[i], 1 / n) + (1 - A) *
 		    pow(Rskin[i], 1 / n), n);
 }
 
-/* Skin fit: (log f_mel, log f_blood) by Nelder-Mead on dE00, from the
- * best node of a coarse grid; bounds from SCIENCE.md 6.2. */
+/* Skin fit: f_mel and f_blood by Nelder-Mead on dE00 from the best node of
+ * a coarse grid, within bounds from SCIENCE.md 6.2. */
 struct skinfit {
 	struct smp_skin		 s;
 	struct smp_lab		 target;
@@ -242,48 +281,47 @@ struct skinfit {
 #define FBLOOD_MIN	0.002
 #define FBLOOD_MAX	0.05
 
+/* Unconstrained parameter u -> fraction in [lo, hi], log-uniform at the
+ * centre: bounds without a penalty's kinks for Nelder-Mead. */
+static double
+bounded(double u, double lo, double hi)
+{
+	return exp(log(lo) + (log(hi) - log(lo)) * (1 + tanh(u)) / 2);
+}
+
 static double
 skinfit_cost(void *arg, const double *p)
 {
 	struct skinfit	*f = arg;
-	double		 R[SMP_BANDS], pen = 0, m = exp(p[0]), b = exp(p[1]);
+	double		 R[SMP_BANDS];
 	struct smp_lab	 lab;
 
-	if (m < FMEL_MIN || m > FMEL_MAX || b < FBLOOD_MIN || b > FBLOOD_MAX) {
-		pen = 1e3 * (fmax(0, log(FMEL_MIN) - p[0]) +
-		    fmax(0, p[0] - log(FMEL_MAX)) +
-		    fmax(0, log(FBLOOD_MIN) - p[1]) +
-		    fmax(0, p[1] - log(FBLOOD_MAX)));
-		m = fmin(fmax(m, FMEL_MIN), FMEL_MAX);
-		b = fmin(fmax(b, FBLOOD_MIN), FBLOOD_MAX);
-	}
-	f->s.f_mel = m, f->s.f_blood = b;
+	f->s.f_mel = bounded(p[0], FMEL_MIN, FMEL_MAX);
+	f->s.f_blood = bounded(p[1], FBLOOD_MIN, FBLOOD_MAX);
 	smp_skin_reflectance(&f->s, R);
 	smp_spectrum_lab(R, f->w, &lab);
-	return smp_delta_e(SMP_DE00, &f->target, &lab) + pen;
+	return smp_delta_e(SMP_DE00, &f->target, &lab);
 }
 
 double
 smp_skin_fit(const struct smp_lab *lab, enum smp_white w, struct smp_skin *s)
 {
 	struct skinfit	f;
-	double		p[2], best[2] = { 0, 0 }, st[2] = { 0.2, 0.2 }, c;
+	double		p[2], best[2] = { 0, 0 }, st[2] = { 0.3, 0.3 }, c;
 	double		bc = INFINITY;
 	int		i, j;
 
 	f.s = *s, f.target = *lab, f.w = w;
-	for (i = 0; i < 10; i++)
-		for (j = 0; j < 4; j++) {
-			p[0] = log(FMEL_MIN) + i * (log(FMEL_MAX) -
-			    log(FMEL_MIN)) / 9;
-			p[1] = log(FBLOOD_MIN) + j * (log(FBLOOD_MAX) -
-			    log(FBLOOD_MIN)) / 3;
+	for (i = 0; i < 6; i++)
+		for (j = 0; j < 3; j++) {
+			p[0] = -2.5 + 5.0 * i / 5;
+			p[1] = -2 + 4.0 * j / 2;
 			if ((c = skinfit_cost(&f, p)) < bc)
 				bc = c, best[0] = p[0], best[1] = p[1];
 		}
-	smp_nelder_mead(skinfit_cost, &f, best, st, 2, 100);
-	st[0] = st[1] = 0.02;
-	smp_nelder_mead(skinfit_cost, &f, best, st, 2, 60);
+	smp_nelder_mead(skinfit_cost, &f, best, st, 2, 30);
+	st[0] = st[1] = 0.03;
+	smp_nelder_mead(skinfit_cost, &f, best, st, 2, 20);
 	c = skinfit_cost(&f, best);
 	*s = f.s;
 	return c;

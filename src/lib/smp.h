@@ -315,6 +315,16 @@ int	smp_mat3_invert(const double *m, double *r);
 typedef double (*smp_cost_fn)(void *arg, const double *p);
 void	smp_nelder_mead(smp_cost_fn cost, void *arg, double *p,
 	    const double *st, int n, int iters);
+/* One dimension.  smp_min_1d: a local minimum of f in [a, b] to within
+ * tol (Brent: golden section with parabolic steps), at most maxit
+ * evaluations; *fmin receives f there.  smp_root_1d: given f(a) > 0 >= f(b),
+ * a crossing to within tol (regula falsi, Illinois); returns the end of the
+ * final bracket where f <= 0. */
+typedef double (*smp_fn1)(void *arg, double x);
+double	smp_min_1d(smp_fn1 f, void *arg, double a, double b, double tol,
+	    int maxit, double *fmin);
+double	smp_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
+	    double fb, double tol, int maxit);
 
 /* chart.c: the ColorChecker Classic 24 and its reference values.  Patch k
  * (0..23) is column k % 6, row k / 6 of the chart held with the neutral
@@ -486,7 +496,8 @@ double	smp_mua_melanin(double nm);	/* eumelanin, cm^-1 */
 
 /* A skin with everything above a deposit at depth d_above precomputed. */
 struct smp_stack {
-	double	R1[SMP_BANDS], T1[SMP_BANDS];	/* epidermis + free dermis */
+	double	R1[SMP_BANDS], R1b[SMP_BANDS];	/* epidermis + free dermis, */
+	double	T1[SMP_BANDS];			/* from above and below */
 	double	mua[SMP_BANDS], mus[SMP_BANDS];	/* dermis */
 	double	Rg[SMP_BANDS];			/* semi-infinite dermis */
 	double	d_pig, k1, k2;

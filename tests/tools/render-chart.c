@@ -17,6 +17,8 @@
  *   -T FILE    write truth: "k x y" patch centres in pixels
  *   -O FILE    write 200 held-out colours: "R G B L a b", R..B 0..255
  *   -f         flip the chart upside down (180 degrees more)
+ *   -B SCENE   background from a Lab D50 raster ("LABF W H\n" and W*H*3
+ *              native floats, as render-scalp writes) instead of clutter
  */
 #include <ctype.h>
 #include <math.h>
@@ -35,6 +37,7 @@ static double	X[3][3] = { { 0.85, 0.12, 0.03 }, { 0.08, 0.84, 0.08 },
 		    { 0.02, 0.15, 0.83 } };
 static double	gain[3] = { 0.92, 1.0, 1.12 }, expo = 0.88;
 static cmsHTRANSFORM lab2lin;
+static float	*scene;
 
 static void
 die(const char *m)
@@ -89,8 +92,29 @@ chart_colour(double u, double v, double *lab)
 }
 
 static void
+scene_load(const char *path, int W, int H)
+{
+	FILE	*fp = fopen(path, "rb");
+	int	 w, h;
+
+	if (fp == NULL || fscanf(fp, "LABF %d %d", &w, &h) != 2 ||
+	    fgetc(fp) != '\n' || w != W || h != H)
+		die("cannot read the scene, or its size differs");
+	if ((scene = malloc((size_t)W * H * 3 * sizeof *scene)) == NULL ||
+	    fread(scene, sizeof *scene, (size_t)W * H * 3, fp) !=
+	    (size_t)W * H * 3)
+		die("short scene");
+	fclose(fp);
+}
+
+static void
 clutter(int x, int y, int W, int H, double *lab)
 {
+	if (scene != NULL) {
+		for (int k = 0; k < 3; k++)
+			lab[k] = scene[((size_t)y * W + x) * 3 + k];
+		return;
+	}
 	unsigned	h = (unsigned)(x / 37) * 2654435761u ^ (unsigned)(y / 29) * 40503u;
 
 	lab[0] = 30 + (h % 60) * (0.5 + 0.5 * y / (double)H);
@@ -104,12 +128,12 @@ main(int argc, char *argv[])
 	double		 ang = 0, key = 0, scale = 0.5, cx = 0.5, cy = 0.5;
 	double		 sigma = 0, vig = 0, H[9];
 	int		 depth = 8, q = 92, flip = 0, ch, W, Hh, x, y, k, i;
-	const char	*truth = NULL, *held = NULL, *out;
+	const char	*truth = NULL, *held = NULL, *out, *bg = NULL;
 	FILE		*fp;
 	char		 line[512];
 	uint16_t	*img;
 
-	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:f")) != -1) {
+	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:")) != -1) {
 		switch (ch) {
 		case 'a': ang = atof(optarg) * M_PI / 180; break;
 		case 'k': key = atof(optarg); break;
@@ -123,6 +147,7 @@ main(int argc, char *argv[])
 		case 'T': truth = optarg; break;
 		case 'O': held = optarg; break;
 		case 'f': flip = 1; break;
+		case 'B': bg = optarg; break;
 		default: die("bad option");
 		}
 	}
@@ -148,6 +173,8 @@ main(int argc, char *argv[])
 	W = atoi(argv[optind + 1]);
 	Hh = atoi(argv[optind + 2]);
 	out = argv[optind + 3];
+	if (bg != NULL)
+		scene_load(bg, W, Hh);
 	{
 		cmsHPROFILE	 lab = cmsCreateLab4Profile(NULL);
 		cmsCIExyY	 d65 = { 0.3127, 0.3290, 1 };
@@ -352,6 +379,7 @@ main(int argc, char *argv[])
 		free(row);
 	}
 	free(img);
+	free(scene);
 	cmsDeleteTransform(lab2lin);
 	return 0;
 }

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Benchmark smp-match: skin readings ranked per second on one core with the
+# bundled catalogue, against the target of 1000 (issue 4).  The readings
+# are the 22 skins of tests/cli/match-monotonic.sh (Monk Skin Tone
+# swatches and measured skins, pale through dark), repeated with +-1 of
+# jitter in L*, a*, b* so that no two are the same.  Prints the median of
+# RUNS runs for the dot view, the blend view, and -k 14 (every shade),
+# each as readings/s and as a ratio to the target, and peak memory (GNU
+# time).  Not a test: run it by hand.
+# usage: scripts/bench-match.sh [BUILDDIR] [READINGS] [RUNS]
+set -eu
+B=$(cd "${1:-.}" && pwd)
+N=${2:-2000}
+RUNS=${3:-5}
+S=$(cd "$(dirname "$0")/.." && pwd)
+MATCH="$B/src/smp-match"
+CAT="$S/data/pigments.tsv"
+make -C "$B" src/smp-match >/dev/null
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+awk -v n="$N" 'BEGIN {
+	split("94.2 1.5 5.4 93.1 0.2 14.2 92.3 2.1 7.3 87.6 0.5 17.8 " \
+	    "77.9 3.5 23.1 63.0 5.6 14.0 61.9 7.1 17.4 60.9 7.0 15.0 " \
+	    "60.6 6.5 16.4 59.6 11.8 14.6 59.2 11.6 15.1 58.0 15.0 21.0 " \
+	    "56.8 11.6 17.7 56.4 11.7 16.3 56.1 11.3 16.4 55.1 7.8 26.7 " \
+	    "48.0 15.0 20.0 44.0 14.0 19.0 42.5 12.3 20.5 30.7 11.7 13.3 " \
+	    "21.1 2.7 6.0 14.6 1.5 3.5", v, " ")
+	srand(1)
+	printf "file\tregion\tclass\tL\ta\tb\twhite\n"
+	for (i = 0; i < n; i++) {
+		k = (i % 22) * 3
+		printf "r%d\tall\tskin\t%.2f\t%.2f\t%.2f\tD65\n", i,
+		    v[k + 1] + 2 * rand() - 1, v[k + 2] + 2 * rand() - 1,
+		    v[k + 3] + 2 * rand() - 1
+	}
+}' >"$tmp/readings.tsv"
+npig=$(grep -c '^pigment	' "$CAT")
+
+now() { date +%s.%N; }
+median() { sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+# run NAME ARGS...: median wall time of RUNS runs, readings/s, ratio
+run() {
+	name=$1
+	shift
+	i=0
+	: >"$tmp/times"
+	while [ $i -lt "$RUNS" ]; do
+		t0=$(now)
+		"$MATCH" -c "$CAT" "$@" "$tmp/readings.tsv" >/dev/null
+		t1=$(now)
+		echo "$t1 $t0" | awk '{ print $1 - $2 }' >>"$tmp/times"
+		i=$((i + 1))
+	done
+	t=$(median <"$tmp/times")
+	mem=-
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$tmp/mem" "$MATCH" -c "$CAT" "$@" \
+		    "$tmp/readings.tsv" >/dev/null
+		mem=$(awk '{ printf "%.1f MB", $1 / 1024 }' "$tmp/mem")
+	fi
+	awk -v n="$N" -v t="$t" -v name="$name" -v mem="$mem" 'BEGIN {
+		printf "%-28s %7.3f s %8.0f readings/s  %5.2fx target  %s\n",
+		    name, t, n / t, n / t / 1000, mem }'
+}
+echo "smp-match, $N readings, $npig pigments, median of $RUNS runs, one core"
+run "dot view, -k 3" -k 3
+run "blend view, -k 3" -k 3 --view blend
+run "dot view, -k $npig (every shade)" -k "$npig"
