@@ -29,35 +29,40 @@ def gauss(nm, centre, width):
     return math.exp(-((nm - centre) / width) ** 2)
 
 
+# Lightfast pigments still fade a little faster in the sun: UV acts on the
+# deposit indirectly, through inflammation and cell turnover (SCIENCE.md
+# 4.1 item 4, assumption).  1e-4/SED is k_UV 0.015/yr at 150 SED, a tenth
+# of k_bio (assumption).
+INDIRECT_UV = 0.0001
+INDIRECT = ("photolability 1e-4/SED: lightfast chemistry (SCIENCE.md 4.3), "
+            "indirect UV action only (SCIENCE.md 4.1, assumption)")
+
 # name, photolability (per SED), heal retention, mua(nm), mus(nm), notes
 COMPONENTS = [
-    ("carbon-black", 0.0, 0.67,
+    ("carbon-black", INDIRECT_UV, 0.67,
      lambda nm: MU550 * (nm / 550.0) ** -1.0,
      lambda nm: 0.0,
      "mua = mu550 (nm/550)^-1, Angstrom exponent 1: Bond & Bergstrom 2006 "
      "via SCIENCE.md 6.2; no added scattering (SCIENCE.md 6.2); "
-     "photolability 0, lightfast (SCIENCE.md 4.3); heal 0.67: Baeumler 2015 "
-     "via SCIENCE.md 6.2"),
-    ("iron-oxide-black", 0.0, 0.67,
+     + INDIRECT + "; heal 0.67: Baeumler 2015 via SCIENCE.md 6.2"),
+    ("iron-oxide-black", INDIRECT_UV, 0.67,
      lambda nm: 0.7 * MU550 * (nm / 550.0) ** -0.3,
      lambda nm: 20.0,
      "magnetite (PBk11): nearly flat absorber, exponent 0.3 and 0.7 x "
      "carbon's strength, mus' 20: assumption (USGS magnetite spectra are "
-     "dark and flat, SCIENCE.md 2.6 [R]); photolability 0, iron oxides "
-     "lightfast (SCIENCE.md 4.3)"),
-    ("iron-oxide-red", 0.0, 0.67,
+     "dark and flat, SCIENCE.md 2.6 [R]); " + INDIRECT),
+    ("iron-oxide-red", INDIRECT_UV, 0.67,
      lambda nm: 0.07 * MU550 + 0.75 * MU550 * logistic(nm, 565, 18),
      lambda nm: 60.0,
      "hematite (PR101): absorption edge near 565 nm, strong below, weak "
      "above; edge position, width and mus' 60: assumption after the USGS "
-     "hematite spectrum (SCIENCE.md 2.6 [R]); photolability 0 (SCIENCE.md "
-     "4.3)"),
-    ("iron-oxide-yellow", 0.0, 0.67,
+     "hematite spectrum (SCIENCE.md 2.6 [R]); " + INDIRECT),
+    ("iron-oxide-yellow", INDIRECT_UV, 0.67,
      lambda nm: 0.03 * MU550 + 0.65 * MU550 * logistic(nm, 490, 20),
      lambda nm: 60.0,
      "goethite (PY42): absorption edge near 490 nm; shape and mus' 60: "
      "assumption after the USGS goethite spectrum (SCIENCE.md 2.6 [R]); "
-     "photolability 0 (SCIENCE.md 4.3)"),
+     + INDIRECT),
     ("azo-red", 0.002, 0.67,
      lambda nm: 0.02 * MU550 + 0.85 * MU550 * gauss(nm, 530, 40),
      lambda nm: 5.0,
@@ -78,11 +83,11 @@ COMPONENTS = [
      "SCIENCE.md Appendix A scaled to ink strength (assumption); "
      "photolability 0.0002/SED, a tenth of azo: assumption (fairly "
      "photostable, Hauri & Hohl 2015)"),
-    ("titanium-white", 0.0, 0.67,
+    ("titanium-white", INDIRECT_UV, 0.67,
      lambda nm: 0.5 + 30.0 * logistic(nm, 405, 5),
      lambda nm: 400.0,
      "rutile (PW6) lightener: strong scatterer, mus' 400, absorbing only at "
-     "the band edge near 405 nm: assumption; photolability 0 (assumption)"),
+     "the band edge near 405 nm: assumption; " + INDIRECT),
 ]
 
 # name, components, description

@@ -122,31 +122,6 @@ usage(int status)
 	exit(status);
 }
 
-static void
-parse_lab(const char *opt, const char *s, struct smp_lab *lab)
-{
-	struct smp_err	e = SMP_ERR_INIT;
-	double		v[3];
-
-	if (smp_parse_doubles(s, v, 3, &e) == -1)
-		smp_usage_error("%s: %s", opt, e.msg);
-	if (v[0] < 0 || v[0] > 100 || fabs(v[1]) > 200 || fabs(v[2]) > 200)
-		smp_usage_error("%s: '%s' is not a Lab colour (L 0..100, a and "
-		    "b -200..200)", opt, s);
-	lab->L = v[0], lab->a = v[1], lab->b = v[2];
-}
-
-static double
-parse_num(const char *opt, const char *s, double min, double max)
-{
-	struct smp_err	e = SMP_ERR_INIT;
-	double		v;
-
-	if (smp_parse_double(s, min, max, &v, &e) == -1)
-		smp_usage_error("%s: %s", opt, e.msg);
-	return v;
-}
-
 static int
 print_row(struct run *u, const struct group *g, int rank,
     const struct smp_candidate *c, const struct smp_match_skin *ms,
@@ -346,14 +321,6 @@ match_file(struct run *u, const char *path, struct smp_sample_opts *so)
 	smp_labrows_clear(&rs);
 }
 
-static const char *
-default_catalogue(void)
-{
-	const char	*env = getenv("SMP_CATALOGUE");
-
-	return env != NULL && *env != '\0' ? env : SMP_DATADIR "/pigments.tsv";
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -405,11 +372,11 @@ main(int argc, char *argv[])
 			smp_cli_region(optarg, &so);
 			break;
 		case OPT_SKIN:
-			parse_lab("--skin", optarg, &skin);
+			smp_cli_lab("--skin", optarg, &skin);
 			have_skin = 1;
 			break;
 		case OPT_TARGET:
-			parse_lab("--target", optarg, &u.target);
+			smp_cli_lab("--target", optarg, &u.target);
 			u.have_target = 1;
 			break;
 		case OPT_HAIR:
@@ -431,7 +398,7 @@ main(int argc, char *argv[])
 				smp_usage_error("--metric: %s", e.msg);
 			break;
 		case OPT_MAX_DE:
-			u.max_de = parse_num("--max-de", optarg, 0, 1000);
+			u.max_de = smp_cli_num("--max-de", optarg, 0, 1000);
 			break;
 		case OPT_SWATCH:
 			swatch = optarg;
@@ -443,17 +410,17 @@ main(int argc, char *argv[])
 			u.white = smp_cli_white(optarg);
 			break;
 		case OPT_DOT:
-			u.o.dot_mm = parse_num("--dot-size", optarg, 0.05, 3);
+			u.o.dot_mm = smp_cli_num("--dot-size", optarg, 0.05, 3);
 			break;
 		case OPT_PITCH:
-			u.o.pitch_mm = parse_num("--pitch", optarg, 0.1, 10);
+			u.o.pitch_mm = smp_cli_num("--pitch", optarg, 0.1, 10);
 			break;
 		case OPT_DEPTH:
-			u.o.skin.d_above = 1e-4 * parse_num("--depth", optarg,
+			u.o.skin.d_above = 1e-4 * smp_cli_num("--depth", optarg,
 			    0, 1000);
 			break;
 		case OPT_MAX_DIL:
-			u.o.max_dilution = parse_num("--max-dilution", optarg,
+			u.o.max_dilution = smp_cli_num("--max-dilution", optarg,
 			    0, 100);
 			break;
 		case OPT_MAX_PIXELS:
@@ -485,7 +452,7 @@ main(int argc, char *argv[])
 	if (so.nregions == 0)
 		smp_cli_region("all", &so);
 	if (catalogue == NULL)
-		catalogue = default_catalogue();
+		catalogue = smp_cli_catalogue();
 	if (smp_catalogue_load(catalogue, &u.cat, &e) == -1)
 		smp_die(&e);
 	if ((u.cand = calloc(u.cat->npig, sizeof *u.cand)) == NULL)

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,4 +125,37 @@ smp_cli_region(const char *arg, struct smp_sample_opts *o)
 	if (smp_region_parse(arg, &o->regions[o->nregions], &e) == -1)
 		smp_usage_error("%s", e.msg);
 	o->nregions++;
+}
+
+void
+smp_cli_lab(const char *opt, const char *arg, struct smp_lab *lab)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	double		v[3];
+
+	if (smp_parse_doubles(arg, v, 3, &e) == -1)
+		smp_usage_error("%s: %s", opt, e.msg);
+	if (v[0] < 0 || v[0] > 100 || fabs(v[1]) > 200 || fabs(v[2]) > 200)
+		smp_usage_error("%s: '%s' is not a Lab colour (L 0..100, a and "
+		    "b -200..200)", opt, arg);
+	lab->L = v[0], lab->a = v[1], lab->b = v[2];
+}
+
+double
+smp_cli_num(const char *opt, const char *arg, double min, double max)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	double		v;
+
+	if (smp_parse_double(arg, min, max, &v, &e) == -1)
+		smp_usage_error("%s: %s", opt, e.msg);
+	return v;
+}
+
+const char *
+smp_cli_catalogue(void)
+{
+	const char	*env = getenv("SMP_CATALOGUE");
+
+	return env != NULL && *env != '\0' ? env : SMP_DATADIR "/pigments.tsv";
 }

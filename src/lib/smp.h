@@ -615,6 +615,122 @@ void	smp_match_rank(const struct smp_catalogue *cat,
 	    const struct smp_match_skin *ms, const struct smp_target *t,
 	    const struct smp_match_opts *o, struct smp_candidate *out);
 
+/* fade.c, fade-fit.c: fading and touch-up (smp-fade(1)).  Times are
+ * years after the first session unless said otherwise. */
+#define SMP_FADE_MAX_SESSIONS	20
+struct smp_fade_opts {
+	double	dilution;		/* parts water per part ink */
+	int	sessions;
+	double	interval_weeks, heal_weeks;
+	double	uv;			/* erythemal dose, SED per year */
+	double	site;			/* scalp dose / personal dose */
+	double	protection;		/* 0..1 */
+	double	k_bio, f_age;		/* per year, factor */
+	double	threshold;		/* dE00; NAN: from ITA */
+	double	noise;			/* sigma_repeat, dE00 */
+};
+void	smp_fade_defaults(struct smp_fade_opts *o);
+double	smp_fade_threshold_ita(double ita);
+double	smp_fade_uv_transmittance(double ita);
+
+struct smp_fade {
+	const struct smp_catalogue	*cat;
+	const struct smp_pigment	*pig;
+	struct smp_match_opts		 mo;
+	struct smp_fade_opts		 o;
+	struct smp_match_skin		 ms;
+	double		 ita, t_epi;
+	double		 at, threshold;		/* AT; max(AT, 2 noise) */
+	double		 k[SMP_MAX_MIX], heal[SMP_MAX_MIX], dep[SMP_MAX_MIX];
+	double		 t_healed, c_healed[SMP_MAX_MIX], load_healed;
+	double		 k_eff;			/* load-weighted when healed */
+	struct smp_lab	 healed_dot, healed_blend;
+};
+int	smp_fade_init(struct smp_fade *f, const struct smp_catalogue *cat,
+	    const struct smp_pigment *pig, const struct smp_lab *skin,
+	    enum smp_white w, const struct smp_match_opts *mo,
+	    const struct smp_fade_opts *o, struct smp_err *e);
+void	smp_fade_loads(const struct smp_fade *f, double t, double *c);
+void	smp_fade_render(const struct smp_fade *f, const double *c,
+	    struct smp_lab *dot, struct smp_lab *blend);
+struct smp_fade_point {
+	double		t, load;	/* load relative to healed */
+	struct smp_lab	dot, blend;
+	double		de_dot, de_blend;	/* from the healed colours */
+};
+void	smp_fade_at(const struct smp_fade *f, double t,
+	    struct smp_fade_point *p);
+double	smp_fade_touchup(const struct smp_fade *f, double horizon);
+
+struct smp_fade_obs {
+	long		date;		/* days since 1970-01-01 */
+	struct smp_lab	dot;
+	int		used;		/* on or after the baseline */
+	double		t;		/* years after the baseline */
+	double		load, fit_de;	/* inverted load (x healed), residual */
+	double		de;		/* dE00 from the baseline reading */
+};
+struct smp_fade_fitres {
+	size_t		n_used, baseline;	/* readings; index of baseline */
+	double		k, k_lo, k_hi;		/* per year, 95 % interval */
+	double		s0, rmse;		/* baseline load; ln-load rmse */
+	double		half_life;
+	double		touchup, touchup_early, touchup_late; /* after base */
+	struct smp_lab	healed;			/* at s0 */
+};
+double	smp_fade_invert(const struct smp_fade *f, const struct smp_lab *obs,
+	    double *de);
+/* Readings dated before first_usable are not used; needs 2 follow-ups. */
+int	smp_fade_fit(const struct smp_fade *f, struct smp_fade_obs *obs,
+	    size_t n, long first_usable, double horizon,
+	    struct smp_fade_fitres *r, struct smp_err *e);
+double	smp_fade_fit_de(const struct smp_fade *f,
+	    const struct smp_fade_fitres *r, double t);
+
+/* fade-plot.c: --plot, SVG; NAN touch-up times are left out. */
+struct smp_fade_plot {
+	const char	*title, *xlabel, *touchup_label;
+	const double	*t, *de;	/* the dot curve */
+	size_t		 n;
+	const double	*t2, *de2;	/* the blended curve, or n2 = 0 */
+	size_t		 n2;
+	const double	*pt, *pde;	/* measured points, or np = 0 */
+	size_t		 np;
+	double		 threshold, touchup, touchup_early, touchup_late;
+};
+int	smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
+	    struct smp_err *e);
+
+/* ics.c: --ics, one all-day event on date, DTSTAMP from stamp (days).
+ * summary and description are ASCII. */
+struct smp_ics_event {
+	long		 date, stamp;
+	const char	*summary, *description;
+};
+int	smp_ics_write(const char *path, const struct smp_ics_event *ev,
+	    struct smp_err *e);
+
+/* date.c: days since 1970-01-01, proleptic Gregorian. */
+long	smp_date_days(long y, int m, int d);
+void	smp_date_civil(long days, long *y, int *m, int *d);
+int	smp_date_parse(const char *s, long *days);
+void	smp_date_format(long days, char *out, size_t len);
+long	smp_date_add_months(long days, int n);
+long	smp_date_today(void);
+
+/* strbuf.c: a growing string; fail is set (and stays) on out of memory. */
+struct smp_strbuf {
+	char	*b;
+	size_t	 n, cap;
+	int	 fail;
+};
+void	smp_strbuf_printf(struct smp_strbuf *o, const char *fmt, ...)
+	    printflike(2, 3);
+void	smp_strbuf_free(struct smp_strbuf *o);
+/* Write atomically (or report the out-of-memory), then free. */
+int	smp_strbuf_write(struct smp_strbuf *o, const char *path,
+	    struct smp_err *e);
+
 /* swatch.c: the --swatch picture, PNG or SVG by the file's suffix. */
 struct smp_swatch_row {
 	struct smp_lab	 skin, target;	/* in white */
@@ -644,5 +760,11 @@ void	smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim);
 enum smp_white smp_cli_white(const char *arg);
 /* -r REGION: appended to o->regions; exits 2 on a bad region. */
 void	smp_cli_region(const char *arg, struct smp_sample_opts *o);
+/* L,a,b of an option (L 0..100, a and b -200..200), a number in
+ * [min, max]; both exit 2 on anything else. */
+void	smp_cli_lab(const char *opt, const char *arg, struct smp_lab *lab);
+double	smp_cli_num(const char *opt, const char *arg, double min, double max);
+/* -c's default: $SMP_CATALOGUE, else the installed data/pigments.tsv. */
+const char *smp_cli_catalogue(void);
 
 #endif /* SMP_H */

@@ -173,56 +173,18 @@ swatch_png(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 	return r;
 }
 
-/* A growing string; fail is set on out of memory. */
-struct svgbuf {
-	char	*b;
-	size_t	 n, cap;
-	int	 fail;
-};
-
-static void
-sv(struct svgbuf *o, const char *fmt, ...) printflike(2, 3);
-
-static void
-sv(struct svgbuf *o, const char *fmt, ...)
-{
-	va_list	ap;
-	int	m;
-
-	while (!o->fail) {
-		va_start(ap, fmt);
-		m = vsnprintf(o->b + o->n, o->cap - o->n, fmt, ap);
-		va_end(ap);
-		if (m < 0)
-			o->fail = 1;
-		else if (o->n + (size_t)m < o->cap)
-			o->n += (size_t)m;
-		else {
-			size_t	 nc = 2 * (o->cap + (size_t)m);
-			char	*t = realloc(o->b, nc);
-
-			if (t == NULL)
-				o->fail = 1;
-			else
-				o->b = t, o->cap = nc;
-			continue;
-		}
-		return;
-	}
-}
-
 static void
 svg_panel(void *arg, long x0, long y0, const unsigned char *skin)
 {
-	sv(arg, "<g>\n<rect x=\"%ld\" y=\"%ld\" width=\"%d\" height=\"%d\" "
-	    "fill=\"#%02x%02x%02x\"/>\n", x0, y0, PANEL, PANEL, skin[0],
-	    skin[1], skin[2]);
+	smp_strbuf_printf(arg, "<g>\n<rect x=\"%ld\" y=\"%ld\" "
+	    "width=\"%d\" height=\"%d\" fill=\"#%02x%02x%02x\"/>\n", x0, y0,
+	    PANEL, PANEL, skin[0], skin[1], skin[2]);
 }
 
 static void
 svg_dot(void *arg, double cx, double cy, double r, const unsigned char *rgb)
 {
-	sv(arg, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\" "
+	smp_strbuf_printf(arg, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.2f\" "
 	    "fill=\"#%02x%02x%02x\"/>\n", cx, cy, r, rgb[0], rgb[1], rgb[2]);
 }
 
@@ -231,28 +193,29 @@ svg_dot(void *arg, double cx, double cy, double r, const unsigned char *rgb)
 static void
 svg_labels(void *arg, long x0, long y0, const char *l1, const char *l2)
 {
-	sv(arg, "<text x=\"%ld\" y=\"%ld\">%s</text>\n<text x=\"%ld\" "
-	    "y=\"%ld\">%s</text>\n</g>\n", x0, y0 + PANEL + 16, l1, x0,
-	    y0 + PANEL + 32, l2);
+	smp_strbuf_printf(arg, "<text x=\"%ld\" y=\"%ld\">%s</text>\n"
+	    "<text x=\"%ld\" y=\"%ld\">%s</text>\n</g>\n", x0, y0 + PANEL + 16,
+	    l1, x0, y0 + PANEL + 32, l2);
 }
 
 static int
 swatch_svg(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 {
 	static const struct painter	p = { svg_panel, svg_dot, svg_labels };
-	struct svgbuf	 o = { NULL, 0, 0, 0 };
+	struct smp_strbuf		o = { NULL, 0, 0, 0 };
 	unsigned	 W = GAP + (s->k + 1) * (PANEL + GAP);
 	unsigned	 H = GAP + s->nrows * (PANEL + LABEL_H + GAP) + LEGEND_H;
 
-	sv(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	smp_strbuf_printf(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
 	    "height=\"%u\" viewBox=\"0 0 %u %u\" font-family=\"sans-serif\" "
 	    "font-size=\"12\">\n<title>smp-match swatch</title>\n"
 	    "<rect width=\"%u\" height=\"%u\" fill=\"#ffffff\"/>\n",
 	    W, H, W, H, W, H);
 	swatch_walk(s, &p, &o);
-	sv(&o, "<text x=\"%d\" y=\"%u\">Dots %.2f mm every %.2f mm, %s view; "
-	    "1:N = N parts water per part ink; DE = CIEDE2000.</text>\n"
+	smp_strbuf_printf(&o, "<text x=\"%d\" y=\"%u\">Dots %.2f mm every "
+	    "%.2f mm, %s view; 1:N = N parts water per part ink; "
+	    "DE = CIEDE2000.</text>\n"
 	    "<text x=\"%d\" y=\"%u\">Model prediction, not a photo; sRGB."
 	    "</text>\n</svg>\n", GAP, H - LEGEND_H + 20, s->o->dot_mm,
 	    s->o->pitch_mm, s->o->view == SMP_VIEW_BLEND ? "blend" : "dot",

@@ -7,6 +7,7 @@ set -u
 SAMPLE="$SMP_BUILDDIR/src/smp-sample"
 CAL="$SMP_BUILDDIR/src/smp-calibrate"
 MATCH="$SMP_BUILDDIR/src/smp-match"
+FADE="$SMP_BUILDDIR/src/smp-fade"
 SMP_CATALOGUE="$SMP_SRCDIR/data/pigments.tsv"
 export SMP_CATALOGUE
 RENDER="$SMP_BUILDDIR/tests/tools/render-img"
@@ -16,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT
 # .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
 # error fatal (exit 99, which no scenario accepts).
 if [ -n "${SMP_VALGRIND:-}" ]; then
-	for t in smp-sample smp-calibrate smp-match; do
+	for t in smp-sample smp-calibrate smp-match smp-fade; do
 		cat >"$tmp/$t" <<VG
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
@@ -27,6 +28,7 @@ VG
 	SAMPLE="$tmp/smp-sample"
 	CAL="$tmp/smp-calibrate"
 	MATCH="$tmp/smp-match"
+	FADE="$tmp/smp-fade"
 fi
 
 fail() {

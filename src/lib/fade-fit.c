@@ -1,0 +1,202 @@
+/*
+ * fade-fit.c: one client's fading rate from dated readings of the same
+ * treated area (SCIENCE.md 4.3, per-client calibration; smp-fade(1)).
+ *
+ * Each reading is inverted through the optics for the pigment load, as a
+ * multiple s of the healed composition; ln s is fitted by least squares
+ * against years since the baseline, giving k = -slope with a Student-t
+ * interval.  The touch-up is when the dot at the fitted load has moved the
+ * threshold from the fitted healed colour.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "smp.h"
+
+#define LN_S_MIN	(-6.0)	/* load 0.25 % of healed */
+#define LN_S_MAX	2.0	/* 7.4 x healed */
+#define SCAN		17
+
+struct invert {
+	const struct smp_fade	*f;
+	const struct smp_lab	*obs;
+};
+
+static void
+render_scaled(const struct smp_fade *f, double s, struct smp_lab *dot)
+{
+	double	c[SMP_MAX_MIX];
+	int	i;
+
+	for (i = 0; i < f->pig->nmix; i++)
+		c[i] = s * f->c_healed[i];
+	smp_fade_render(f, c, dot, NULL);
+}
+
+static double
+invert_cost(void *arg, double lns)
+{
+	const struct invert	*v = arg;
+	struct smp_lab		 dot;
+
+	render_scaled(v->f, exp(lns), &dot);
+	return smp_delta_e(SMP_DE00, v->obs, &dot);
+}
+
+/* Load relative to healed that best explains a dot reading; *de gets the
+ * residual dE00. */
+double
+smp_fade_invert(const struct smp_fade *f, const struct smp_lab *obs,
+    double *de)
+{
+	struct invert	v = { f, obs };
+	double		best = 0, fb = INFINITY, x, lo, hi;
+	int		i;
+
+	for (i = 0; i < SCAN; i++) {
+		double	c = invert_cost(&v, x = LN_S_MIN + i *
+			    (LN_S_MAX - LN_S_MIN) / (SCAN - 1));
+
+		if (c < fb)
+			fb = c, best = x;
+	}
+	lo = fmax(LN_S_MIN, best - (LN_S_MAX - LN_S_MIN) / (SCAN - 1));
+	hi = fmin(LN_S_MAX, best + (LN_S_MAX - LN_S_MIN) / (SCAN - 1));
+	x = smp_min_1d(invert_cost, &v, lo, hi, 1e-4, 60, de);
+	return exp(x);
+}
+
+/* Two-sided 95 % Student t quantiles for 1..30 degrees of freedom. */
+static double
+t975(int dof)
+{
+	static const double	t[30] = { 12.706, 4.303, 3.182, 2.776, 2.571,
+		2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
+		2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069,
+		2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042 };
+
+	return dof < 1 ? INFINITY : dof <= 30 ? t[dof - 1] : 1.96;
+}
+
+struct ahead {
+	const struct smp_fade	*f;
+	double			 s0, k;
+	struct smp_lab		 ref;
+};
+
+static double
+ahead_below(void *arg, double t)
+{
+	const struct ahead	*a = arg;
+	struct smp_lab		 dot;
+
+	render_scaled(a->f, a->s0 * exp(-a->k * t), &dot);
+	return a->f->threshold - smp_delta_e(SMP_DE00, &a->ref, &dot);
+}
+
+/* Years after the baseline until the threshold at rate k; NAN beyond
+ * horizon years or for k <= 0. */
+static double
+touchup_after(const struct smp_fade *f, double s0, double k, double horizon)
+{
+	struct ahead	a = { f, s0, k, { 0, 0, 0 } };
+	double		t0 = 0, f0, t1, f1;
+
+	if (!(k > 0))
+		return NAN;
+	render_scaled(f, s0, &a.ref);
+	f0 = ahead_below(&a, 0);
+	for (t1 = 1 / 24.0; t1 <= horizon; t1 += 1 / 24.0) {
+		if ((f1 = ahead_below(&a, t1)) <= 0)
+			return smp_root_1d(ahead_below, &a, t0, f0, t1, f1,
+			    1e-4, 60);
+		t0 = t1, f0 = f1;
+	}
+	return NAN;
+}
+
+int
+smp_fade_fit(const struct smp_fade *f, struct smp_fade_obs *obs, size_t n,
+    long first_usable, double horizon, struct smp_fade_fitres *r,
+    struct smp_err *e)
+{
+	double	st = 0, sy = 0, sty = 0, m, sxx = 0, a, b, rss = 0;
+	double	se, q;
+	size_t	i, used = 0, base = n;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < n; i++) {
+		obs[i].used = obs[i].date >= first_usable;
+		if (obs[i].used && (base == n || obs[i].date < obs[base].date))
+			base = i;
+	}
+	if (base == n)
+		return smp_errf(e, SMP_E_INPUT, "no reading on or after the "
+		    "healed baseline date");
+	for (i = 0; i < n; i++) {
+		if (!obs[i].used)
+			continue;
+		obs[i].t = (obs[i].date - obs[base].date) / 365.25;
+		obs[i].load = smp_fade_invert(f, &obs[i].dot, &obs[i].fit_de);
+		obs[i].de = smp_delta_e(SMP_DE00, &obs[base].dot, &obs[i].dot);
+		used++;
+	}
+	if (used < 3)
+		return smp_errf(e, SMP_E_INPUT, "%zu usable follow-up%s after "
+		    "the baseline; fitting a rate needs at least 2", used - 1,
+		    used == 2 ? "" : "s");
+	for (i = 0; i < n; i++)
+		if (obs[i].used) {
+			double	y = log(obs[i].load);
+
+			st += obs[i].t, sy += y;
+		}
+	st /= (double)used, sy /= (double)used;
+	for (i = 0; i < n; i++)
+		if (obs[i].used) {
+			double	dt = obs[i].t - st;
+
+			sxx += dt * dt;
+			sty += dt * (log(obs[i].load) - sy);
+		}
+	if (sxx <= 0)
+		return smp_errf(e, SMP_E_INPUT, "every usable reading has the "
+		    "same date");
+	b = sty / sxx;
+	a = sy - b * st;
+	for (i = 0; i < n; i++)
+		if (obs[i].used) {
+			double	d = log(obs[i].load) - a - b * obs[i].t;
+
+			rss += d * d;
+		}
+	m = (double)used;
+	se = sqrt(rss / (m - 2) / sxx);
+	q = t975((int)used - 2);
+	r->n_used = used;
+	r->baseline = base;
+	r->k = -b;
+	r->k_lo = -b - q * se;
+	r->k_hi = -b + q * se;
+	r->s0 = exp(a);
+	r->rmse = sqrt(rss / m);
+	r->half_life = r->k > 0 ? log(2) / r->k : NAN;
+	r->touchup = touchup_after(f, r->s0, r->k, horizon);
+	r->touchup_early = touchup_after(f, r->s0, r->k_hi, horizon);
+	r->touchup_late = touchup_after(f, r->s0, r->k_lo, horizon);
+	render_scaled(f, r->s0, &r->healed);
+	return 0;
+}
+
+/* dE00 of the fitted curve at t years after the baseline, for plots. */
+double
+smp_fade_fit_de(const struct smp_fade *f, const struct smp_fade_fitres *r,
+    double t)
+{
+	struct smp_lab	dot;
+
+	render_scaled(f, r->s0 * exp(-r->k * t), &dot);
+	return smp_delta_e(SMP_DE00, &r->healed, &dot);
+}

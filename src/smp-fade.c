@@ -1,0 +1,728 @@
+/*
+ * smp-fade: how a pigment fades in a client's skin over the years, when
+ * to touch up, and a client's own rate from dated follow-up readings
+ * (smp-fade(1)).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+
+enum {
+	OPT_PIGMENT = 256, OPT_DILUTION, OPT_SKIN, OPT_WHITE, OPT_SESSIONS,
+	OPT_INTERVAL, OPT_HEAL, OPT_UV, OPT_SITE, OPT_PROTECTION, OPT_KBIO,
+	OPT_THRESHOLD, OPT_NOISE, OPT_YEARS, OPT_STEP, OPT_START, OPT_SUMMARY,
+	OPT_PLOT, OPT_ICS, OPT_FIT, OPT_DOT, OPT_PITCH, OPT_DEPTH
+};
+
+static const struct option longopts[] = {
+	{ "catalogue",	required_argument,	NULL,	'c' },
+	{ "depth",	required_argument,	NULL,	OPT_DEPTH },
+	{ "dilution",	required_argument,	NULL,	OPT_DILUTION },
+	{ "dot-size",	required_argument,	NULL,	OPT_DOT },
+	{ "fit",	required_argument,	NULL,	OPT_FIT },
+	{ "heal",	required_argument,	NULL,	OPT_HEAL },
+	{ "ics",	required_argument,	NULL,	OPT_ICS },
+	{ "interval",	required_argument,	NULL,	OPT_INTERVAL },
+	{ "json",	no_argument,		NULL,	'j' },
+	{ "k-bio",	required_argument,	NULL,	OPT_KBIO },
+	{ "no-header",	no_argument,		NULL,	'H' },
+	{ "noise",	required_argument,	NULL,	OPT_NOISE },
+	{ "pigment",	required_argument,	NULL,	OPT_PIGMENT },
+	{ "pitch",	required_argument,	NULL,	OPT_PITCH },
+	{ "plot",	required_argument,	NULL,	OPT_PLOT },
+	{ "protection",	required_argument,	NULL,	OPT_PROTECTION },
+	{ "sessions",	required_argument,	NULL,	OPT_SESSIONS },
+	{ "site",	required_argument,	NULL,	OPT_SITE },
+	{ "skin",	required_argument,	NULL,	OPT_SKIN },
+	{ "start",	required_argument,	NULL,	OPT_START },
+	{ "step",	required_argument,	NULL,	OPT_STEP },
+	{ "summary",	no_argument,		NULL,	OPT_SUMMARY },
+	{ "threshold",	required_argument,	NULL,	OPT_THRESHOLD },
+	{ "uv",		required_argument,	NULL,	OPT_UV },
+	{ "white",	required_argument,	NULL,	OPT_WHITE },
+	{ "years",	required_argument,	NULL,	OPT_YEARS },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "version",	no_argument,		NULL,	'V' },
+	{ NULL,		0,			NULL,	0 }
+};
+
+static const char *const step_cols[] = {
+	"file", "region", "t_years", "date", "dot_L", "dot_a", "dot_b",
+	"blend_L", "blend_a", "blend_b", "de00_dot", "de00_blend", "load",
+	"event", "pigment", "dilution", "white"
+};
+static const char *const summary_cols[] = {
+	"pigment", "dilution", "ita_class", "uv", "protection", "threshold",
+	"k_per_year", "touchup_years", "touchup_date", "file", "region", "ita",
+	"half_life_years", "healed_L", "healed_a", "healed_b", "sessions",
+	"start", "white"
+};
+static const char *const fit_cols[] = {
+	"pigment", "n_used", "k_per_year", "k_lo", "k_hi", "half_life_years",
+	"baseline_date", "baseline_load", "touchup_years", "touchup_date",
+	"touchup_early", "touchup_late", "threshold", "rmse_ln_load",
+	"ita_class", "file", "white"
+};
+#define NCOLS(c)	((int)(sizeof c / sizeof c[0]))
+
+struct run {
+	const struct smp_catalogue	*cat;
+	const struct smp_pigment	*pig;
+	struct smp_match_opts		 mo;
+	struct smp_fade_opts		 fo;
+	struct smp_table		*t;
+	enum smp_white			 white;
+	long				 start;
+	int				 have_start;
+	double				 years;
+	int				 step;		/* months */
+	int				 summary;
+	const char			*plot, *ics;
+	int				 pictures_done;
+	int				 status;
+};
+
+static void usage(int) smp_dead;
+
+static void
+usage(int status)
+{
+	fprintf(status ? stderr : stdout,
+	    "usage: %s [-HhjV] [-c catalogue] --pigment NAME [--dilution R]\n"
+	    "       (--skin L,a,b | readings.tsv ...) [--sessions N] "
+	    "[--interval WEEKS]\n"
+	    "       [--uv SED] [--protection P] [--threshold X] [--years N] "
+	    "[--step MONTHS]\n"
+	    "       [--start YYYY-MM-DD] [--summary] [--plot FILE.svg] "
+	    "[--ics FILE.ics]\n"
+	    "       %s --fit series.tsv --pigment NAME [options]\n"
+	    "  -c, --catalogue FILE   pigment catalogue (default "
+	    "$SMP_CATALOGUE or the bundled one)\n"
+	    "      --pigment NAME     the catalogue pigment\n"
+	    "      --dilution R       parts water per part ink (default 2)\n"
+	    "      --skin L,a,b       the client's skin, instead of readings\n"
+	    "      --white WHITE      white of --skin and readings without one: "
+	    "d50 (default), d65\n"
+	    "      --sessions N       treatment sessions (default 3)\n"
+	    "      --interval WEEKS   between sessions (default 3)\n"
+	    "      --heal WEEKS       healing time (default 6)\n"
+	    "      --uv SED           erythemal UV per year (default 150)\n"
+	    "      --site F           scalp dose / personal dose (default 1)\n"
+	    "      --protection P     hat or sunscreen, 0..1 (default 0)\n"
+	    "      --k-bio K          biological loss per year (default 0.15)\n"
+	    "      --threshold X      touch-up dE00 (default from ITA, 1.8 to "
+	    "2.6)\n"
+	    "      --noise S          repeat-capture sigma, dE00 (default "
+	    "0.5)\n"
+	    "      --years N          horizon (default 10)\n"
+	    "      --step MONTHS      row spacing (default 6)\n"
+	    "      --start DATE       first session (default today)\n"
+	    "      --summary          one row per skin\n"
+	    "      --plot FILE.svg    dE00 against years\n"
+	    "      --ics FILE.ics     calendar reminder at the touch-up date\n"
+	    "      --fit FILE         fit the rate to dated readings\n"
+	    "      --dot-size MM, --pitch MM, --depth UM   as smp-match(1)\n"
+	    "  -j, --json             JSON Lines\n"
+	    "  -H, --no-header        no TSV header line\n"
+	    "  -h, --help             this help\n"
+	    "  -V, --version          version\n", smp_progname(),
+	    smp_progname());
+	exit(status);
+}
+
+static void
+trouble(struct run *u, const struct smp_err *e)
+{
+	smp_warnx("%s", e->msg);
+	u->status = SMP_EXIT_TROUBLE;
+}
+
+/* The date years after base; base itself for a missing (NAN) time,
+ * which callers do not print. */
+static long
+date_at(long base, double years)
+{
+	return isfinite(years) ? base + lround(years * 365.25) : base;
+}
+
+static void
+step_row(struct run *u, const char *file, const char *region,
+    const struct smp_fade *f, const struct smp_fade_point *p, long date,
+    const char *event)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	char		d[16];
+
+	smp_date_format(date, d, sizeof d);
+	smp_table_str(u->t, file);
+	smp_table_str(u->t, region);
+	smp_table_num(u->t, p->t, 3);
+	smp_table_str(u->t, d);
+	smp_table_num(u->t, p->dot.L, 2);
+	smp_table_num(u->t, p->dot.a, 2);
+	smp_table_num(u->t, p->dot.b, 2);
+	smp_table_num(u->t, p->blend.L, 2);
+	smp_table_num(u->t, p->blend.a, 2);
+	smp_table_num(u->t, p->blend.b, 2);
+	smp_table_num(u->t, p->de_dot, 3);
+	smp_table_num(u->t, p->de_blend, 3);
+	smp_table_num(u->t, p->load, 4);
+	smp_table_str(u->t, event);
+	smp_table_str(u->t, f->pig->name);
+	smp_table_num(u->t, f->o.dilution, 2);
+	smp_table_str(u->t, smp_white_name(f->ms.white));
+	if (smp_table_end_row(u->t, &e) == -1)
+		trouble(u, &e);
+}
+
+static void
+summary_row(struct run *u, const char *file, const char *region,
+    const struct smp_fade *f, double tu)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	char		d[16], s[16];
+
+	smp_date_format(date_at(u->start, tu), d, sizeof d);
+	smp_date_format(u->start, s, sizeof s);
+	smp_table_str(u->t, f->pig->name);
+	smp_table_num(u->t, f->o.dilution, 2);
+	smp_table_str(u->t, smp_ita_class(f->ita));
+	smp_table_num(u->t, f->o.uv, 1);
+	smp_table_num(u->t, f->o.protection, 2);
+	smp_table_num(u->t, f->threshold, 2);
+	smp_table_num(u->t, f->k_eff, 4);
+	smp_table_num(u->t, tu, 2);
+	smp_table_str(u->t, isnan(tu) ? NULL : d);
+	smp_table_str(u->t, file);
+	smp_table_str(u->t, region);
+	smp_table_num(u->t, f->ita, 2);
+	smp_table_num(u->t, f->k_eff > 0 ? log(2) / f->k_eff : NAN, 2);
+	smp_table_num(u->t, f->healed_dot.L, 2);
+	smp_table_num(u->t, f->healed_dot.a, 2);
+	smp_table_num(u->t, f->healed_dot.b, 2);
+	smp_table_int(u->t, f->o.sessions);
+	smp_table_str(u->t, s);
+	smp_table_str(u->t, smp_white_name(f->ms.white));
+	if (smp_table_end_row(u->t, &e) == -1)
+		trouble(u, &e);
+}
+
+/* The calendar reminder; 1 when there is no date to remind of. */
+static int
+write_ics(struct run *u, const struct smp_fade *f, long date, double tu,
+    const char *how)
+{
+	struct smp_ics_event	ev;
+	struct smp_err		e = SMP_ERR_INIT;
+	char			sum[160], desc[1024], d[16];
+
+	if (isnan(tu)) {
+		smp_warnx("%s: no touch-up within %g years: no reminder "
+		    "written", u->ics, u->years);
+		return 1;
+	}
+	smp_date_format(date, d, sizeof d);
+	snprintf(sum, sizeof sum, "SMP touch-up due (%s 1:%g)", f->pig->name,
+	    f->o.dilution);
+	snprintf(desc, sizeof desc, "smp-fade predicts that on %s the SMP "
+	    "dots (%s at 1:%g parts water) will have moved dE00 %.2f from "
+	    "their healed colour, the touch-up threshold.\n%s\nSkin Lab %.1f "
+	    "%.1f %.1f (%s, ITA %.0f deg). A model prediction from published "
+	    "optics and assumptions: confirm at a follow-up photo.", d,
+	    f->pig->name, f->o.dilution, f->threshold, how, f->ms.lab.L,
+	    f->ms.lab.a, f->ms.lab.b, smp_white_name(f->ms.white), f->ita);
+	ev.date = date;
+	ev.stamp = u->start;
+	ev.summary = sum;
+	ev.description = desc;
+	if (smp_ics_write(u->ics, &ev, &e) == -1) {
+		trouble(u, &e);
+		return 0;
+	}
+	return 0;
+}
+
+static void
+predict_plot(struct run *u, const struct smp_fade *f, double tu)
+{
+	struct smp_fade_plot	 p;
+	struct smp_err		 e = SMP_ERR_INIT;
+	double			*t, *de, *de2;
+	char			 title[200], lab[64], d[16];
+	size_t			 n = 0, cap;
+	double			 x;
+
+	cap = (size_t)(u->years / 0.05) + 4;
+	t = calloc(cap, sizeof *t);
+	de = calloc(cap, sizeof *de);
+	de2 = calloc(cap, sizeof *de2);
+	if (t == NULL || de == NULL || de2 == NULL) {
+		smp_warnx("%s: out of memory", u->plot);
+		u->status = SMP_EXIT_TROUBLE;
+		goto out;
+	}
+	for (x = f->t_healed; x <= u->years + 1e-9 && n < cap; x += 0.05) {
+		struct smp_fade_point	pt;
+
+		smp_fade_at(f, x, &pt);
+		t[n] = x, de[n] = pt.de_dot, de2[n] = pt.de_blend;
+		n++;
+	}
+	smp_date_format(date_at(u->start, tu), d, sizeof d);
+	snprintf(title, sizeof title, "%s at 1:%g on skin L* %.1f (%s): UV "
+	    "%g SED/yr, protection %g", f->pig->name, f->o.dilution,
+	    f->ms.lab.L, smp_ita_class(f->ita), f->o.uv, f->o.protection);
+	snprintf(lab, sizeof lab, "touch-up %s (%.1f yr)", d, tu);
+	memset(&p, 0, sizeof p);
+	p.title = title;
+	p.xlabel = "years since the first session";
+	p.touchup_label = lab;
+	p.t = t, p.de = de, p.n = n;
+	p.t2 = t, p.de2 = de2, p.n2 = n;
+	p.threshold = f->threshold;
+	p.touchup = tu;
+	p.touchup_early = p.touchup_late = NAN;
+	if (smp_fade_plot_write(u->plot, &p, &e) == -1)
+		trouble(u, &e);
+out:
+	free(t);
+	free(de);
+	free(de2);
+}
+
+static void
+predict(struct run *u, const char *file, const char *region,
+    const struct smp_lab *skin, enum smp_white w)
+{
+	struct smp_fade		f;
+	struct smp_fade_point	p;
+	struct smp_err		e = SMP_ERR_INIT;
+	double			tu;
+	int			k, healed_done = 0;
+
+	if (smp_fade_init(&f, u->cat, u->pig, skin, w, &u->mo, &u->fo,
+	    &e) == -1) {
+		trouble(u, &e);
+		return;
+	}
+	tu = smp_fade_touchup(&f, u->years);
+	if (u->summary)
+		summary_row(u, file, region, &f, tu);
+	else {
+		for (k = 0; k * u->step <= u->years * 12 + 1e-9; k++) {
+			long	date = smp_date_add_months(u->start, k * u->step);
+			double	t = (date - u->start) / 365.25;
+
+			if (!healed_done && t >= f.t_healed) {
+				smp_fade_at(&f, f.t_healed, &p);
+				step_row(u, file, region, &f, &p,
+				    date_at(u->start, f.t_healed), "healed");
+				healed_done = 1;
+			}
+			smp_fade_at(&f, t, &p);
+			step_row(u, file, region, &f, &p, date, "step");
+		}
+		if (!isnan(tu)) {
+			smp_fade_at(&f, tu, &p);
+			step_row(u, file, region, &f, &p, date_at(u->start,
+			    tu), "touchup");
+		}
+	}
+	if (u->pictures_done++ > 0)
+		return;
+	if (u->plot != NULL)
+		predict_plot(u, &f, tu);
+	if (u->ics != NULL) {
+		char	how[200];
+
+		snprintf(how, sizeof how, "Rate %.3f per year (UV %g SED/yr, "
+		    "protection %g), %d sessions from %s.", f.k_eff, f.o.uv,
+		    f.o.protection, f.o.sessions, "the start date");
+		if (write_ics(u, &f, date_at(u->start, tu), tu, how) &&
+		    u->status == SMP_EXIT_OK)
+			u->status = SMP_EXIT_SHORT;
+	}
+}
+
+static int
+is_skin(const char *klass)
+{
+	return strcmp(klass, "skin") == 0 || strcmp(klass, "all") == 0;
+}
+
+static void
+predict_file(struct run *u, const char *path)
+{
+	struct smp_labrows	rs;
+	struct smp_err		e = SMP_ERR_INIT;
+	size_t			i, n = 0;
+
+	memset(&rs, 0, sizeof rs);
+	if (smp_labrows_read(path, u->white, &rs, &e) == -1)
+		trouble(u, &e);
+	else
+		for (i = 0; i < rs.n; i++)
+			if (is_skin(rs.r[i].klass)) {
+				predict(u, rs.r[i].file, rs.r[i].region,
+				    &rs.r[i].lab, rs.r[i].white);
+				n++;
+			}
+	if (n == 0 && rs.n > 0) {
+		smp_warnx("%s: no skin readings (class skin or all)", path);
+		u->status = SMP_EXIT_TROUBLE;
+	}
+	smp_labrows_clear(&rs);
+}
+
+static void
+fit_plot(struct run *u, const struct smp_fade *f,
+    const struct smp_fade_obs *obs, size_t n, const struct smp_fade_fitres *r,
+    long base)
+{
+	struct smp_fade_plot	 p;
+	struct smp_err		 e = SMP_ERR_INIT;
+	double			 t[401], de[401], *pt, *pde, xmax = 1;
+	char			 title[200], lab[64], d[16];
+	size_t			 i, np = 0;
+
+	pt = calloc(n + 1, sizeof *pt);
+	pde = calloc(n + 1, sizeof *pde);
+	if (pt == NULL || pde == NULL) {
+		smp_warnx("%s: out of memory", u->plot);
+		u->status = SMP_EXIT_TROUBLE;
+		free(pt);
+		free(pde);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (obs[i].used) {
+			pt[np] = obs[i].t, pde[np++] = obs[i].de;
+			xmax = fmax(xmax, obs[i].t);
+		}
+	if (!isnan(r->touchup))
+		xmax = fmax(xmax, r->touchup * 1.2);
+	xmax = fmin(fmax(xmax, 1), u->years);
+	for (i = 0; i <= 400; i++) {
+		t[i] = xmax * (double)i / 400;
+		de[i] = smp_fade_fit_de(f, r, t[i]);
+	}
+	smp_date_format(date_at(base, r->touchup), d, sizeof d);
+	snprintf(title, sizeof title, "%s: fitted k %.3f/yr (95%% %.3f to "
+	    "%.3f), %zu readings", f->pig->name, r->k, r->k_lo, r->k_hi,
+	    r->n_used);
+	snprintf(lab, sizeof lab, "touch-up %s (%.1f yr)", d, r->touchup);
+	memset(&p, 0, sizeof p);
+	p.title = title;
+	p.xlabel = "years since the healed baseline reading";
+	p.touchup_label = lab;
+	p.t = t, p.de = de, p.n = 401;
+	p.pt = pt, p.pde = pde, p.np = np;
+	p.threshold = f->threshold;
+	p.touchup = r->touchup;
+	p.touchup_early = r->touchup_early;
+	p.touchup_late = r->touchup_late;
+	if (smp_fade_plot_write(u->plot, &p, &e) == -1)
+		trouble(u, &e);
+	free(pt);
+	free(pde);
+}
+
+static void
+fit_row(struct run *u, const char *file, const struct smp_fade *f,
+    const struct smp_fade_fitres *r, long base)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	char		b[16], d[3][16];
+	double		tt[3] = { r->touchup, r->touchup_early, r->touchup_late };
+	int		i;
+
+	smp_date_format(base, b, sizeof b);
+	for (i = 0; i < 3; i++)
+		smp_date_format(date_at(base, tt[i]), d[i], sizeof d[i]);
+	smp_table_str(u->t, f->pig->name);
+	smp_table_int(u->t, (long long)r->n_used);
+	smp_table_num(u->t, r->k, 4);
+	smp_table_num(u->t, r->k_lo, 4);
+	smp_table_num(u->t, r->k_hi, 4);
+	smp_table_num(u->t, r->half_life, 2);
+	smp_table_str(u->t, b);
+	smp_table_num(u->t, r->s0, 4);
+	smp_table_num(u->t, r->touchup, 2);
+	for (i = 0; i < 3; i++)
+		smp_table_str(u->t, isnan(tt[i]) ? NULL : d[i]);
+	smp_table_num(u->t, f->threshold, 2);
+	smp_table_num(u->t, r->rmse, 4);
+	smp_table_str(u->t, smp_ita_class(f->ita));
+	smp_table_str(u->t, file);
+	smp_table_str(u->t, smp_white_name(f->ms.white));
+	if (smp_table_end_row(u->t, &e) == -1)
+		trouble(u, &e);
+}
+
+/* --fit: rows of class dot or all (a series without a class column is
+ * all dots) with dates; the skin from --skin or the first skin row. */
+static void
+fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
+    int have_skin)
+{
+	struct smp_labrows	 rs;
+	struct smp_fade_obs	*obs = NULL;
+	struct smp_fade_fitres	 r;
+	struct smp_fade		 f;
+	struct smp_err		 e = SMP_ERR_INIT;
+	struct smp_lab		 skin = have_skin ? *skin_opt :
+				    (struct smp_lab){ 0, 0, 0 };
+	enum smp_white		 w = u->white;
+	long			 first_usable = -2147483647L;
+	size_t			 i, n = 0;
+	int			 got_skin = have_skin;
+
+	memset(&rs, 0, sizeof rs);
+	if (smp_labrows_read(path, u->white, &rs, &e) == -1) {
+		trouble(u, &e);
+		goto out;
+	}
+	if ((obs = calloc(rs.n + 1, sizeof *obs)) == NULL) {
+		smp_warnx("%s: out of memory", path);
+		u->status = SMP_EXIT_TROUBLE;
+		goto out;
+	}
+	for (i = 0; i < rs.n; i++) {
+		const struct smp_labrow	*q = &rs.r[i];
+
+		if (strcmp(q->klass, "skin") == 0) {
+			if (!got_skin)
+				skin = q->lab, w = q->white, got_skin = 1;
+			continue;
+		}
+		if (strcmp(q->klass, "dot") != 0 && strcmp(q->klass, "all") != 0)
+			continue;
+		if (q->date[0] == '\0' || smp_date_parse(q->date,
+		    &obs[n].date) == -1) {
+			smp_errf(&e, SMP_E_INPUT, "%s:%lu: %s", path, q->line,
+			    q->date[0] == '\0' ? "no date (a date column "
+			    "with YYYY-MM-DD is needed for --fit)" :
+			    "the date is not YYYY-MM-DD");
+			trouble(u, &e);
+			goto out;
+		}
+		if (q->white != (int)w && got_skin) {
+			struct smp_lab	a;
+
+			smp_lab_adapt(&q->lab, q->white, w, &a);
+			obs[n].dot = a;
+		} else
+			obs[n].dot = q->lab;
+		n++;
+	}
+	if (!got_skin) {
+		smp_errf(&e, SMP_E_USAGE, "%s: no skin reading: give --skin or "
+		    "a row of class skin", path);
+		trouble(u, &e);
+		goto out;
+	}
+	if (u->have_start)
+		first_usable = u->start + lround((u->fo.sessions - 1) *
+		    u->fo.interval_weeks * 7 + u->fo.heal_weeks * 7);
+	if (smp_fade_init(&f, u->cat, u->pig, &skin, w, &u->mo, &u->fo,
+	    &e) == -1 || smp_fade_fit(&f, obs, n, first_usable, u->years, &r,
+	    &e) == -1) {
+		if (e.msg[0] != '\0' && strncmp(e.msg, path, strlen(path)) != 0) {
+			struct smp_err	e2 = SMP_ERR_INIT;
+
+			smp_errf(&e2, e.code, "%s: %s", path, e.msg);
+			e = e2;
+		}
+		trouble(u, &e);
+		goto out;
+	}
+	fit_row(u, path, &f, &r, obs[r.baseline].date);
+	if (u->plot != NULL)
+		fit_plot(u, &f, obs, n, &r, obs[r.baseline].date);
+	if (u->ics != NULL) {
+		char	how[200];
+
+		snprintf(how, sizeof how, "Rate fitted to %zu dated readings: "
+		    "%.3f per year (95%% %.3f to %.3f).", r.n_used, r.k, r.k_lo,
+		    r.k_hi);
+		if (write_ics(u, &f, date_at(obs[r.baseline].date,
+		    r.touchup), r.touchup, how) && u->status == SMP_EXIT_OK)
+			u->status = SMP_EXIT_SHORT;
+	}
+out:
+	free(obs);
+	smp_labrows_clear(&rs);
+}
+
+/* The options that set one number in a range; 1 when ch is one. */
+static int
+number_option(struct run *u, int ch, const char *arg)
+{
+	const struct {
+		int		 ch;
+		const char	*name;
+		double		 min, max;
+		double		*dst;
+	} nums[] = {
+		{ OPT_DILUTION, "--dilution", 0, 100, &u->fo.dilution },
+		{ OPT_INTERVAL, "--interval", 0.5, 104, &u->fo.interval_weeks },
+		{ OPT_HEAL, "--heal", 0, 26, &u->fo.heal_weeks },
+		{ OPT_UV, "--uv", 0, 2000, &u->fo.uv },
+		{ OPT_SITE, "--site", 0, 2, &u->fo.site },
+		{ OPT_PROTECTION, "--protection", 0, 1, &u->fo.protection },
+		{ OPT_KBIO, "--k-bio", 0, 10, &u->fo.k_bio },
+		{ OPT_THRESHOLD, "--threshold", 0.1, 50, &u->fo.threshold },
+		{ OPT_NOISE, "--noise", 0, 20, &u->fo.noise },
+		{ OPT_YEARS, "--years", 0.5, 100, &u->years },
+		{ OPT_DOT, "--dot-size", 0.05, 3, &u->mo.dot_mm },
+		{ OPT_PITCH, "--pitch", 0.1, 10, &u->mo.pitch_mm },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof nums / sizeof nums[0]; i++)
+		if (nums[i].ch == ch) {
+			*nums[i].dst = smp_cli_num(nums[i].name, arg,
+			    nums[i].min, nums[i].max);
+			return 1;
+		}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct run		 u;
+	struct smp_catalogue	*cat;
+	struct smp_err		 e = SMP_ERR_INIT;
+	enum smp_table_format	 fmt = SMP_TABLE_TSV;
+	const char		*catalogue = NULL, *pigment = NULL;
+	const char		*series = NULL;
+	struct smp_lab		 skin;
+	int			 ch, i, header = 1, have_skin = 0;
+
+	smp_cli_init(argv[0]);
+	memset(&u, 0, sizeof u);
+	smp_match_defaults(&u.mo);
+	smp_fade_defaults(&u.fo);
+	u.white = SMP_WHITE_D50;
+	u.years = 10;
+	u.step = 6;
+	while ((ch = getopt_long(argc, argv, "c:HhjV", longopts, NULL)) != -1) {
+		if (number_option(&u, ch, optarg))
+			continue;
+		switch (ch) {
+		case 'c':
+			catalogue = optarg;
+			break;
+		case 'H':
+			header = 0;
+			break;
+		case 'j':
+			fmt = SMP_TABLE_JSON;
+			break;
+		case OPT_PIGMENT:
+			pigment = optarg;
+			break;
+		case OPT_SKIN:
+			smp_cli_lab("--skin", optarg, &skin);
+			have_skin = 1;
+			break;
+		case OPT_WHITE:
+			u.white = smp_cli_white(optarg);
+			break;
+		case OPT_SESSIONS:
+			u.fo.sessions = (int)smp_cli_num("--sessions", optarg, 1,
+			    SMP_FADE_MAX_SESSIONS);
+			if (u.fo.sessions != atof(optarg))
+				smp_usage_error("--sessions: '%s' is not a "
+				    "whole number", optarg);
+			break;
+		case OPT_STEP:
+			u.step = (int)smp_cli_num("--step", optarg, 1, 120);
+			if (u.step != atof(optarg))
+				smp_usage_error("--step: '%s' is not a whole "
+				    "number of months", optarg);
+			break;
+		case OPT_START:
+			if (smp_date_parse(optarg, &u.start) == -1 ||
+			    strlen(optarg) != 10)
+				smp_usage_error("--start: '%s' is not a date "
+				    "YYYY-MM-DD", optarg);
+			u.have_start = 1;
+			break;
+		case OPT_SUMMARY:
+			u.summary = 1;
+			break;
+		case OPT_PLOT:
+			u.plot = optarg;
+			break;
+		case OPT_ICS:
+			u.ics = optarg;
+			break;
+		case OPT_FIT:
+			series = optarg;
+			break;
+		case OPT_DEPTH:
+			u.mo.skin.d_above = 1e-4 * smp_cli_num("--depth", optarg,
+			    0, 1000);
+			break;
+		case 'V':
+			smp_cli_version();
+		case 'h':
+			usage(SMP_EXIT_OK);
+		default:
+			usage(SMP_EXIT_TROUBLE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (pigment == NULL)
+		smp_usage_error("--pigment is required");
+	if (series != NULL && argc > 0)
+		smp_usage_error("--fit takes its readings from the series file "
+		    "only");
+	if (series == NULL && have_skin && argc > 0)
+		smp_usage_error("--skin and readings exclude each other");
+	if (series != NULL && u.summary)
+		smp_usage_error("--fit always prints one row; --summary is for "
+		    "predictions");
+	if (u.plot != NULL && (strlen(u.plot) < 5 ||
+	    strcmp(u.plot + strlen(u.plot) - 4, ".svg") != 0))
+		smp_usage_error("--plot: the name must end in .svg");
+	if (!u.have_start)
+		u.start = smp_date_today();
+	if (catalogue == NULL)
+		catalogue = smp_cli_catalogue();
+	if (smp_catalogue_load(catalogue, &cat, &e) == -1)
+		smp_die(&e);
+	u.cat = cat;
+	if ((u.pig = smp_catalogue_find(cat, pigment)) == NULL) {
+		smp_errf(&e, SMP_E_USAGE, "%s: no pigment '%s' in the catalogue",
+		    catalogue, pigment);
+		smp_catalogue_free(cat);
+		smp_die(&e);
+	}
+	if ((u.t = series != NULL ? smp_table_new(stdout, fmt, header,
+	    fit_cols, NCOLS(fit_cols), &e) : u.summary ? smp_table_new(stdout,
+	    fmt, header, summary_cols, NCOLS(summary_cols), &e) :
+	    smp_table_new(stdout, fmt, header, step_cols, NCOLS(step_cols),
+	    &e)) == NULL)
+		smp_die(&e);
+	if (series != NULL)
+		fit(&u, series, &skin, have_skin);
+	else if (have_skin)
+		predict(&u, "-", "skin", &skin, u.white);
+	else if (argc == 0)
+		predict_file(&u, "-");
+	for (i = 0; i < argc; i++)
+		predict_file(&u, argv[i]);
+	smp_table_free(u.t);
+	smp_catalogue_free(cat);
+	return u.status;
+}
