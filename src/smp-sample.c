@@ -13,11 +13,12 @@
 #include "smp.h"
 
 enum {
-	OPT_WHITE = 256, OPT_STAT, OPT_MAX_PIXELS, OPT_MAX_MEMORY
+	OPT_WHITE = 256, OPT_STAT, OPT_MAX_PIXELS, OPT_MAX_MEMORY, OPT_DATE
 };
 
 static const struct option longopts[] = {
 	{ "chart",	no_argument,		NULL,	'c' },
+	{ "date",	required_argument,	NULL,	OPT_DATE },
 	{ "json",	no_argument,		NULL,	'j' },
 	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
 	{ "max-pixels",	required_argument,	NULL,	OPT_MAX_PIXELS },
@@ -36,7 +37,7 @@ static const char *const columns[] = {
 	"file", "region", "class", "n", "frac", "L", "a", "b", "C", "h",
 	"sd_L", "sd_a", "sd_b", "ci95", "ita", "ita_class", "white",
 	"profile_source", "med_L", "med_a", "med_b", "n_excluded", "stat",
-	"calib_de00"
+	"calib_de00", "date"
 };
 #define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
 
@@ -47,7 +48,8 @@ usage(int status)
 	    "usage: %s [-cHhjSV] [-r region]... [-p profile.icc] "
 	    "[--white d50|d65]\n"
 	    "       [--stat robust|mean|median] [--max-pixels N] "
-	    "[--max-memory SIZE] image...\n"
+	    "[--max-memory SIZE]\n"
+	    "       [--date YYYY-MM-DD] image...\n"
 	    "\n"
 	    "  -r, --region REGION   all (default), rect:X,Y,W,H, "
 	    "circle:CX,CY,R,\n"
@@ -60,6 +62,8 @@ usage(int status)
 	    "      --white WHITE     Lab reference white: d50 (default) or "
 	    "d65\n"
 	    "      --stat STAT       robust (default), mean or median\n"
+	    "      --date DATE       the date column (default: the EXIF "
+	    "capture date)\n"
 	    "  -S, --separate        split each region into skin and dot "
 	    "rows\n"
 	    "  -j, --json            JSON Lines instead of TSV\n"
@@ -80,7 +84,8 @@ stat_name(enum smp_stat st)
 
 static int
 print_readings(struct smp_table *t, const char *file,
-    const struct smp_readings *rs, enum smp_stat st, struct smp_err *e)
+    const struct smp_readings *rs, enum smp_stat st, const char *date,
+    struct smp_err *e)
 {
 	size_t	i;
 
@@ -112,6 +117,8 @@ print_readings(struct smp_table *t, const char *file,
 		smp_table_int(t, (long long)s->n_excluded);
 		smp_table_str(t, stat_name(st));
 		smp_table_num(t, rs->calib_de00, 3);
+		smp_table_str(t, date != NULL ? date : rs->date[0] != '\0' ?
+		    rs->date : NULL);
 		if (smp_table_end_row(t, e) == -1)
 			return -1;
 	}
@@ -126,6 +133,8 @@ main(int argc, char *argv[])
 	struct smp_table	*t;
 	enum smp_table_format	 fmt = SMP_TABLE_TSV;
 	int			 ch, i, header = 1, status = SMP_EXIT_OK;
+	const char		*date = NULL;
+	char			 datebuf[16];
 
 	smp_cli_init(argv[0]);
 	memset(&o, 0, sizeof o);
@@ -165,6 +174,17 @@ main(int argc, char *argv[])
 		case OPT_MAX_MEMORY:
 			smp_cli_limit(ch == OPT_MAX_PIXELS, optarg, &o.limits);
 			break;
+		case OPT_DATE: {
+			long	d;
+
+			if (strlen(optarg) != 10 || smp_date_parse(optarg,
+			    &d) == -1)
+				smp_usage_error("--date: '%s' is not a date "
+				    "YYYY-MM-DD", optarg);
+			smp_date_format(d, datebuf, sizeof datebuf);
+			date = datebuf;
+			break;
+		}
 		case 'V':
 			smp_cli_version();
 		case 'h':
@@ -189,7 +209,7 @@ main(int argc, char *argv[])
 
 		smp_err_clear(&e);
 		if (smp_sample_image(argv[i], &o, &rs, &e) == -1 ||
-		    print_readings(t, argv[i], &rs, o.stat, &e) == -1) {
+		    print_readings(t, argv[i], &rs, o.stat, date, &e) == -1) {
 			smp_warnx("%s", e.msg);
 			status = SMP_EXIT_TROUBLE;
 		}

@@ -148,9 +148,11 @@ jpeg_scan_markers(struct smp_image *img, struct smp_err *e)
 
 	for (m = c->cinfo.marker_list; m != NULL; m = m->next) {
 		if (m->marker == JPEG_APP0 + 1 && img->info.orientation == 0 &&
-		    m->data_length >= 6 && memcmp(m->data, "Exif\0\0", 6) == 0)
+		    m->data_length >= 6 && memcmp(m->data, "Exif\0\0", 6) == 0) {
 			img->info.orientation = smp_exif_orientation(m->data,
 			    m->data_length);
+			smp_exif_date(m->data, m->data_length, img->info.date);
+		}
 	}
 	if (img->info.orientation == 0)
 		img->info.orientation = 1;

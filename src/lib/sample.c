@@ -588,6 +588,7 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	if (o->chart)
 		free(cal.icc);
 	out->source = smp_pixconv_source(s.pc);
+	memcpy(out->date, s.info->date, sizeof out->date);
 	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1)
 		goto out;
 	for (i = 0; i < s.njobs; i++) {

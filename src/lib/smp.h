@@ -179,6 +179,7 @@ struct smp_image_info {
 	int			has_chrm;
 	double			chrm[8];	/* wx wy rx ry gx gy bx by */
 	int			adobe_inverted;	/* CMYK stored inverted */
+	char			date[11];	/* EXIF capture date or "" */
 };
 
 struct smp_rect {
@@ -212,6 +213,9 @@ void	smp_orient_to_stored(int o, uint32_t w, uint32_t h, uint32_t dx,
 	    uint32_t dy, uint32_t *sx, uint32_t *sy);
 /* EXIF orientation from an APP1 payload ("Exif\0\0" + TIFF); 1 if absent. */
 int	smp_exif_orientation(const unsigned char *p, size_t n);
+/* Capture date, YYYY-MM-DD in out[11] ("" and -1 if absent or bad):
+ * DateTimeOriginal, else IFD0 DateTime. */
+int	smp_exif_date(const unsigned char *p, size_t n, char *out);
 
 /* profile.c: the colour pipeline of one image. */
 struct smp_pixconv;
@@ -295,6 +299,7 @@ struct smp_readings {
 	double			calib_de00;	/* --chart: leave-one-out mean */
 	enum smp_white		white;
 	enum smp_profile_source	source;
+	char			date[11];	/* EXIF capture date or "" */
 };
 int	smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	    struct smp_readings *out, struct smp_err *e);
