@@ -17,7 +17,8 @@ enum {
 	OPT_PIGMENT = 256, OPT_DILUTION, OPT_SKIN, OPT_WHITE, OPT_SESSIONS,
 	OPT_INTERVAL, OPT_HEAL, OPT_UV, OPT_SITE, OPT_PROTECTION, OPT_KBIO,
 	OPT_THRESHOLD, OPT_NOISE, OPT_YEARS, OPT_STEP, OPT_START, OPT_SUMMARY,
-	OPT_PLOT, OPT_ICS, OPT_FIT, OPT_DOT, OPT_PITCH, OPT_DEPTH
+	OPT_PLOT, OPT_ICS, OPT_FIT, OPT_DOT, OPT_PITCH, OPT_DEPTH,
+	OPT_NO_TOUCHUPS
 };
 
 static const struct option longopts[] = {
@@ -32,6 +33,7 @@ static const struct option longopts[] = {
 	{ "json",	no_argument,		NULL,	'j' },
 	{ "k-bio",	required_argument,	NULL,	OPT_KBIO },
 	{ "no-header",	no_argument,		NULL,	'H' },
+	{ "no-touchups", no_argument,		NULL,	OPT_NO_TOUCHUPS },
 	{ "noise",	required_argument,	NULL,	OPT_NOISE },
 	{ "pigment",	required_argument,	NULL,	OPT_PIGMENT },
 	{ "pitch",	required_argument,	NULL,	OPT_PITCH },
@@ -61,7 +63,7 @@ static const char *const summary_cols[] = {
 	"pigment", "dilution", "ita_class", "uv", "protection", "threshold",
 	"k_per_year", "touchup_years", "touchup_date", "file", "region", "ita",
 	"half_life_years", "healed_L", "healed_a", "healed_b", "sessions",
-	"start", "white"
+	"start", "touchups", "white"
 };
 static const char *const fit_cols[] = {
 	"pigment", "n_used", "k_per_year", "k_lo", "k_hi", "half_life_years",
@@ -83,6 +85,7 @@ struct run {
 	double				 years;
 	int				 step;		/* months */
 	int				 summary;
+	int				 touchups;	/* plan them */
 	const char			*plot, *ics;
 	int				 pictures_done;
 	int				 status;
@@ -124,6 +127,7 @@ usage(int status)
 	    "      --step MONTHS      row spacing (default 6)\n"
 	    "      --start DATE       first session (default today)\n"
 	    "      --summary          one row per skin\n"
+	    "      --no-touchups      fade on past the first touch-up\n"
 	    "      --plot FILE.svg    dE00 against years\n"
 	    "      --ics FILE.ics     calendar reminder at the touch-up date\n"
 	    "      --fit FILE         fit the rate to dated readings\n"
@@ -208,6 +212,7 @@ summary_row(struct run *u, const char *file, const char *region,
 	smp_table_num(u->t, f->healed_dot.b, 2);
 	smp_table_int(u->t, f->o.sessions);
 	smp_table_str(u->t, s);
+	smp_table_int(u->t, f->ntouchup);
 	smp_table_str(u->t, smp_white_name(f->ms.white));
 	if (smp_table_end_row(u->t, &e) == -1)
 		trouble(u, &e);
@@ -288,6 +293,10 @@ predict_plot(struct run *u, const struct smp_fade *f, double tu)
 	p.threshold = f->threshold;
 	p.touchup = tu;
 	p.touchup_early = p.touchup_late = NAN;
+	if (f->ntouchup > 1) {
+		p.later = f->touchup + 1;
+		p.nlater = (size_t)f->ntouchup - 1;
+	}
 	if (smp_fade_plot_write(u->plot, &p, &e) == -1)
 		trouble(u, &e);
 out:
@@ -297,14 +306,55 @@ out:
 }
 
 static void
+event_row(struct run *u, const char *file, const char *region,
+    const struct smp_fade *f, double t)
+{
+	struct smp_fade_point	p;
+
+	/* A touch-up row shows the dots as they are when it is due, just
+	 * before its deposit. */
+	smp_fade_at(f, t == f->t_healed ? t : t - 1e-9, &p);
+	p.t = t;
+	step_row(u, file, region, f, &p, date_at(u->start, t),
+	    t == f->t_healed ? "healed" : "touchup");
+}
+
+/* Rows every step months from the start, with the healed baseline and
+ * each touch-up (or, not planning them, the first) in their places. */
+static void
+timeline(struct run *u, const char *file, const char *region,
+    const struct smp_fade *f, double tu)
+{
+	struct smp_fade_point	p;
+	double			ev[1 + SMP_FADE_MAX_TOUCHUPS];
+	int			k, i = 0, nev = 0;
+
+	if (f->t_healed <= u->years)
+		ev[nev++] = f->t_healed;
+	for (k = 0; k < f->ntouchup; k++)
+		ev[nev++] = f->touchup[k];
+	if (f->ntouchup == 0 && !isnan(tu))	/* --no-touchups */
+		ev[nev++] = tu;
+	for (k = 0; k * u->step <= u->years * 12 + 1e-9; k++) {
+		long	date = smp_date_add_months(u->start, k * u->step);
+		double	t = (date - u->start) / 365.25;
+
+		for (; i < nev && ev[i] <= t; i++)
+			event_row(u, file, region, f, ev[i]);
+		smp_fade_at(f, t, &p);
+		step_row(u, file, region, f, &p, date, "step");
+	}
+	for (; i < nev; i++)
+		event_row(u, file, region, f, ev[i]);
+}
+
+static void
 predict(struct run *u, const char *file, const char *region,
     const struct smp_lab *skin, enum smp_white w)
 {
 	struct smp_fade		f;
-	struct smp_fade_point	p;
 	struct smp_err		e = SMP_ERR_INIT;
 	double			tu;
-	int			k, healed_done = 0;
 
 	if (smp_fade_init(&f, u->cat, u->pig, skin, w, &u->mo, &u->fo,
 	    &e) == -1) {
@@ -312,28 +362,12 @@ predict(struct run *u, const char *file, const char *region,
 		return;
 	}
 	tu = smp_fade_touchup(&f, u->years);
+	if (u->touchups)
+		smp_fade_plan(&f, u->years);
 	if (u->summary)
 		summary_row(u, file, region, &f, tu);
-	else {
-		for (k = 0; k * u->step <= u->years * 12 + 1e-9; k++) {
-			long	date = smp_date_add_months(u->start, k * u->step);
-			double	t = (date - u->start) / 365.25;
-
-			if (!healed_done && t >= f.t_healed) {
-				smp_fade_at(&f, f.t_healed, &p);
-				step_row(u, file, region, &f, &p,
-				    date_at(u->start, f.t_healed), "healed");
-				healed_done = 1;
-			}
-			smp_fade_at(&f, t, &p);
-			step_row(u, file, region, &f, &p, date, "step");
-		}
-		if (!isnan(tu)) {
-			smp_fade_at(&f, tu, &p);
-			step_row(u, file, region, &f, &p, date_at(u->start,
-			    tu), "touchup");
-		}
-	}
+	else
+		timeline(u, file, region, &f, tu);
 	if (u->pictures_done++ > 0)
 		return;
 	if (u->plot != NULL)
@@ -613,6 +647,7 @@ main(int argc, char *argv[])
 	u.white = SMP_WHITE_D50;
 	u.years = 10;
 	u.step = 6;
+	u.touchups = 1;
 	while ((ch = getopt_long(argc, argv, "c:HhjV", longopts, NULL)) != -1) {
 		if (number_option(&u, ch, optarg))
 			continue;
@@ -658,6 +693,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_SUMMARY:
 			u.summary = 1;
+			break;
+		case OPT_NO_TOUCHUPS:
+			u.touchups = 0;
 			break;
 		case OPT_PLOT:
 			u.plot = optarg;

@@ -164,6 +164,12 @@ smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
 		smp_strbuf_printf(&o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
 		    "fill=\"#1f3a93\" fill-opacity=\"0.5\" stroke=\"#1f3a93\"/>\n",
 		    px(&f, p->pt[i]), py(&f, p->pde[i]));
+	for (i = 0; i < p->nlater; i++)
+		if (p->later[i] <= f.xmax)
+			smp_strbuf_printf(&o, "<circle cx=\"%.1f\" cy=\"%.1f\" "
+			    "r=\"4\" fill=\"none\" stroke=\"#c0392b\" "
+			    "stroke-width=\"1.5\"/>\n", px(&f, p->later[i]),
+			    py(&f, p->threshold));
 	if (!isnan(p->touchup) && p->touchup <= f.xmax) {
 		double	x = px(&f, p->touchup), y = py(&f, p->threshold);
 

@@ -63,12 +63,6 @@ smp_fade_uv_transmittance(double ita)
 	return 1 - 0.7 * (x < 0 ? 0 : x > 1 ? 1 : x);
 }
 
-static double
-session_time(const struct smp_fade *f, int i)
-{
-	return i * f->o.interval_weeks / WEEKS_PER_YEAR;
-}
-
 int
 smp_fade_init(struct smp_fade *f, const struct smp_catalogue *cat,
     const struct smp_pigment *pig, const struct smp_lab *skin,
@@ -100,7 +94,10 @@ smp_fade_init(struct smp_fade *f, const struct smp_catalogue *cat,
 		f->dep[i] = pig->mix[i].conc / (1 + o->dilution) /
 		    (SMP_FADE_REF_SESSIONS * SMP_FADE_REF_HEAL);
 	}
-	f->t_healed = session_time(f, o->sessions - 1) +
+	for (i = 0; i < o->sessions; i++)
+		f->t_dep[i] = i * o->interval_weeks / WEEKS_PER_YEAR;
+	f->ndep = o->sessions;
+	f->t_healed = f->t_dep[o->sessions - 1] +
 	    o->heal_weeks / WEEKS_PER_YEAR;
 	smp_fade_loads(f, f->t_healed, f->c_healed);
 	f->k_eff = 0;
@@ -113,9 +110,9 @@ smp_fade_init(struct smp_fade *f, const struct smp_catalogue *cat,
 	return 0;
 }
 
-/* Component loads at t years after the first session: every session's
- * deposit heals to its retention over heal_weeks (exponentially), then
- * decays at k. */
+/* Component loads at t years after the first session: every deposit
+ * (sessions, then touch-ups) heals to its retention over heal_weeks
+ * (exponentially), then decays at k. */
 void
 smp_fade_loads(const struct smp_fade *f, double t, double *c)
 {
@@ -124,8 +121,8 @@ smp_fade_loads(const struct smp_fade *f, double t, double *c)
 
 	for (i = 0; i < f->pig->nmix; i++) {
 		c[i] = 0;
-		for (s = 0; s < f->o.sessions; s++) {
-			double	tau = t - session_time(f, s);
+		for (s = 0; s < f->ndep; s++) {
+			double	tau = t - f->t_dep[s];
 
 			if (tau < 0)
 				continue;
@@ -184,13 +181,13 @@ below_threshold(void *arg, double t)
 	return f->threshold - p.de_dot;
 }
 
-/* The first time after healing that the dot's dE00 from its healed colour
- * reaches the threshold, in years after the first session; NAN if not
- * within horizon years. */
-double
-smp_fade_touchup(const struct smp_fade *f, double horizon)
+/* The first time after a from, at which the dot is healed, that its dE00
+ * from the healed colour reaches the threshold; NAN if not within horizon
+ * years, from itself if it is there already. */
+static double
+crossing(const struct smp_fade *f, double from, double horizon)
 {
-	double	a = f->t_healed, fa = below_threshold((void *)f, a), b, fb;
+	double	a = from, fa = below_threshold((void *)f, a), b, fb;
 
 	if (fa <= 0)
 		return a;
@@ -201,4 +198,34 @@ smp_fade_touchup(const struct smp_fade *f, double horizon)
 		a = b, fa = fb;
 	}
 	return NAN;
+}
+
+double
+smp_fade_touchup(const struct smp_fade *f, double horizon)
+{
+	return crossing(f, f->t_healed, horizon);
+}
+
+/* Touch-ups within horizon, each one session's deposit when the threshold
+ * is reached, the next looked for once it has healed; stops early when a
+ * healed touch-up is still past the threshold (one session is not enough
+ * to restore the look). */
+int
+smp_fade_plan(struct smp_fade *f, double horizon)
+{
+	double	th = f->o.heal_weeks / WEEKS_PER_YEAR, t, from = f->t_healed;
+
+	f->ntouchup = 0;
+	f->ndep = f->o.sessions;
+	while (f->ntouchup < SMP_FADE_MAX_TOUCHUPS &&
+	    !isnan(t = crossing(f, from, horizon))) {
+		if (f->ntouchup > 0 && t <= from)
+			break;
+		f->touchup[f->ntouchup++] = t;
+		f->t_dep[f->ndep++] = t;
+		from = t + th;
+		if (from > horizon)
+			break;
+	}
+	return f->ntouchup;
 }

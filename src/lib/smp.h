@@ -623,6 +623,7 @@ void	smp_match_rank(const struct smp_catalogue *cat,
 /* fade.c, fade-fit.c: fading and touch-up (smp-fade(1)).  Times are
  * years after the first session unless said otherwise. */
 #define SMP_FADE_MAX_SESSIONS	20
+#define SMP_FADE_MAX_TOUCHUPS	64
 struct smp_fade_opts {
 	double	dilution;		/* parts water per part ink */
 	int	sessions;
@@ -647,6 +648,10 @@ struct smp_fade {
 	double		 ita, t_epi;
 	double		 at, threshold;		/* AT; max(AT, 2 noise) */
 	double		 k[SMP_MAX_MIX], heal[SMP_MAX_MIX], dep[SMP_MAX_MIX];
+	double		 t_dep[SMP_FADE_MAX_SESSIONS + SMP_FADE_MAX_TOUCHUPS];
+	int		 ndep;			/* deposits: sessions first */
+	double		 touchup[SMP_FADE_MAX_TOUCHUPS];
+	int		 ntouchup;		/* after smp_fade_plan */
 	double		 t_healed, c_healed[SMP_MAX_MIX], load_healed;
 	double		 k_eff;			/* load-weighted when healed */
 	struct smp_lab	 healed_dot, healed_blend;
@@ -665,7 +670,10 @@ struct smp_fade_point {
 };
 void	smp_fade_at(const struct smp_fade *f, double t,
 	    struct smp_fade_point *p);
+/* The first touch-up (without any planned ones), NAN beyond horizon. */
 double	smp_fade_touchup(const struct smp_fade *f, double horizon);
+/* Plan touch-ups within horizon: each adds one session's deposit. */
+int	smp_fade_plan(struct smp_fade *f, double horizon);
 
 struct smp_fade_obs {
 	long		date;		/* days since 1970-01-01 */
@@ -702,6 +710,8 @@ struct smp_fade_plot {
 	const double	*pt, *pde;	/* measured points, or np = 0 */
 	size_t		 np;
 	double		 threshold, touchup, touchup_early, touchup_late;
+	const double	*later;		/* later touch-ups, marked only */
+	size_t		 nlater;
 };
 int	smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
 	    struct smp_err *e);

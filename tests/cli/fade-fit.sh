@@ -9,7 +9,7 @@
 S="--start 2026-03-01"
 K=0.25
 P="--pigment smp-neutral-black --skin 62,11,16"
-"$FADE" $P $S --k-bio $K --uv 0 --step 1 --years 6 >"$tmp/fw" ||
+"$FADE" $P $S --k-bio $K --uv 0 --step 1 --years 6 --no-touchups >"$tmp/fw" ||
     fail "forward run"
 truth=$("$FADE" $P $S --k-bio $K --uv 0 --years 20 --summary -H | cut -f9)
 [ -n "$truth" ] || fail "no forward touch-up"

@@ -20,7 +20,19 @@ done
 col date <"$tmp/p" | grep -qvE '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' &&
     fail "dates are ISO 8601"
 [ "$(col event <"$tmp/p" | grep -c healed)" -eq 1 ] || fail "one healed row"
-[ "$(col event <"$tmp/p" | tail -1)" = touchup ] || fail "touch-up row last"
+[ "$(col event <"$tmp/p" | grep -c touchup)" -ge 2 ] ||
+    fail "touch-ups planned over 10 years"
+col t_years <"$tmp/p" | sort -c -g || fail "rows in time order"
+# Each touch-up row is at the threshold; a touch-up deposit restores the
+# load (one session's worth).
+awk -F'\t' '$14 == "touchup" { d = $11 - 1.8; if (d < 0) d = -d; if (d > 0.01)
+    exit 1 }' "$tmp/p" || fail "touch-up rows at the threshold"
+"$FADE" --pigment smp-neutral-black --skin 62,11,16 $S --no-touchups >"$tmp/n" ||
+    fail "--no-touchups"
+[ "$(col event <"$tmp/n" | grep -c touchup)" -eq 1 ] ||
+    fail "--no-touchups: the first touch-up only"
+col load <"$tmp/n" | awk 'NR > 2 && $1 > p + 1e-9 { exit 1 } { p = $1 }' ||
+    fail "--no-touchups: the load only falls after healing"
 assert_num "$(awk -F'\t' '$14 == "healed" { print $11 }' "$tmp/p")" "==" 0 \
     "healed dE00 is 0"
 col white <"$tmp/p" | grep -qvx D50 && fail "white stated"
@@ -35,7 +47,7 @@ for c in pigment dilution ita_class uv protection threshold k_per_year \
 done
 # The touch-up row and the summary agree.
 [ "$(col touchup_date <"$tmp/s")" = \
-    "$(awk -F'\t' '$14 == "touchup" { print $4 }' "$tmp/p")" ] ||
+    "$(awk -F'\t' '$14 == "touchup" { print $4; exit }' "$tmp/p")" ] ||
     fail "touch-up date differs between rows and summary"
 
 # Skins, D65 Lab (SCIENCE.md 1.4, 1.5), lightest first: ITA from 62 down
@@ -111,7 +123,7 @@ assert_num "$(th --skin 62,11,16 --threshold 2.2)" "==" 2.2 "--threshold"
 # same remaining load, the dot is bluer (lower b*) with UV than without,
 # where every component fades alike; carbon alone does not drift.
 at_load() {	# pigment uv -> b* of the dot when load first drops under 0.6
-	"$FADE" --pigment "$1" --skin 62,11,16 $S --uv "$2" --step 1 \
+	"$FADE" --pigment "$1" --skin 62,11,16 $S --uv "$2" --step 1 --no-touchups \
 	    --years 30 -H | awk -F'\t' '$14 == "step" && $3 > 0.5 && $13 < 0.6 { print $7; exit }'
 }
 bw0=$(at_load smp-warm-black 0)

@@ -3,8 +3,9 @@
  * below), the one-dimensional solvers on functions with known answers, the
  * SCIENCE.md 6.2 threshold and UV-transmittance ramps, and the fading
  * model's bookkeeping: the default course heals to smp-match's load
- * 1/(1+r), the long-term loss is exp(-k t), and the optics inversion finds
- * the load it was given.
+ * 1/(1+r), the long-term loss is exp(-k t), touch-ups fall at the
+ * threshold and restore the look, and the optics inversion finds the load
+ * it was given.
  */
 #include "config.h"
 
@@ -168,6 +169,25 @@ test_model(void **state)
 	assert_true(f.k[1] > f.k[0] && f.k[2] > f.k[0]);
 	smp_fade_at(&f, f.t_healed, &p);
 	assert_true(p.de_dot < 1e-9 && fabs(p.load - 1) < 1e-12);
+	/* Touch-ups: the first is smp_fade_touchup's; at each the dots are
+	 * at the threshold just before the deposit, and after it heals they
+	 * are back under it. */
+	{
+		double	first = smp_fade_touchup(&f, 15);
+		int	n = smp_fade_plan(&f, 15), k;
+
+		assert_true(n >= 2);
+		assert_true(fabs(f.touchup[0] - first) < 1e-9);
+		for (k = 0; k < n; k++) {
+			smp_fade_at(&f, f.touchup[k] - 1e-9, &p);
+			assert_true(fabs(p.de_dot - f.threshold) < 1e-3);
+			smp_fade_at(&f, f.touchup[k] + 0.25, &p);
+			assert_true(p.de_dot < f.threshold - 0.5);
+			if (k > 0)
+				assert_true(f.touchup[k] > f.touchup[k - 1]);
+		}
+		assert_int_equal(f.ndep, o.sessions + n);
+	}
 	/* Inversion finds a load it rendered. */
 	for (s = 0.2; s < 2; s *= 1.7) {
 		for (i = 0; i < pig->nmix; i++)
