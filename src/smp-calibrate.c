@@ -200,12 +200,8 @@ main(int argc, char *argv[])
 		case OPT_MAX_MEMORY:
 			smp_cli_limit(ch == OPT_MAX_PIXELS, optarg, &o.limits);
 			break;
-		case 'V':
-			smp_cli_version();
-		case 'h':
-			usage(SMP_EXIT_OK);
 		default:
-			usage(SMP_EXIT_TROUBLE);
+			smp_cli_rest(ch, usage);
 		}
 	}
 	argc -= optind;

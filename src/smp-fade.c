@@ -710,12 +710,8 @@ main(int argc, char *argv[])
 			u.mo.skin.d_above = 1e-4 * smp_cli_num("--depth", optarg,
 			    0, 1000);
 			break;
-		case 'V':
-			smp_cli_version();
-		case 'h':
-			usage(SMP_EXIT_OK);
 		default:
-			usage(SMP_EXIT_TROUBLE);
+			smp_cli_rest(ch, usage);
 		}
 	}
 	argc -= optind;

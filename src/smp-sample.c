@@ -185,12 +185,8 @@ main(int argc, char *argv[])
 			date = datebuf;
 			break;
 		}
-		case 'V':
-			smp_cli_version();
-		case 'h':
-			usage(SMP_EXIT_OK);
 		default:
-			usage(SMP_EXIT_TROUBLE);
+			smp_cli_rest(ch, usage);
 		}
 	}
 	argc -= optind;

@@ -159,3 +159,12 @@ smp_cli_catalogue(void)
 
 	return env != NULL && *env != '\0' ? env : SMP_DATADIR "/pigments.tsv";
 }
+
+void
+smp_cli_rest(int ch, void (*usage)(int))
+{
+	if (ch == 'V')
+		smp_cli_version();
+	usage(ch == 'h' ? SMP_EXIT_OK : SMP_EXIT_TROUBLE);
+	exit(SMP_EXIT_TROUBLE);		/* usage does not return */
+}

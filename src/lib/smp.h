@@ -769,6 +769,8 @@ void	smp_warnx(const char *fmt, ...) printflike(1, 2);
 smp_dead void smp_die(const struct smp_err *e);
 smp_dead void smp_usage_error(const char *fmt, ...) printflike(1, 2);
 smp_dead void smp_cli_version(void);
+/* The getopt cases every tool shares: -V, -h and anything unknown. */
+smp_dead void smp_cli_rest(int ch, void (*usage)(int));
 /* --max-pixels (pixels != 0) or --max-memory; exits 2 on a bad value. */
 void	smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim);
 /* --white d50|d65 (any case); exits 2 on anything else. */
