@@ -499,74 +499,36 @@ fit_row(struct run *u, const char *file, const struct smp_fade *f,
 		trouble(u, &e);
 }
 
-/* --fit: rows of class dot or all (a series without a class column is
- * all dots) with dates; the skin from --skin or the first skin row. */
+/* --fit: the series, the skin from --skin or the series. */
 static void
 fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
     int have_skin)
 {
-	struct smp_labrows	 rs;
-	struct smp_fade_obs	*obs = NULL;
+	struct smp_fade_series	 ser;
+	struct smp_fade_obs	*obs;
 	struct smp_fade_fitres	 r;
 	struct smp_fade		 f;
 	struct smp_err		 e = SMP_ERR_INIT;
-	struct smp_lab		 skin = have_skin ? *skin_opt :
-				    (struct smp_lab){ 0, 0, 0 };
-	enum smp_white		 w = u->white;
 	long			 first_usable = -2147483647L;
-	size_t			 i, n = 0;
-	int			 got_skin = have_skin;
+	size_t			 n;
 
-	memset(&rs, 0, sizeof rs);
-	if (smp_labrows_read(path, u->white, &rs, &e) == -1) {
+	memset(&ser, 0, sizeof ser);
+	if (have_skin) {
+		ser.skin = *skin_opt;
+		ser.white = u->white;
+		ser.have_skin = 1;
+	}
+	if (smp_fade_series_read(path, u->white, &ser, &e) == -1) {
 		trouble(u, &e);
-		goto out;
+		return;
 	}
-	if ((obs = calloc(rs.n + 1, sizeof *obs)) == NULL) {
-		smp_warnx("%s: out of memory", path);
-		u->status = SMP_EXIT_TROUBLE;
-		goto out;
-	}
-	for (i = 0; i < rs.n; i++) {
-		const struct smp_labrow	*q = &rs.r[i];
-
-		if (strcmp(q->klass, "skin") == 0) {
-			if (!got_skin)
-				skin = q->lab, w = q->white, got_skin = 1;
-			continue;
-		}
-		if (strcmp(q->klass, "dot") != 0 && strcmp(q->klass, "all") != 0)
-			continue;
-		if (q->date[0] == '\0' || smp_date_parse(q->date,
-		    &obs[n].date) == -1) {
-			smp_errf(&e, SMP_E_INPUT, "%s:%lu: %s", path, q->line,
-			    q->date[0] == '\0' ? "no date (a date column "
-			    "with YYYY-MM-DD is needed for --fit)" :
-			    "the date is not YYYY-MM-DD");
-			trouble(u, &e);
-			goto out;
-		}
-		if (q->white != (int)w && got_skin) {
-			struct smp_lab	a;
-
-			smp_lab_adapt(&q->lab, q->white, w, &a);
-			obs[n].dot = a;
-		} else
-			obs[n].dot = q->lab;
-		n++;
-	}
-	if (!got_skin) {
-		smp_errf(&e, SMP_E_USAGE, "%s: no skin reading: give --skin or "
-		    "a row of class skin", path);
-		trouble(u, &e);
-		goto out;
-	}
+	obs = ser.obs, n = ser.n;
 	if (u->have_start)
 		first_usable = u->start + lround((u->fo.sessions - 1) *
 		    u->fo.interval_weeks * 7 + u->fo.heal_weeks * 7);
-	if (smp_fade_init(&f, u->cat, u->pig, &skin, w, &u->mo, &u->fo,
-	    &e) == -1 || smp_fade_fit(&f, obs, n, first_usable, u->years, &r,
-	    &e) == -1) {
+	if (smp_fade_init(&f, u->cat, u->pig, &ser.skin, ser.white, &u->mo,
+	    &u->fo, &e) == -1 || smp_fade_fit(&f, obs, n, first_usable,
+	    u->years, &r, &e) == -1) {
 		if (e.msg[0] != '\0' && strncmp(e.msg, path, strlen(path)) != 0) {
 			struct smp_err	e2 = SMP_ERR_INIT;
 
@@ -590,8 +552,7 @@ fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
 			u->status = SMP_EXIT_SHORT;
 	}
 out:
-	free(obs);
-	smp_labrows_clear(&rs);
+	smp_fade_series_clear(&ser);
 }
 
 /* The options that set one number in a range; 1 when ch is one. */

@@ -691,6 +691,18 @@ struct smp_fade_fitres {
 	double		touchup, touchup_early, touchup_late; /* after base */
 	struct smp_lab	healed;			/* at s0 */
 };
+/* fade-series.c: dots (class dot or all) with dates, adapted to the
+ * skin's white, and the first skin row unless have_skin is set already. */
+struct smp_fade_series {
+	struct smp_fade_obs	*obs;
+	size_t			 n;
+	struct smp_lab		 skin;
+	enum smp_white		 white;		/* of skin and obs */
+	int			 have_skin;
+};
+int	smp_fade_series_read(const char *path, enum smp_white dflt,
+	    struct smp_fade_series *s, struct smp_err *e);
+void	smp_fade_series_clear(struct smp_fade_series *s);
 double	smp_fade_invert(const struct smp_fade *f, const struct smp_lab *obs,
 	    double *de);
 /* Readings dated before first_usable are not used; needs 2 follow-ups. */

@@ -1,0 +1,74 @@
+/*
+ * fade-series.c: the dated readings smp-fade --fit works on: rows of class
+ * dot or all (a file without a class column is all dots) with a date, and
+ * the first row of class skin unless the caller gives the skin.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+
+int
+smp_fade_series_read(const char *path, enum smp_white dflt,
+    struct smp_fade_series *s, struct smp_err *e)
+{
+	struct smp_labrows	rs;
+	size_t			i;
+	int			r = -1;
+
+	memset(&rs, 0, sizeof rs);
+	s->obs = NULL;
+	s->n = 0;
+	if (!s->have_skin)
+		s->white = dflt;
+	if (smp_labrows_read(path, dflt, &rs, e) == -1)
+		return -1;
+	for (i = 0; i < rs.n && !s->have_skin; i++)
+		if (strcmp(rs.r[i].klass, "skin") == 0) {
+			s->skin = rs.r[i].lab;
+			s->white = (enum smp_white)rs.r[i].white;
+			s->have_skin = 1;
+		}
+	if (!s->have_skin) {
+		smp_errf(e, SMP_E_USAGE, "%s: no skin reading: give --skin or "
+		    "a row of class skin", path);
+		goto out;
+	}
+	if ((s->obs = calloc(rs.n + 1, sizeof *s->obs)) == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
+		goto out;
+	}
+	for (i = 0; i < rs.n; i++) {
+		const struct smp_labrow	*q = &rs.r[i];
+		struct smp_fade_obs	*o = &s->obs[s->n];
+
+		if (strcmp(q->klass, "dot") != 0 && strcmp(q->klass, "all") != 0)
+			continue;
+		if (q->date[0] == '\0' || smp_date_parse(q->date, &o->date) == -1) {
+			smp_errf(e, SMP_E_INPUT, "%s:%lu: %s", path, q->line,
+			    q->date[0] == '\0' ? "no date (a date column with "
+			    "YYYY-MM-DD is needed for --fit)" :
+			    "the date is not YYYY-MM-DD");
+			goto out;
+		}
+		smp_lab_adapt(&q->lab, (enum smp_white)q->white, s->white,
+		    &o->dot);
+		s->n++;
+	}
+	r = 0;
+out:
+	if (r == -1)
+		smp_fade_series_clear(s);
+	smp_labrows_clear(&rs);
+	return r;
+}
+
+void
+smp_fade_series_clear(struct smp_fade_series *s)
+{
+	free(s->obs);
+	s->obs = NULL;
+	s->n = 0;
+}
