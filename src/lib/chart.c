@@ -112,8 +112,8 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 	struct smp_err	 sub = SMP_ERR_INIT;
 	cmsContext	 ctx;
 	cmsHANDLE	 it8;
-	const char	*idf;
 	int		 n, i, k, seen[SMP_CHART_PATCHES] = { 0 }, lab, r = -1;
+	int		 idf_col;
 
 	if ((ctx = smp__lcms_context(&sub)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
@@ -134,12 +134,18 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 		    "XYZ_X/XYZ_Y/XYZ_Z fields", path);
 		goto out;
 	}
-	idf = cmsIT8FindDataFormat(it8, "SAMPLE_ID") >= 0 ? "SAMPLE_ID" :
-	    "SAMPLE_LOC";
+	if (n > SMP_CHART_MAX_SETS) {
+		smp_errf(e, SMP_E_INPUT, "%s: %d sets; a chart reference has at "
+		    "most %d", path, n, SMP_CHART_MAX_SETS);
+		goto out;
+	}
+	/* lcms2 does not check a negative field index: look it up once. */
+	if ((idf_col = cmsIT8FindDataFormat(it8, "SAMPLE_ID")) < 0)
+		idf_col = cmsIT8FindDataFormat(it8, "SAMPLE_LOC");
 	for (i = 0; i < n; i++) {
 		/* NULL buffer: lcms2 returns its own storage (1024-byte trap). */
-		const char	*id = cmsIT8GetDataRowCol(it8, i,
-				    cmsIT8FindDataFormat(it8, idf));
+		const char	*id = idf_col >= 0 ?
+				    cmsIT8GetDataRowCol(it8, i, idf_col) : NULL;
 		double		 v[3];
 
 		k = n == SMP_CHART_PATCHES && chart_id_index(id) < 0 ? i :

@@ -24,7 +24,7 @@ smp_fade_series_read(const char *path, enum smp_white dflt,
 	if (!s->have_skin)
 		s->white = dflt;
 	if (smp_labrows_read(path, dflt, &rs, e) == -1)
-		return -1;
+		goto out;		/* rs may hold the rows before the error */
 	for (i = 0; i < rs.n && !s->have_skin; i++)
 		if (strcmp(rs.r[i].klass, "skin") == 0) {
 			s->skin = rs.r[i].lab;

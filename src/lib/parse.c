@@ -130,7 +130,7 @@ smp_parse_size(const char *s, uint64_t *out, struct smp_err *e)
 	}
 	if (mul != 1)
 		buf[len - 1] = '\0';
-	if (smp_parse_double(buf, 1, 1e15, &v, e) == -1)
+	if (smp_parse_double(buf, 1, 1e15 / (double)mul, &v, e) == -1)
 		return -1;
 	*out = (uint64_t)(v * (double)mul);
 	return 0;
@@ -150,7 +150,7 @@ smp_parse_count(const char *s, uint64_t *out, struct smp_err *e)
 		mul = 1e6, buf[n - 1] = '\0';
 	else if (buf[n - 1] == 'G' || buf[n - 1] == 'g')
 		mul = 1e9, buf[n - 1] = '\0';
-	if (smp_parse_double(buf, 1, 1e12, &v, e) == -1)
+	if (smp_parse_double(buf, 1, 1e15 / mul, &v, e) == -1)
 		return -1;
 	*out = (uint64_t)(v * mul);
 	return 0;

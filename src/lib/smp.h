@@ -335,6 +335,7 @@ double	smp_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
  * (0..23) is column k % 6, row k / 6 of the chart held with the neutral
  * row at the bottom (0 dark skin, 5 bluish green, 18 white, 23 black). */
 #define SMP_CHART_PATCHES	24
+#define SMP_CHART_MAX_SETS	4096	/* rows a reference file may have */
 enum smp_chart_edition { SMP_EDITION_2014, SMP_EDITION_PRE2014 };
 
 struct smp_chart_ref {

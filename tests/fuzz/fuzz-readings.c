@@ -1,0 +1,17 @@
+/* fuzz-readings.c: readings TSV (smp-sample output or L a b columns) as
+ * smp-match and smp-fade read them. */
+#include "config.h"
+
+#include "smp.h"
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct smp_labrows	rs = { 0 };
+	struct smp_err		e = SMP_ERR_INIT;
+
+	smp_labrows_read(fuzz_path(data, size), SMP_WHITE_D50, &rs, &e);
+	smp_labrows_clear(&rs);
+	return 0;
+}
