@@ -1,7 +1,8 @@
 /*
  * atomic.c: write a file so that readers see the old one or the whole new
  * one: a temporary file in the same directory, fsync, rename.  On any
- * failure the temporary is removed and the old file stays.
+ * failure the temporary is removed and the old file stays; a tool that is
+ * killed by a signal removes it in smp_atomic_abort (see smp_cli_init).
  */
 #include "config.h"
 
@@ -12,6 +13,27 @@
 #include <unistd.h>
 
 #include "smp.h"
+
+/* The temporary being written, for smp_atomic_abort; one at a time. */
+static char		 inflight[4096];
+static volatile int	 inflight_set;
+
+void
+smp_atomic_abort(void)
+{
+	if (inflight_set)
+		unlink(inflight);	/* async-signal-safe */
+}
+
+static void
+inflight_track(const char *tmp)
+{
+	inflight_set = 0;
+	if (tmp != NULL && strlen(tmp) < sizeof inflight) {
+		memcpy(inflight, tmp, strlen(tmp) + 1);
+		inflight_set = 1;
+	}
+}
 
 int
 smp_write_atomic(const char *path, const void *data, size_t len,
@@ -32,6 +54,7 @@ smp_write_atomic(const char *path, const void *data, size_t len,
 		free(tmp);
 		return -1;
 	}
+	inflight_track(tmp);
 	while (len > 0) {
 		if ((w = write(fd, p, len)) < 0) {
 			if (errno == EINTR)
@@ -50,6 +73,7 @@ smp_write_atomic(const char *path, const void *data, size_t len,
 	fd = -1;
 	if (rename(tmp, path) == -1)
 		goto fail;
+	inflight_track(NULL);
 	free(tmp);
 	return 0;
 fail:
@@ -57,6 +81,7 @@ fail:
 	if (fd != -1)
 		close(fd);
 	unlink(tmp);
+	inflight_track(NULL);
 	free(tmp);
 	return smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(saved));
 }

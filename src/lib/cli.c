@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,16 +33,30 @@ cli_close_stdout(void)
 	}
 }
 
+/* Interrupted: no temporary file left behind, then die of the signal. */
+static void
+cli_on_signal(int sig)
+{
+	smp_atomic_abort();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 void
 smp_cli_init(const char *argv0)
 {
-	const char	*p;
+	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	const char		*p;
+	size_t			 i;
 
 	if (argv0 != NULL && *argv0 != '\0') {
 		p = strrchr(argv0, '/');
 		cli_progname = p ? p + 1 : argv0;
 	}
 	atexit(cli_close_stdout);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (signal(sigs[i], SIG_IGN) != SIG_IGN)
+			signal(sigs[i], cli_on_signal);
 }
 
 const char *

@@ -447,6 +447,8 @@ int	smp_camera_icc(const struct smp_camera *c, const char *desc,
 /* Temporary file in the same directory, fsync, rename; nothing on failure. */
 int	smp_write_atomic(const char *path, const void *data, size_t len,
 	    struct smp_err *e);
+/* Remove the temporary of a write in progress; async-signal-safe. */
+void	smp_atomic_abort(void);
 
 /* calibrate.c: the whole of smp-calibrate(1) but the printing. */
 struct smp_calib_opts {

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Files the tools write (profiles, CTI3, overlays, swatches, plots,
+# calendars) are written atomically: on a full disk (writes of the
+# temporary fail with ENOSPC) and when the process is killed between
+# writing and renaming (SIGTERM at fsync), the previous file is intact,
+# no temporary is left, and a full disk is exit 2 naming the file.
+# Faults come from an LD_PRELOAD shim, tests/tools/faults.c.
+. "$SMP_SRCDIR/tests/cli/common.sh"
+CC=${CC:-cc}
+command -v "$CC" >/dev/null 2>&1 || skip "no C compiler for the fault shim"
+"$CC" -shared -fPIC -o "$tmp/faults.so" "$SMP_SRCDIR/tests/tools/faults.c" \
+    -ldl 2>"$tmp/cc.log" || skip "cannot build the fault shim: $(cat "$tmp/cc.log")"
+# ASan wants its runtime first; the shim only wraps write and fsync.
+ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
+export ASAN_OPTIONS
+mkdir "$tmp/out"
+# A chart photo from the corpus' ColorChecker values (CGATS -> CSV).
+awk '/^[A-D][1-6] / { k++; printf "%d,%s,%s,%s\n", k, $2, $3, $4 }' \
+    "$SMP_SRCDIR/tests/fuzz/corpus/cgats/colorchecker.cie" >"$tmp/ref.csv"
+"$SMP_BUILDDIR/tests/tools/render-chart" -s 0.6 "$tmp/ref.csv" 240 180 \
+    "$tmp/c.png" || fail "render-chart"
+P="--pigment smp-neutral-black --skin 60,10,15 --start 2026-01-01"
+# name command...: the command writes $tmp/out/name
+writers() {
+	"$@" icc "$CAL" -o "$tmp/out/x.icc" "$tmp/c.png"
+	"$@" ti3 "$CAL" -o "$tmp/out/y.icc" --ti3 "$tmp/out/x.ti3" "$tmp/c.png"
+	"$@" overlay "$CAL" -o "$tmp/out/z.icc" --overlay "$tmp/out/x.png" "$tmp/c.png"
+	"$@" swatch-png "$MATCH" --skin 60,10,15 --swatch "$tmp/out/s.png"
+	"$@" swatch-svg "$MATCH" --skin 60,10,15 --swatch "$tmp/out/s.svg"
+	"$@" plot "$FADE" $P --plot "$tmp/out/f.svg"
+	"$@" ics "$FADE" $P --ics "$tmp/out/f.ics"
+}
+target() {	# the file a writer writes
+	case $1 in
+	icc) echo x.icc ;; ti3) echo x.ti3 ;; overlay) echo x.png ;;
+	swatch-png) echo s.png ;; swatch-svg) echo s.svg ;; plot) echo f.svg ;;
+	ics) echo f.ics ;;
+	esac
+}
+no_temporaries() {
+	ls "$tmp/out" | grep -q '\.tmp\.' && fail "$1: temporary left: $(ls "$tmp/out")"
+	return 0
+}
+# Each writer first works without faults.
+works() {
+	name=$1
+	shift
+	"$@" >/dev/null 2>"$tmp/e" || fail "$name: $(cat "$tmp/e")"
+	[ -s "$tmp/out/$(target "$name")" ] || fail "$name: nothing written"
+}
+writers works
+# Full disk: exit 2 naming the file, old file intact, no temporary.
+full() {
+	name=$1
+	shift
+	f="$tmp/out/$(target "$name")"
+	echo old >"$f"
+	SMP_FAULT=enospc LD_PRELOAD="$tmp/faults.so" "$@" >/dev/null 2>"$tmp/e"
+	rc=$?
+	[ $rc -eq 2 ] || fail "$name on a full disk: exit $rc"
+	grep -q "$(basename "$f")" "$tmp/e" || fail "$name: message: $(cat "$tmp/e")"
+	[ "$(cat "$f")" = old ] || fail "$name: old file replaced"
+	no_temporaries "$name"
+	echo "ok: $name on a full disk: $(grep -m1 "$(basename "$f")" "$tmp/e")"
+}
+writers full
+# Killed between writing and renaming.
+killed() {
+	name=$1
+	shift
+	f="$tmp/out/$(target "$name")"
+	echo old >"$f"
+	SMP_FAULT=kill LD_PRELOAD="$tmp/faults.so" "$@" >/dev/null 2>"$tmp/e"
+	rc=$?
+	[ $rc -ne 0 ] || fail "$name: survived SIGTERM at fsync"
+	[ "$(cat "$f")" = old ] || fail "$name: old file replaced"
+	no_temporaries "$name"
+	echo "ok: $name killed mid-write (exit $rc): old file kept, no temporary"
+}
+writers killed
