@@ -99,10 +99,20 @@ chart_id_index(const char *id)
 	return -1;
 }
 
+/* A field of a row as a strict number (lcms2 reads "nan" or "12x" as a
+ * number); NAN when absent or not a number. */
 static double
 chart_field(cmsHANDLE it8, int row, const char *field)
 {
-	return cmsIT8GetDataRowColDbl(it8, row, cmsIT8FindDataFormat(it8, field));
+	struct smp_err	 e = SMP_ERR_INIT;
+	int		 col = cmsIT8FindDataFormat(it8, field);
+	const char	*s = col >= 0 ? cmsIT8GetDataRowCol(it8, row, col) : NULL;
+	double		 v;
+
+	if (s == NULL || smp_parse_double(s, -HUGE_VAL, HUGE_VAL, &v,
+	    &e) == -1)
+		return NAN;
+	return v;
 }
 
 int
@@ -168,8 +178,8 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 		}
 		if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]) ||
 		    v[0] < 0 || v[0] > 110) {
-			smp_errf(e, SMP_E_INPUT, "%s: sample %s: bad value",
-			    path, id ? id : "?");
+			smp_errf(e, SMP_E_INPUT, "%s: sample %s: not a colour "
+			    "(finite numbers, L* 0..110)", path, id ? id : "?");
 			goto out;
 		}
 		ref->lab[k] = (struct smp_lab){ v[0], v[1], v[2] };

@@ -40,17 +40,24 @@ smp_parse_double(const char *s, double min, double max, double *out,
 
 	if (s == NULL || *s == '\0')
 		return smp_errf(e, SMP_E_USAGE, "empty number");
+	/* Quote at most 40 bytes of what the user wrote. */
+#define QUOTE(s)	40, (s), strlen(s) > 40 ? "..." : ""
 	if (isspace((unsigned char)*s))
-		return smp_errf(e, SMP_E_USAGE, "not a number: '%s'", s);
+		return smp_errf(e, SMP_E_USAGE, "not a number: '%.*s%s'",
+		    QUOTE(s));
 	errno = 0;
 	v = parse_strtod_c(s, &end);
-	if (end == s || *end != '\0')
-		return smp_errf(e, SMP_E_USAGE, "not a number: '%s'", s);
+	/* Decimal only: strtod's hexadecimal floats are not for users. */
+	if (end == s || *end != '\0' || strpbrk(s, "xX") != NULL)
+		return smp_errf(e, SMP_E_USAGE, "not a number: '%.*s%s'",
+		    QUOTE(s));
 	if (!isfinite(v) || errno == ERANGE)
-		return smp_errf(e, SMP_E_USAGE, "not a finite number: '%s'", s);
+		return smp_errf(e, SMP_E_USAGE, "not a finite number: '%.*s%s'",
+		    QUOTE(s));
 	if (v < min || v > max)
-		return smp_errf(e, SMP_E_USAGE, "%s is out of range [%g, %g]",
-		    s, min, max);
+		return smp_errf(e, SMP_E_USAGE, "%.*s%s is out of range [%g, %g]",
+		    QUOTE(s), min, max);
+#undef QUOTE
 	*out = v;
 	return 0;
 }
