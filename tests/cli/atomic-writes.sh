@@ -14,11 +14,7 @@ command -v "$CC" >/dev/null 2>&1 || skip "no C compiler for the fault shim"
 ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
 export ASAN_OPTIONS
 mkdir "$tmp/out"
-# A chart photo from the corpus' ColorChecker values (CGATS -> CSV).
-awk '/^[A-D][1-6] / { k++; printf "%d,%s,%s,%s\n", k, $2, $3, $4 }' \
-    "$SMP_SRCDIR/tests/fuzz/corpus/cgats/colorchecker.cie" >"$tmp/ref.csv"
-"$SMP_BUILDDIR/tests/tools/render-chart" -s 0.6 "$tmp/ref.csv" 240 180 \
-    "$tmp/c.png" || fail "render-chart"
+chart_photo "$tmp/c.png"
 P="--pigment smp-neutral-black --skin 60,10,15 --start 2026-01-01"
 # name command...: the command writes $tmp/out/name
 writers() {
@@ -49,32 +45,27 @@ works() {
 	[ -s "$tmp/out/$(target "$name")" ] || fail "$name: nothing written"
 }
 writers works
-# Full disk: exit 2 naming the file, old file intact, no temporary.
-full() {
+# faulted: with SMP_FAULT=$fault, the old file stays and no temporary is
+# left; a full disk is exit 2 naming the file, SIGTERM at fsync kills.
+faulted() {
 	name=$1
 	shift
 	f="$tmp/out/$(target "$name")"
 	echo old >"$f"
-	SMP_FAULT=enospc LD_PRELOAD="$tmp/faults.so" "$@" >/dev/null 2>"$tmp/e"
+	SMP_FAULT=$fault LD_PRELOAD="$tmp/faults.so" "$@" >/dev/null 2>"$tmp/e"
 	rc=$?
-	[ $rc -eq 2 ] || fail "$name on a full disk: exit $rc"
-	grep -q "$(basename "$f")" "$tmp/e" || fail "$name: message: $(cat "$tmp/e")"
+	if [ "$fault" = enospc ]; then
+		[ $rc -eq 2 ] || fail "$name on a full disk: exit $rc"
+		grep -q "$(basename "$f")" "$tmp/e" ||
+		    fail "$name: message: $(cat "$tmp/e")"
+	else
+		[ $rc -ne 0 ] || fail "$name: survived SIGTERM at fsync"
+	fi
 	[ "$(cat "$f")" = old ] || fail "$name: old file replaced"
 	no_temporaries "$name"
-	echo "ok: $name on a full disk: $(grep -m1 "$(basename "$f")" "$tmp/e")"
+	echo "ok: $name, $fault (exit $rc): old file kept, no temporary"
 }
-writers full
-# Killed between writing and renaming.
-killed() {
-	name=$1
-	shift
-	f="$tmp/out/$(target "$name")"
-	echo old >"$f"
-	SMP_FAULT=kill LD_PRELOAD="$tmp/faults.so" "$@" >/dev/null 2>"$tmp/e"
-	rc=$?
-	[ $rc -ne 0 ] || fail "$name: survived SIGTERM at fsync"
-	[ "$(cat "$f")" = old ] || fail "$name: old file replaced"
-	no_temporaries "$name"
-	echo "ok: $name killed mid-write (exit $rc): old file kept, no temporary"
-}
-writers killed
+fault=enospc
+writers faulted
+fault=kill
+writers faulted

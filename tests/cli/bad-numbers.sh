@@ -73,10 +73,7 @@ bad "c.tsv:$line: a component record has" "$MATCH" -c "$tmp/c.tsv" --skin 60,10,
 
 # CGATS references for smp-calibrate, on a photo where the chart is found.
 ref="$SMP_SRCDIR/tests/fuzz/corpus/cgats/colorchecker.cie"
-awk '/^[A-D][1-6] / { k++; printf "%d,%s,%s,%s\n", k, $2, $3, $4 }' "$ref" \
-    >"$tmp/ref.csv"
-"$SMP_BUILDDIR/tests/tools/render-chart" -s 0.6 "$tmp/ref.csv" 240 180 \
-    "$tmp/c.png" || fail "render-chart"
+chart_photo "$tmp/c.png"
 "$CAL" --reference "$ref" -o "$tmp/x.icc" "$tmp/c.png" >/dev/null 2>&1 ||
     fail "the unspoilt reference"
 for v in nan inf 1e999 -5 120 12x; do

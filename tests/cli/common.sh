@@ -82,3 +82,12 @@ assert_num() {
 	    fail "$4: $1 is not $2 $3"
 	echo "ok: $4: $1 $2 $3"
 }
+
+# chart_photo OUT.png: a ColorChecker photo through render-chart's camera,
+# from the corpus' CGATS reference (the built-in 2014 values).
+chart_photo() {
+	awk '/^[A-D][1-6] / { k++; printf "%d,%s,%s,%s\n", k, $2, $3, $4 }' \
+	    "$SMP_SRCDIR/tests/fuzz/corpus/cgats/colorchecker.cie" >"$tmp/ref.csv"
+	"$SMP_BUILDDIR/tests/tools/render-chart" -s 0.6 "$tmp/ref.csv" 240 180 \
+	    "$1" || fail "render-chart"
+}

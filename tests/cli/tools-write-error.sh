@@ -4,10 +4,7 @@
 # tool quietly.  (smp-sample: sample-write-error.sh.)
 . "$SMP_SRCDIR/tests/cli/common.sh"
 [ -w /dev/full ] || skip "/dev/full missing"
-awk '/^[A-D][1-6] / { k++; printf "%d,%s,%s,%s\n", k, $2, $3, $4 }' \
-    "$SMP_SRCDIR/tests/fuzz/corpus/cgats/colorchecker.cie" >"$tmp/ref.csv"
-"$SMP_BUILDDIR/tests/tools/render-chart" -s 0.6 "$tmp/ref.csv" 240 180 \
-    "$tmp/c.png" || fail "render-chart"
+chart_photo "$tmp/c.png"
 P="--pigment smp-neutral-black --skin 60,10,15 --start 2026-01-01"
 full() {
 	"$@" >/dev/full 2>"$tmp/e"
