@@ -529,12 +529,7 @@ fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
 	if (smp_fade_init(&f, u->cat, u->pig, &ser.skin, ser.white, &u->mo,
 	    &u->fo, &e) == -1 || smp_fade_fit(&f, obs, n, first_usable,
 	    u->years, &r, &e) == -1) {
-		if (e.msg[0] != '\0' && strncmp(e.msg, path, strlen(path)) != 0) {
-			struct smp_err	e2 = SMP_ERR_INIT;
-
-			smp_errf(&e2, e.code, "%s: %s", path, e.msg);
-			e = e2;
-		}
+		smp_err_prefix(&e, path);
 		trouble(u, &e);
 		goto out;
 	}

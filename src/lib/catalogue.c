@@ -133,7 +133,7 @@ static int
 cat_pigment(struct smp_catalogue *c, const struct smp_tsv *t,
     struct smp_err *e)
 {
-	struct smp_pigment	*p;
+	struct smp_pigment	*p, *q;
 	size_t			 i;
 	int			 k;
 
@@ -153,14 +153,9 @@ cat_pigment(struct smp_catalogue *c, const struct smp_tsv *t,
 	if (c->npig == SMP_MAX_PIGMENTS)
 		return smp_tsv_errf(t, e, "more than %d pigments",
 		    SMP_MAX_PIGMENTS);
-	if (c->npig == c->cap) {
-		size_t			 n = c->cap ? 2 * c->cap : 16;
-		struct smp_pigment	*q = realloc(c->pig, n * sizeof *q);
-
-		if (q == NULL)
-			return smp_errf(e, SMP_E_NOMEM, "out of memory");
-		c->pig = q, c->cap = n;
-	}
+	if ((q = smp_grow(c->pig, &c->cap, c->npig, sizeof *q, e)) == NULL)
+		return -1;
+	c->pig = q;
 	p = &c->pig[c->npig];
 	memset(p, 0, sizeof *p);
 	strcpy(p->name, t->f[1]);
@@ -173,10 +168,10 @@ cat_pigment(struct smp_catalogue *c, const struct smp_tsv *t,
 		return -1;
 	for (k = 0; k < p->nmix; k++)
 		for (i = 0; i < SMP_BANDS; i++) {
-			const struct smp_component *q = &c->comp[p->mix[k].comp];
+			const struct smp_component *cp = &c->comp[p->mix[k].comp];
 
-			p->mua[i] += p->mix[k].conc * q->mua[i];
-			p->mus[i] += p->mix[k].conc * q->mus[i];
+			p->mua[i] += p->mix[k].conc * cp->mua[i];
+			p->mus[i] += p->mix[k].conc * cp->mus[i];
 		}
 	c->npig++;
 	return 0;

@@ -102,19 +102,11 @@ static double
 touchup_after(const struct smp_fade *f, double s0, double k, double horizon)
 {
 	struct ahead	a = { f, s0, k, { 0, 0, 0 } };
-	double		t0 = 0, f0, t1, f1;
 
 	if (!(k > 0))
 		return NAN;
 	render_scaled(f, s0, &a.ref);
-	f0 = ahead_below(&a, 0);
-	for (t1 = 1 / 24.0; t1 <= horizon; t1 += 1 / 24.0) {
-		if ((f1 = ahead_below(&a, t1)) <= 0)
-			return smp_root_1d(ahead_below, &a, t0, f0, t1, f1,
-			    1e-4, 60);
-		t0 = t1, f0 = f1;
-	}
-	return NAN;
+	return smp_first_root(ahead_below, &a, 0, horizon, SMP_FADE_SCAN, 1e-4);
 }
 
 int

@@ -20,7 +20,6 @@
 #define SMP_FADE_REF_SESSIONS	3	/* SCIENCE.md 3: 2-4 sessions */
 #define SMP_FADE_REF_HEAL	0.67	/* SCIENCE.md 6.2 r_heal */
 #define WEEKS_PER_YEAR		(365.25 / 7)
-#define TOUCHUP_STEP		(1 / 24.0)	/* years: scan twice a month */
 
 void
 smp_fade_defaults(struct smp_fade_opts *o)
@@ -187,17 +186,8 @@ below_threshold(void *arg, double t)
 static double
 crossing(const struct smp_fade *f, double from, double horizon)
 {
-	double	a = from, fa = below_threshold((void *)f, a), b, fb;
-
-	if (fa <= 0)
-		return a;
-	for (b = a + TOUCHUP_STEP; b <= horizon + 1e-9; b += TOUCHUP_STEP) {
-		if ((fb = below_threshold((void *)f, b)) <= 0)
-			return smp_root_1d(below_threshold, (void *)f, a, fa,
-			    b, fb, 1e-4, 60);
-		a = b, fa = fb;
-	}
-	return NAN;
+	return smp_first_root(below_threshold, (void *)f, from, horizon,
+	    SMP_FADE_SCAN, 1e-4);
 }
 
 double

@@ -283,6 +283,22 @@ smp_min_1d(smp_fn1 f, void *arg, double a, double b, double tol, int maxit,
 }
 
 double
+smp_first_root(smp_fn1 f, void *arg, double a, double b, double step,
+    double tol)
+{
+	double	fa = f(arg, a), x, fx;
+
+	if (fa <= 0)
+		return a;
+	for (x = a + step; x <= b + 1e-9; x += step) {
+		if ((fx = f(arg, x)) <= 0)
+			return smp_root_1d(f, arg, a, fa, x, fx, tol, 60);
+		a = x, fa = fx;
+	}
+	return NAN;
+}
+
+double
 smp_root_1d(smp_fn1 f, void *arg, double a, double fa, double b, double fb,
     double tol, int maxit)
 {

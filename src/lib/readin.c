@@ -29,7 +29,7 @@ static int
 row_add(struct smp_labrows *rs, const struct smp_tsv *t, const int *col,
     enum smp_white dflt, struct smp_err *e)
 {
-	struct smp_labrow	*r;
+	struct smp_labrow	*r, *q;
 	struct smp_err		 sub = SMP_ERR_INIT;
 	double			 v[3];
 	int			 i;
@@ -42,14 +42,9 @@ row_add(struct smp_labrows *rs, const struct smp_tsv *t, const int *col,
 			return smp_tsv_errf(t, e, "%s: %s", colname[C_L + i],
 			    sub.msg);
 	}
-	if (rs->n == rs->cap) {
-		size_t			 c = rs->cap ? 2 * rs->cap : 16;
-		struct smp_labrow	*q = realloc(rs->r, c * sizeof *q);
-
-		if (q == NULL)
-			return smp_errf(e, SMP_E_NOMEM, "out of memory");
-		rs->r = q, rs->cap = c;
-	}
+	if ((q = smp_grow(rs->r, &rs->cap, rs->n, sizeof *q, e)) == NULL)
+		return -1;
+	rs->r = q;
 	r = &rs->r[rs->n];
 	memset(r, 0, sizeof *r);
 	r->lab.L = v[0], r->lab.a = v[1], r->lab.b = v[2];

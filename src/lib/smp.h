@@ -330,6 +330,10 @@ double	smp_min_1d(smp_fn1 f, void *arg, double a, double b, double tol,
 	    int maxit, double *fmin);
 double	smp_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
 	    double fb, double tol, int maxit);
+/* The first x in [a, b] with f(x) <= 0: a scan in steps of step, then
+ * smp_root_1d to within tol; a itself when f(a) <= 0, NAN when none. */
+double	smp_first_root(smp_fn1 f, void *arg, double a, double b, double step,
+	    double tol);
 
 /* chart.c: the ColorChecker Classic 24 and its reference values.  Patch k
  * (0..23) is column k % 6, row k / 6 of the chart held with the neutral
@@ -627,6 +631,7 @@ void	smp_match_rank(const struct smp_catalogue *cat,
  * years after the first session unless said otherwise. */
 #define SMP_FADE_MAX_SESSIONS	20
 #define SMP_FADE_MAX_TOUCHUPS	64
+#define SMP_FADE_SCAN		(1 / 24.0)	/* years: touch-up search step */
 struct smp_fade_opts {
 	double	dilution;		/* parts water per part ink */
 	int	sessions;
@@ -757,6 +762,11 @@ struct smp_strbuf {
 void	smp_strbuf_printf(struct smp_strbuf *o, const char *fmt, ...)
 	    printflike(2, 3);
 void	smp_strbuf_free(struct smp_strbuf *o);
+/* Room for element n of an array of size-byte elements at base with *cap
+ * allocated, doubling; the (maybe moved) array, or NULL with e filled and
+ * base untouched. */
+void	*smp_grow(void *base, size_t *cap, size_t n, size_t size,
+	    struct smp_err *e);
 /* Write atomically (or report the out-of-memory), then free. */
 int	smp_strbuf_write(struct smp_strbuf *o, const char *path,
 	    struct smp_err *e);

@@ -1,6 +1,7 @@
 /*
- * strbuf.c: a growing string for the text files the tools write (SVG,
- * iCalendar), built in memory and then written atomically.
+ * strbuf.c: growing buffers: a string for the text files the tools write
+ * (SVG, iCalendar), built in memory and then written atomically, and the
+ * doubling of record arrays.
  */
 #include "config.h"
 
@@ -36,6 +37,23 @@ smp_strbuf_printf(struct smp_strbuf *o, const char *fmt, ...)
 		}
 		return;
 	}
+}
+
+void *
+smp_grow(void *base, size_t *cap, size_t n, size_t size, struct smp_err *e)
+{
+	size_t	c;
+	void	*q;
+
+	if (n < *cap)
+		return base;
+	c = *cap ? 2 * *cap : 16;
+	if ((q = realloc(base, c * size)) == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "out of memory");
+		return NULL;
+	}
+	*cap = c;
+	return q;
 }
 
 void

@@ -101,6 +101,11 @@ test_solvers(void **state)
 	x = smp_root_1d(falling, NULL, 0, 1, 3, 2 - exp(3), 1e-9, 100);
 	assert_true(fabs(x - log(2)) < 1e-8);
 	assert_true(falling(NULL, x) <= 0);
+	/* The first crossing: scanned, refined; the start; none. */
+	x = smp_first_root(falling, NULL, 0, 3, 0.1, 1e-9);
+	assert_true(fabs(x - log(2)) < 1e-8);
+	assert_true(smp_first_root(falling, NULL, 1, 3, 0.1, 1e-9) == 1);
+	assert_true(isnan(smp_first_root(falling, NULL, -3, 0.5, 0.1, 1e-9)));
 }
 
 static void
