@@ -259,6 +259,9 @@ smp__png_open(struct smp_image *img, struct smp_err *e)
 	png_set_chunk_malloc_max(c->png, SMP_MAX_ICC_BYTES + 1024);
 	png_set_keep_unknown_chunks(c->png, PNG_HANDLE_CHUNK_ALWAYS,
 	    (png_const_bytep)"iCCP", 1);
+	/* Text is never used: skip it undecompressed (no zTXt bombs). */
+	png_set_keep_unknown_chunks(c->png, PNG_HANDLE_CHUNK_NEVER,
+	    (png_const_bytep)"tEXt\0zTXt\0iTXt", 3);
 	png_init_io(c->png, img->fp);
 	png_read_info(c->png, c->info);
 	png_get_IHDR(c->png, c->info, &w, &h, &depth, &ctype, &interlace,

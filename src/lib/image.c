@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "smp.h"
 #include "smp-internal.h"
@@ -196,10 +197,15 @@ smp_orient_to_stored(int o, uint32_t w, uint32_t h, uint32_t dx,
 int
 smp_image_sniff(const char *path)
 {
-	unsigned char	sig[8];
-	size_t		n;
+	const char	*dot = strrchr(path, '.');
+	unsigned char	 sig[8];
+	size_t		 n;
 	FILE		*fp;
 
+	if (dot != NULL && strchr(dot, '/') == NULL &&
+	    (strcasecmp(dot, ".png") == 0 || strcasecmp(dot, ".jpg") == 0 ||
+	    strcasecmp(dot, ".jpeg") == 0))
+		return 1;
 	if (strcmp(path, "-") == 0 || (fp = fopen(path, "rb")) == NULL)
 		return 0;
 	n = fread(sig, 1, sizeof sig, fp);

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +102,21 @@ profile_srgb(cmsContext ctx, const struct smp_image_info *in)
 	return p;
 }
 
+/* A given profile is held to the embedded profiles' size limit. */
+static int
+given_too_large(const char *path, struct smp_err *e)
+{
+	struct stat	st;
+
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (uintmax_t)st.st_size <= SMP_MAX_ICC_BYTES)
+		return 0;
+	smp_errf(e, SMP_E_LIMIT, "profile %s: %ju bytes, above the %u MiB "
+	    "limit for ICC profiles", path, (uintmax_t)st.st_size,
+	    SMP_MAX_ICC_BYTES >> 20);
+	return 1;
+}
+
 static cmsHPROFILE
 profile_choose(cmsContext ctx, const struct smp_image_info *in,
     const char *given, const void *mem, size_t memlen,
@@ -115,6 +132,8 @@ profile_choose(cmsContext ctx, const struct smp_image_info *in,
 			smp_errf(e, SMP_E_COLOR, "the chart profile is unusable");
 		return p;
 	}
+	if (given != NULL && given_too_large(given, e))
+		return NULL;
 	if (given != NULL || in->icc != NULL) {
 		*src = given ? SMP_PROF_GIVEN : SMP_PROF_EMBEDDED;
 		smp__lcms_context_sink(ctx, &sub);
@@ -149,8 +168,9 @@ profile_choose(cmsContext ctx, const struct smp_image_info *in,
 
 /* Match the profile's colour space with the pixels; pick the input format. */
 static int
-profile_format(cmsHPROFILE p, const struct smp_image_info *in,
-    int *grey_to_rgb, cmsUInt32Number *fmt, struct smp_err *e)
+profile_format(cmsHPROFILE p, const char *given,
+    const struct smp_image_info *in, int *grey_to_rgb, cmsUInt32Number *fmt,
+    struct smp_err *e)
 {
 	cmsColorSpaceSignature	cs = cmsGetColorSpace(p);
 	cmsProfileClassSignature cl = cmsGetDeviceClass(p);
@@ -179,7 +199,8 @@ profile_format(cmsHPROFILE p, const struct smp_image_info *in,
 		return 0;
 	}
 	return smp_errf(e, SMP_E_COLOR,
-	    "profile colour space does not match the %s image",
+	    "%s%s: its colour space does not match the %s image",
+	    given ? "profile " : "embedded ICC profile", given ? given : "",
 	    in->model == SMP_CM_GREY ? "greyscale" :
 	    in->model == SMP_CM_RGB ? "RGB" : "CMYK");
 }
@@ -204,7 +225,8 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
 	if ((src = profile_choose(pc->ctx, in, given, mem, memlen,
 	    &pc->source, e)) == NULL)
 		goto fail;
-	if (profile_format(src, in, &pc->grey_to_rgb, &fmt, e) == -1)
+	if (profile_format(src, mem ? NULL : given, in, &pc->grey_to_rgb,
+	    &fmt, e) == -1)
 		goto fail;
 	if ((xyz = cmsCreateXYZProfileTHR(pc->ctx)) == NULL)
 		goto fail;

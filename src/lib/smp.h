@@ -192,7 +192,8 @@ int	smp_image_open(const char *path, const struct smp_limits *lim,
 void	smp_image_free(struct smp_image *img);
 const struct smp_image_info *smp_image_info(const struct smp_image *img);
 const char *smp_image_path(const struct smp_image *img);
-/* 1 when path starts like a PNG or JPEG file (not "-"), else 0. */
+/* 1 when path starts like a PNG or JPEG file or is named like one
+ * (.png, .jpg, .jpeg in any case; not "-"), else 0. */
 int	smp_image_sniff(const char *path);
 
 /*
