@@ -14,14 +14,15 @@
 #include "smp.h"
 
 enum {
-	OPT_CORNERS = 256, OPT_EDITION, OPT_REFERENCE, OPT_MODEL, OPT_OVERLAY,
-	OPT_TI3, OPT_MAX_DE, OPT_MAX_PIXELS, OPT_MAX_MEMORY
+	OPT_CORNERS = 256, OPT_JSON, OPT_EDITION, OPT_REFERENCE,
+	OPT_MODEL, OPT_OVERLAY, OPT_TI3, OPT_MAX_DE, OPT_MAX_PIXELS,
+	OPT_MAX_MEMORY
 };
 
 static const struct option longopts[] = {
 	{ "corners",	required_argument,	NULL,	OPT_CORNERS },
 	{ "edition",	required_argument,	NULL,	OPT_EDITION },
-	{ "json",	no_argument,		NULL,	'j' },
+	{ "json",	no_argument,		NULL,	OPT_JSON },
 	{ "max-de",	required_argument,	NULL,	OPT_MAX_DE },
 	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
 	{ "max-pixels",	required_argument,	NULL,	OPT_MAX_PIXELS },
@@ -72,7 +73,7 @@ usage(int status)
 	    "CTI3\n"
 	    "      --max-de X        exit 1 if the leave-one-out mean dE00 "
 	    "is above X\n"
-	    "  -j, --json            JSON Lines, with a summary object\n"
+	    "      --json            JSON Lines, with a summary object\n"
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N    refuse larger images (default 100M)\n"
 	    "      --max-memory SIZE working memory (default 512M)\n"
@@ -158,7 +159,7 @@ main(int argc, char *argv[])
 		case 'H':
 			header = 0;
 			break;
-		case 'j':
+		case OPT_JSON:
 			fmt = SMP_TABLE_JSON;
 			break;
 		case 'o':

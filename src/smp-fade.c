@@ -14,11 +14,11 @@
 #include "smp.h"
 
 enum {
-	OPT_PIGMENT = 256, OPT_DILUTION, OPT_SKIN, OPT_WHITE, OPT_SESSIONS,
-	OPT_INTERVAL, OPT_HEAL, OPT_UV, OPT_SITE, OPT_PROTECTION, OPT_KBIO,
-	OPT_THRESHOLD, OPT_NOISE, OPT_YEARS, OPT_STEP, OPT_START, OPT_SUMMARY,
-	OPT_PLOT, OPT_ICS, OPT_FIT, OPT_DOT, OPT_PITCH, OPT_DEPTH,
-	OPT_NO_TOUCHUPS
+	OPT_PIGMENT = 256, OPT_JSON, OPT_DILUTION, OPT_SKIN, OPT_WHITE,
+	OPT_SESSIONS, OPT_INTERVAL, OPT_HEAL, OPT_UV, OPT_SITE,
+	OPT_PROTECTION, OPT_KBIO, OPT_THRESHOLD, OPT_NOISE, OPT_YEARS,
+	OPT_STEP, OPT_START, OPT_SUMMARY, OPT_PLOT, OPT_ICS, OPT_FIT,
+	OPT_DOT, OPT_PITCH, OPT_DEPTH, OPT_NO_TOUCHUPS
 };
 
 static const struct option longopts[] = {
@@ -30,7 +30,7 @@ static const struct option longopts[] = {
 	{ "heal",	required_argument,	NULL,	OPT_HEAL },
 	{ "ics",	required_argument,	NULL,	OPT_ICS },
 	{ "interval",	required_argument,	NULL,	OPT_INTERVAL },
-	{ "json",	no_argument,		NULL,	'j' },
+	{ "json",	no_argument,		NULL,	OPT_JSON },
 	{ "k-bio",	required_argument,	NULL,	OPT_KBIO },
 	{ "no-header",	no_argument,		NULL,	'H' },
 	{ "no-touchups", no_argument,		NULL,	OPT_NO_TOUCHUPS },
@@ -97,7 +97,7 @@ static void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: %s [-HhjV] [-c catalogue] --pigment NAME [--dilution R]\n"
+	    "usage: %s [-HhV] [--json] [-c catalogue] --pigment NAME [--dilution R]\n"
 	    "       (--skin L,a,b | readings.tsv ...) [--sessions N] "
 	    "[--interval WEEKS]\n"
 	    "       [--uv SED] [--protection P] [--threshold X] [--years N] "
@@ -132,7 +132,7 @@ usage(int status)
 	    "      --ics FILE.ics     calendar reminder at the touch-up date\n"
 	    "      --fit FILE         fit the rate to dated readings\n"
 	    "      --dot-size MM, --pitch MM, --depth UM   as smp-match(1)\n"
-	    "  -j, --json             JSON Lines\n"
+	    "      --json             JSON Lines\n"
 	    "  -H, --no-header        no TSV header line\n"
 	    "  -h, --help             this help\n"
 	    "  -V, --version          version\n", smp_progname(),
@@ -604,7 +604,7 @@ main(int argc, char *argv[])
 	u.years = 10;
 	u.step = 6;
 	u.touchups = 1;
-	while ((ch = getopt_long(argc, argv, "c:HhjV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:HhV", longopts, NULL)) != -1) {
 		if (number_option(&u, ch, optarg))
 			continue;
 		switch (ch) {
@@ -614,7 +614,7 @@ main(int argc, char *argv[])
 		case 'H':
 			header = 0;
 			break;
-		case 'j':
+		case OPT_JSON:
 			fmt = SMP_TABLE_JSON;
 			break;
 		case OPT_PIGMENT:

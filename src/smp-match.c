@@ -14,9 +14,10 @@
 #include "smp.h"
 
 enum {
-	OPT_SKIN = 256, OPT_TARGET, OPT_HAIR, OPT_VIEW, OPT_METRIC, OPT_MAX_DE,
-	OPT_SWATCH, OPT_CHART, OPT_WHITE, OPT_DOT, OPT_PITCH, OPT_DEPTH,
-	OPT_MAX_DIL, OPT_MAX_PIXELS, OPT_MAX_MEMORY
+	OPT_SKIN = 256, OPT_JSON, OPT_TARGET, OPT_HAIR, OPT_VIEW,
+	OPT_METRIC, OPT_MAX_DE, OPT_SWATCH, OPT_CHART, OPT_WHITE,
+	OPT_DOT, OPT_PITCH, OPT_DEPTH, OPT_MAX_DIL, OPT_MAX_PIXELS,
+	OPT_MAX_MEMORY
 };
 
 static const struct option longopts[] = {
@@ -25,7 +26,7 @@ static const struct option longopts[] = {
 	{ "depth",	required_argument,	NULL,	OPT_DEPTH },
 	{ "dot-size",	required_argument,	NULL,	OPT_DOT },
 	{ "hair",	required_argument,	NULL,	OPT_HAIR },
-	{ "json",	no_argument,		NULL,	'j' },
+	{ "json",	no_argument,		NULL,	OPT_JSON },
 	{ "max-de",	required_argument,	NULL,	OPT_MAX_DE },
 	{ "max-dilution", required_argument,	NULL,	OPT_MAX_DIL },
 	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
@@ -40,6 +41,7 @@ static const struct option longopts[] = {
 	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "view",	required_argument,	NULL,	OPT_VIEW },
 	{ "white",	required_argument,	NULL,	OPT_WHITE },
+	SMP_BATCH_LONGOPTS,
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "version",	no_argument,		NULL,	'V' },
 	{ NULL,		0,			NULL,	0 }
@@ -68,7 +70,9 @@ struct run {
 	struct smp_match_opts	 o;
 	struct smp_catalogue	*cat;
 	struct smp_table	*t;
-	struct smp_candidate	*cand;
+	struct smp_cli_batch	 batch;
+	struct smp_progress	*progress;	/* over readings, or NULL */
+	const struct group	*groups;	/* of the input being matched */
 	int			 k, have_target, status, any_over;
 	struct smp_lab		 target;
 	enum smp_white		 white;		/* of --skin, --target */
@@ -82,13 +86,14 @@ static smp_dead void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: %s [-HhjV] [-c catalogue] [-k N] [--skin L,a,b]\n"
+	    "usage: %s [-0HhV] [-j N] [-c catalogue] [-k N] [--skin L,a,b]\n"
 	    "       [--target L,a,b | --hair black|dark-brown|brown|grey] "
 	    "[--view dot|blend]\n"
 	    "       [--metric METRIC] [--max-de X] "
 	    "[--swatch FILE.png|FILE.svg]\n"
-	    "       [--chart] [-r region] [-p profile] [readings.tsv | "
-	    "image]...\n"
+	    "       [--chart] [-r region] [-p profile] [--json] "
+	    "[--[no-]progress]\n"
+	    "       [--files-from FILE] [readings.tsv | image]...\n"
 	    "\n"
 	    "  -c, --catalogue FILE  pigment catalogue (default: $SMP_CATALOGUE"
 	    " or the bundled one)\n"
@@ -115,9 +120,17 @@ usage(int status)
 	    "      --depth UM        pigment-free dermis over the deposit "
 	    "(default 100)\n"
 	    "      --max-dilution R  most water per part ink (default 30)\n"
-	    "  -j, --json            JSON Lines instead of TSV\n"
+	    "      --json            JSON Lines instead of TSV\n"
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N, --max-memory SIZE   image limits\n"
+	    "  -j, --jobs N          readings at once (default: processors)\n"
+	    "      --files-from FILE also the inputs listed in FILE (- for "
+	    "stdin)\n"
+	    "  -0, --null            --files-from names end in NUL, not "
+	    "newline\n"
+	    "      --progress        a progress line on stderr (default: "
+	    "on a tty)\n"
+	    "      --no-progress     none\n"
 	    "  -h, --help            this help\n"
 	    "  -V, --version         version\n", smp_progname());
 	exit(status);
@@ -170,94 +183,178 @@ print_row(struct run *u, const struct group *g, int rank,
 	return smp_table_end_row(T, e);
 }
 
-static void
-match_group(struct run *u, const struct group *g)
-{
+/* What a worker computes for one group; printed by group_emit. */
+struct matched {
 	struct smp_match_skin	 ms;
 	struct smp_target	 tg;
-	struct smp_err		 e = SMP_ERR_INIT;
 	char			 tsrc[32];
-	int			 i, n = u->k;
+	struct smp_candidate	*cand;		/* every pigment, ranked */
+};
 
+static void *
+group_compute(size_t i, void *arg)
+{
+	struct run		*u = arg;
+	const struct group	*g = &u->groups[i];
+	struct matched		*m;
+
+	if (!g->have_skin || (m = calloc(1, sizeof *m)) == NULL)
+		return NULL;
+	if ((m->cand = calloc(u->cat->npig, sizeof *m->cand)) == NULL) {
+		free(m);
+		return NULL;
+	}
+	smp_match_skin_fit(&g->skin, g->white, &u->o, &m->ms);
+	if (u->have_target) {
+		struct smp_lab	t;
+
+		smp_lab_adapt(&u->target, u->white, g->white, &t);
+		smp_match_target_lab(&m->ms, &u->o, &t, SMP_TARGET_GIVEN,
+		    &m->tg);
+		snprintf(m->tsrc, sizeof m->tsrc, "given");
+	} else if (g->have_dot) {
+		smp_match_target_lab(&m->ms, &u->o, &g->dot,
+		    SMP_TARGET_READING, &m->tg);
+		snprintf(m->tsrc, sizeof m->tsrc, "reading");
+	} else {
+		smp_match_target_hair(&m->ms, &u->o, &m->tg);
+		snprintf(m->tsrc, sizeof m->tsrc, "hair:%s",
+		    smp_hair_name(u->o.hair));
+	}
+	smp_match_rank(u->cat, &m->ms, &m->tg, &u->o, m->cand);
+	return m;
+}
+
+static void
+swatch_add(struct run *u, const struct group *g, const struct matched *m,
+    int n)
+{
+	struct smp_swatch_row	*r;
+	int			 i;
+
+	r = realloc(u->rows, (u->nrows + 1) * sizeof *r);
+	if (r == NULL)
+		smp_usage_error("out of memory");
+	u->rows = r;
+	r = &u->rows[u->nrows++];
+	memset(r, 0, sizeof *r);
+	r->skin = g->skin;
+	r->white = g->white;
+	r->target = m->tg.dot;
+	r->target_name = m->tg.source == SMP_TARGET_HAIR ?
+	    smp_hair_name(u->o.hair) : m->tg.source == SMP_TARGET_GIVEN ?
+	    "GIVEN" : "FROM PHOTO";
+	for (i = 0; i < n; i++) {
+		r->cand[i].name = u->cat->pig[m->cand[i].pig].name;
+		r->cand[i].dilution = m->cand[i].dilution;
+		r->cand[i].de = m->cand[i].de;
+		r->cand[i].dot = m->cand[i].dot;
+	}
+}
+
+static void
+group_emit(size_t i, void *result, void *arg)
+{
+	struct run		*u = arg;
+	const struct group	*g = &u->groups[i];
+	struct matched		*m = result;
+	struct smp_err		 e = SMP_ERR_INIT;
+	int			 j, n = u->k;
+
+	smp_progress_step(u->progress);
 	if (!g->have_skin) {
 		smp_warnx("%s: region %s: no skin reading", g->file, g->region);
 		u->status = SMP_EXIT_TROUBLE;
 		return;
 	}
-	smp_match_skin_fit(&g->skin, g->white, &u->o, &ms);
-	if (u->have_target) {
-		struct smp_lab	t;
-
-		smp_lab_adapt(&u->target, u->white, g->white, &t);
-		smp_match_target_lab(&ms, &u->o, &t, SMP_TARGET_GIVEN, &tg);
-		snprintf(tsrc, sizeof tsrc, "given");
-	} else if (g->have_dot) {
-		smp_match_target_lab(&ms, &u->o, &g->dot, SMP_TARGET_READING,
-		    &tg);
-		snprintf(tsrc, sizeof tsrc, "reading");
-	} else {
-		smp_match_target_hair(&ms, &u->o, &tg);
-		snprintf(tsrc, sizeof tsrc, "hair:%s", smp_hair_name(u->o.hair));
-	}
-	smp_match_rank(u->cat, &ms, &tg, &u->o, u->cand);
+	if (m == NULL)
+		smp_usage_error("out of memory");
 	if (n > (int)u->cat->npig)
 		n = (int)u->cat->npig;
-	for (i = 0; i < n; i++)
-		if (print_row(u, g, i + 1, &u->cand[i], &ms, &tg, tsrc,
-		    &e) == -1)
+	for (j = 0; j < n; j++)
+		if (print_row(u, g, j + 1, &m->cand[j], &m->ms, &m->tg,
+		    m->tsrc, &e) == -1)
 			smp_die(&e);
-	if (!isnan(u->max_de) && u->cand[0].de > u->max_de)
+	if (!isnan(u->max_de) && m->cand[0].de > u->max_de)
 		u->any_over = 1;
-	if (u->swatch) {
-		struct smp_swatch_row	*r;
-
-		r = realloc(u->rows, (u->nrows + 1) * sizeof *r);
-		if (r == NULL)
-			smp_usage_error("out of memory");
-		u->rows = r;
-		r = &u->rows[u->nrows++];
-		memset(r, 0, sizeof *r);
-		r->skin = g->skin;
-		r->white = g->white;
-		r->target = tg.dot;
-		r->target_name = tg.source == SMP_TARGET_HAIR ?
-		    smp_hair_name(u->o.hair) : tg.source == SMP_TARGET_GIVEN ?
-		    "GIVEN" : "FROM PHOTO";
-		for (i = 0; i < n; i++) {
-			r->cand[i].name = u->cat->pig[u->cand[i].pig].name;
-			r->cand[i].dilution = u->cand[i].dilution;
-			r->cand[i].de = u->cand[i].de;
-			r->cand[i].dot = u->cand[i].dot;
-		}
-	}
+	if (u->swatch)
+		swatch_add(u, g, m, n);
+	free(m->cand);
+	free(m);
 	fflush(stdout);
 }
 
-/* Group rows by (file, region) in order of first appearance; skin and
- * all rows are skins, dot and hair rows are targets. */
+/* Match groups on u->batch.jobs threads, printing in order. */
 static void
-match_rows(struct run *u, const struct smp_labrows *rs)
+match_groups(struct run *u, const struct group *g, size_t ng,
+    int progress)
 {
-	size_t		 i, j, ng = 0;
+	struct smp_err	e = SMP_ERR_INIT;
+
+	u->groups = g;
+	if (progress)
+		u->progress = smp_progress_start(u->batch.progress, ng,
+		    "readings");
+	if (smp_pool_run(ng, u->batch.jobs, group_compute, group_emit, u,
+	    &e) == -1)
+		smp_die(&e);
+	if (progress) {
+		smp_progress_end(u->progress);
+		u->progress = NULL;
+	}
+}
+
+static uint64_t
+key_hash(const char *file, const char *region)
+{
+	uint64_t	h = 1469598103934665603ULL;	/* FNV-1a */
+
+	for (; *file != '\0'; file++)
+		h = (h ^ (unsigned char)*file) * 1099511628211ULL;
+	h = (h ^ 0xff) * 1099511628211ULL;
+	for (; *region != '\0'; region++)
+		h = (h ^ (unsigned char)*region) * 1099511628211ULL;
+	return h;
+}
+
+/* Group rows by (file, region) in order of first appearance; skin and
+ * all rows are skins, dot and hair rows are targets.  A row joins the
+ * first group of its key that lacks its kind.  The groups of one key are
+ * chained (next) from a hash table, so grouping is linear in the rows. */
+static void
+match_rows(struct run *u, const struct smp_labrows *rs, int progress)
+{
+	size_t		 i, j, ng = 0, nb = 16, *head, *next;
 	struct group	*g = calloc(rs->n + 1, sizeof *g);
 
-	if (g == NULL)
+	while (nb < 2 * rs->n)
+		nb *= 2;
+	head = malloc(nb * sizeof *head);
+	next = malloc((rs->n + 1) * sizeof *next);
+	if (g == NULL || head == NULL || next == NULL)
 		smp_usage_error("out of memory");
+	for (i = 0; i < nb; i++)
+		head[i] = SIZE_MAX;
 	for (i = 0; i < rs->n; i++) {
 		const struct smp_labrow	*r = &rs->r[i];
 		int			 dot = strcmp(r->klass, "dot") == 0 ||
 					    strcmp(r->klass, "hair") == 0;
+		size_t			 b = key_hash(r->file, r->region) &
+					    (nb - 1), *link = &head[b];
 
-		for (j = 0; j < ng; j++)
+		/* The chain of bucket b holds every key hashing there. */
+		for (j = *link; j != SIZE_MAX; link = &next[j], j = *link)
 			if (strcmp(g[j].file, r->file) == 0 &&
 			    strcmp(g[j].region, r->region) == 0 &&
 			    !(dot ? g[j].have_dot : g[j].have_skin))
 				break;
-		if (j == ng) {
-			g[ng].file = r->file;
-			g[ng].region = r->region;
-			g[ng].white = (enum smp_white)r->white;
-			ng++;
+		if (j == SIZE_MAX) {
+			j = ng++;
+			g[j].file = r->file;
+			g[j].region = r->region;
+			g[j].white = (enum smp_white)r->white;
+			next[j] = SIZE_MAX;
+			*link = j;
 		}
 		if (dot) {
 			smp_lab_adapt(&r->lab, (enum smp_white)r->white,
@@ -269,13 +366,15 @@ match_rows(struct run *u, const struct smp_labrows *rs)
 			g[j].have_skin = 1;
 		}
 	}
-	for (j = 0; j < ng; j++)
-		match_group(u, &g[j]);
+	match_groups(u, g, ng, progress);
+	free(next);
+	free(head);
 	free(g);
 }
 
 static void
-match_image(struct run *u, const char *path, struct smp_sample_opts *so)
+match_image(struct run *u, const char *path, struct smp_sample_opts *so,
+    int progress)
 {
 	struct smp_readings	rs;
 	struct smp_labrows	lr;
@@ -298,19 +397,21 @@ match_image(struct run *u, const char *path, struct smp_sample_opts *so)
 		lr.r[i].white = rs.white;
 	}
 	lr.n = rs.n;
-	match_rows(u, &lr);
+	match_rows(u, &lr, progress);
 	free(lr.r);
 	smp_readings_clear(&rs);
 }
 
+/* progress: a progress line over this input's readings (one input). */
 static void
-match_file(struct run *u, const char *path, struct smp_sample_opts *so)
+match_file(struct run *u, const char *path, struct smp_sample_opts *so,
+    int progress)
 {
 	struct smp_labrows	rs;
 	struct smp_err		e = SMP_ERR_INIT;
 
 	if (smp_image_sniff(path)) {
-		match_image(u, path, so);
+		match_image(u, path, so, progress);
 		return;
 	}
 	memset(&rs, 0, sizeof rs);
@@ -318,7 +419,7 @@ match_file(struct run *u, const char *path, struct smp_sample_opts *so)
 		smp_warnx("%s", e.msg);
 		u->status = SMP_EXIT_TROUBLE;
 	} else
-		match_rows(u, &rs);
+		match_rows(u, &rs, progress);
 	smp_labrows_clear(&rs);
 }
 
@@ -331,6 +432,9 @@ main(int argc, char *argv[])
 	enum smp_table_format	 fmt = SMP_TABLE_TSV;
 	const char		*catalogue = NULL, *swatch = NULL;
 	struct smp_lab		 skin;
+	struct smp_progress	*progress;
+	char			**files;
+	size_t			 nfiles, f;
 	int			 ch, i, header = 1, have_skin = 0, have_hair = 0;
 
 	smp_cli_init(argv[0]);
@@ -345,8 +449,11 @@ main(int argc, char *argv[])
 	so.avoid_chart = 1;
 	so.limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
 	so.limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
-	while ((ch = getopt_long(argc, argv, "c:Hhjk:p:r:V", longopts,
+	smp_cli_batch_init(&u.batch);
+	while ((ch = getopt_long(argc, argv, "0c:Hhj:k:p:r:V", longopts,
 	    NULL)) != -1) {
+		if (smp_cli_batch_opt(&u.batch, ch, optarg))
+			continue;
 		switch (ch) {
 		case 'c':
 			catalogue = optarg;
@@ -354,7 +461,7 @@ main(int argc, char *argv[])
 		case 'H':
 			header = 0;
 			break;
-		case 'j':
+		case OPT_JSON:
 			fmt = SMP_TABLE_JSON;
 			break;
 		case 'k': {
@@ -434,9 +541,10 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	files = smp_cli_files(argc, argv, &u.batch, &nfiles);
 	if (u.have_target && have_hair)
 		smp_usage_error("--target and --hair exclude each other");
-	if (have_skin && argc > 0)
+	if (have_skin && nfiles > 0)
 		smp_usage_error("--skin and readings or images exclude each "
 		    "other");
 	if (so.chart && so.profile != NULL)
@@ -452,8 +560,6 @@ main(int argc, char *argv[])
 		catalogue = smp_cli_catalogue();
 	if (smp_catalogue_load(catalogue, &u.cat, &e) == -1)
 		smp_die(&e);
-	if ((u.cand = calloc(u.cat->npig, sizeof *u.cand)) == NULL)
-		smp_usage_error("out of memory");
 	u.swatch = swatch != NULL;
 	if ((u.t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
 	    &e)) == NULL)
@@ -467,11 +573,17 @@ main(int argc, char *argv[])
 		g.skin = skin;
 		g.have_skin = 1;
 		g.white = u.white;
-		match_group(&u, &g);
-	} else if (argc == 0)
-		match_file(&u, "-", &so);
-	for (i = 0; i < argc; i++)
-		match_file(&u, argv[i], &so);
+		match_groups(&u, &g, 1, 0);
+	} else if (nfiles == 0)
+		match_file(&u, "-", &so, 1);
+	progress = nfiles > 1 ? smp_progress_start(u.batch.progress, nfiles,
+	    "inputs") : NULL;
+	for (f = 0; f < nfiles; f++) {
+		match_file(&u, files[f], &so, nfiles == 1);
+		smp_progress_step(progress);
+	}
+	smp_progress_end(progress);
+	smp_cli_files_free(files);
 	if (swatch != NULL && u.nrows > 0 && smp_swatch_write(swatch, u.rows,
 	    u.nrows, u.k < (int)u.cat->npig ? u.k : (int)u.cat->npig, &u.o,
 	    &e) == -1) {
@@ -480,7 +592,6 @@ main(int argc, char *argv[])
 	}
 	smp_table_free(u.t);
 	free(u.rows);
-	free(u.cand);
 	smp_catalogue_free(u.cat);
 	for (i = 0; i < so.nregions; i++)
 		smp_region_clear(&so.regions[i]);

@@ -13,13 +13,14 @@
 #include "smp.h"
 
 enum {
-	OPT_WHITE = 256, OPT_STAT, OPT_MAX_PIXELS, OPT_MAX_MEMORY, OPT_DATE
+	OPT_WHITE = 256, OPT_STAT, OPT_MAX_PIXELS, OPT_MAX_MEMORY, OPT_DATE,
+	OPT_JSON
 };
 
 static const struct option longopts[] = {
 	{ "chart",	no_argument,		NULL,	'c' },
 	{ "date",	required_argument,	NULL,	OPT_DATE },
-	{ "json",	no_argument,		NULL,	'j' },
+	{ "json",	no_argument,		NULL,	OPT_JSON },
 	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
 	{ "max-pixels",	required_argument,	NULL,	OPT_MAX_PIXELS },
 	{ "no-header",	no_argument,		NULL,	'H' },
@@ -28,6 +29,7 @@ static const struct option longopts[] = {
 	{ "separate",	no_argument,		NULL,	'S' },
 	{ "stat",	required_argument,	NULL,	OPT_STAT },
 	{ "white",	required_argument,	NULL,	OPT_WHITE },
+	SMP_BATCH_LONGOPTS,
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "version",	no_argument,		NULL,	'V' },
 	{ NULL,		0,			NULL,	0 }
@@ -45,11 +47,12 @@ static smp_dead void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: %s [-cHhjSV] [-r region]... [-p profile.icc] "
+	    "usage: %s [-0cHhSV] [-j N] [-r region]... [-p profile.icc] "
 	    "[--white d50|d65]\n"
 	    "       [--stat robust|mean|median] [--max-pixels N] "
 	    "[--max-memory SIZE]\n"
-	    "       [--date YYYY-MM-DD] image...\n"
+	    "       [--date YYYY-MM-DD] [--json] [--[no-]progress] "
+	    "[--files-from FILE] [image...]\n"
 	    "\n"
 	    "  -r, --region REGION   all (default), rect:X,Y,W,H, "
 	    "circle:CX,CY,R,\n"
@@ -66,10 +69,18 @@ usage(int status)
 	    "capture date)\n"
 	    "  -S, --separate        split each region into skin and dot "
 	    "rows\n"
-	    "  -j, --json            JSON Lines instead of TSV\n"
+	    "      --json            JSON Lines instead of TSV\n"
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N    refuse larger images (default 100M)\n"
 	    "      --max-memory SIZE working memory per image (default 512M)\n"
+	    "  -j, --jobs N          images at once (default: processors)\n"
+	    "      --files-from FILE also the images listed in FILE (- for "
+	    "stdin)\n"
+	    "  -0, --null            --files-from names end in NUL, not "
+	    "newline\n"
+	    "      --progress        a progress line on stderr (default: "
+	    "on a tty)\n"
+	    "      --no-progress     none\n"
 	    "  -h, --help            this help\n"
 	    "  -V, --version         version\n", smp_progname());
 	exit(status);
@@ -125,6 +136,57 @@ print_readings(struct smp_table *t, const char *file,
 	return 0;
 }
 
+/* One batch: the images are sampled on worker threads and printed here,
+ * in input order. */
+struct batch {
+	const struct smp_sample_opts	*o;
+	char				**files;
+	struct smp_table		*t;
+	const char			*date;
+	struct smp_progress		*progress;
+	int				 status;
+};
+
+struct sampled {
+	struct smp_readings	rs;
+	struct smp_err		e;
+	int			ok;
+};
+
+static void *
+sample_one(size_t i, void *arg)
+{
+	struct batch	*b = arg;
+	struct sampled	*d;
+
+	if ((d = calloc(1, sizeof *d)) == NULL)
+		return NULL;
+	d->ok = smp_sample_image(b->files[i], b->o, &d->rs, &d->e) == 0;
+	return d;
+}
+
+static void
+print_one(size_t i, void *result, void *arg)
+{
+	struct batch	*b = arg;
+	struct sampled	*d = result;
+
+	if (d == NULL) {
+		smp_warnx("%s: out of memory", b->files[i]);
+		b->status = SMP_EXIT_TROUBLE;
+	} else if (!d->ok || print_readings(b->t, b->files[i], &d->rs,
+	    b->o->stat, b->date, &d->e) == -1) {
+		smp_warnx("%s", d->e.msg);
+		b->status = SMP_EXIT_TROUBLE;
+	}
+	if (d != NULL) {
+		smp_readings_clear(&d->rs);
+		free(d);
+	}
+	fflush(stdout);
+	smp_progress_step(b->progress);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -132,7 +194,10 @@ main(int argc, char *argv[])
 	struct smp_err		 e = SMP_ERR_INIT;
 	struct smp_table	*t;
 	enum smp_table_format	 fmt = SMP_TABLE_TSV;
-	int			 ch, i, header = 1, status = SMP_EXIT_OK;
+	struct smp_cli_batch	 cb;
+	struct batch		 b;
+	int			 ch, i, header = 1;
+	size_t			 nfiles;
 	const char		*date = NULL;
 	char			 datebuf[16];
 
@@ -142,8 +207,11 @@ main(int argc, char *argv[])
 	o.stat = SMP_STAT_ROBUST;
 	o.limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
 	o.limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
-	while ((ch = getopt_long(argc, argv, "cHhjSp:r:V", longopts,
+	smp_cli_batch_init(&cb);
+	while ((ch = getopt_long(argc, argv, "0cHhj:Sp:r:V", longopts,
 	    NULL)) != -1) {
+		if (smp_cli_batch_opt(&cb, ch, optarg))
+			continue;
 		switch (ch) {
 		case 'H':
 			header = 0;
@@ -151,7 +219,7 @@ main(int argc, char *argv[])
 		case 'c':
 			o.chart = 1;
 			break;
-		case 'j':
+		case OPT_JSON:
 			fmt = SMP_TABLE_JSON;
 			break;
 		case 'S':
@@ -191,7 +259,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
+	b.files = smp_cli_files(argc, argv, &cb, &nfiles);
+	if (nfiles == 0)
 		smp_usage_error("no image given");
 	if (o.chart && o.profile != NULL)
 		smp_usage_error("--chart and --profile exclude each other");
@@ -200,21 +269,19 @@ main(int argc, char *argv[])
 	if ((t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
 	    &e)) == NULL)
 		smp_die(&e);
-	for (i = 0; i < argc; i++) {
-		struct smp_readings	rs;
-
-		smp_err_clear(&e);
-		if (smp_sample_image(argv[i], &o, &rs, &e) == -1 ||
-		    print_readings(t, argv[i], &rs, o.stat, date, &e) == -1) {
-			smp_warnx("%s", e.msg);
-			status = SMP_EXIT_TROUBLE;
-		}
-		smp_readings_clear(&rs);
-		fflush(stdout);
-	}
+	b.o = &o;
+	b.t = t;
+	b.date = date;
+	b.status = SMP_EXIT_OK;
+	b.progress = smp_progress_start(cb.progress, nfiles, "images");
+	if (smp_pool_run(nfiles, cb.jobs, sample_one, print_one, &b,
+	    &e) == -1)
+		smp_die(&e);
+	smp_progress_end(b.progress);
 	smp_table_free(t);
+	smp_cli_files_free(b.files);
 	for (i = 0; i < o.nregions; i++)
 		smp_region_clear(&o.regions[i]);
 	free(o.regions);
-	return status;
+	return b.status;
 }

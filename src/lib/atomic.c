@@ -3,10 +3,12 @@
  * one: a temporary file in the same directory, fsync, rename.  On any
  * failure the temporary is removed and the old file stays; a tool that is
  * killed by a signal removes it in smp_atomic_abort (see smp_cli_init).
+ * Safe to call from several threads at once.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,25 +16,55 @@
 
 #include "smp.h"
 
-/* The temporary being written, for smp_atomic_abort; one at a time. */
-static char		 inflight[4096];
-static volatile int	 inflight_set;
+/*
+ * The temporaries being written, for smp_atomic_abort: one slot per write
+ * in flight, so that threads may write at once.  A slot is claimed with a
+ * compare-and-swap (FREE -> FILLING), filled, then ARMED; the signal
+ * handler only reads ARMED slots, so it needs no lock.  Beyond
+ * SMP_ATOMIC_SLOTS writes at once, a temporary is not tracked.
+ */
+#define SMP_ATOMIC_SLOTS	16
+enum { SLOT_FREE, SLOT_FILLING, SLOT_ARMED };
+static struct {
+	atomic_int	state;
+	char		path[4096];
+} inflight[SMP_ATOMIC_SLOTS];
 
 void
 smp_atomic_abort(void)
 {
-	if (inflight_set)
-		unlink(inflight);	/* async-signal-safe */
+	int	i;
+
+	for (i = 0; i < SMP_ATOMIC_SLOTS; i++)
+		if (atomic_load(&inflight[i].state) == SLOT_ARMED)
+			unlink(inflight[i].path);	/* async-signal-safe */
+}
+
+/* Returns the slot tracking tmp, or -1 when it cannot be tracked. */
+static int
+inflight_arm(const char *tmp)
+{
+	int	i, want;
+
+	if (strlen(tmp) >= sizeof inflight[0].path)
+		return -1;
+	for (i = 0; i < SMP_ATOMIC_SLOTS; i++) {
+		want = SLOT_FREE;
+		if (atomic_compare_exchange_strong(&inflight[i].state, &want,
+		    SLOT_FILLING)) {
+			memcpy(inflight[i].path, tmp, strlen(tmp) + 1);
+			atomic_store(&inflight[i].state, SLOT_ARMED);
+			return i;
+		}
+	}
+	return -1;
 }
 
 static void
-inflight_track(const char *tmp)
+inflight_disarm(int slot)
 {
-	inflight_set = 0;
-	if (tmp != NULL && strlen(tmp) < sizeof inflight) {
-		memcpy(inflight, tmp, strlen(tmp) + 1);
-		inflight_set = 1;
-	}
+	if (slot >= 0)
+		atomic_store(&inflight[slot].state, SLOT_FREE);
 }
 
 int
@@ -43,7 +75,7 @@ smp_write_atomic(const char *path, const void *data, size_t len,
 	const char	*p = data;
 	size_t		 n = strlen(path);
 	ssize_t		 w;
-	int		 fd, saved;
+	int		 fd, saved, slot;
 
 	if ((tmp = malloc(n + 16)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
@@ -54,7 +86,7 @@ smp_write_atomic(const char *path, const void *data, size_t len,
 		free(tmp);
 		return -1;
 	}
-	inflight_track(tmp);
+	slot = inflight_arm(tmp);
 	while (len > 0) {
 		if ((w = write(fd, p, len)) < 0) {
 			if (errno == EINTR)
@@ -73,7 +105,7 @@ smp_write_atomic(const char *path, const void *data, size_t len,
 	fd = -1;
 	if (rename(tmp, path) == -1)
 		goto fail;
-	inflight_track(NULL);
+	inflight_disarm(slot);
 	free(tmp);
 	return 0;
 fail:
@@ -81,7 +113,7 @@ fail:
 	if (fd != -1)
 		close(fd);
 	unlink(tmp);
-	inflight_track(NULL);
+	inflight_disarm(slot);
 	free(tmp);
 	return smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(saved));
 }

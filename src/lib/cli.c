@@ -71,6 +71,7 @@ smp_warnx(const char *fmt, ...)
 	va_list	ap;
 
 	fflush(stdout);
+	smp_progress_clear();
 	fprintf(stderr, "%s: ", cli_progname);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -173,6 +174,40 @@ smp_cli_catalogue(void)
 	const char	*env = getenv("SMP_CATALOGUE");
 
 	return env != NULL && *env != '\0' ? env : SMP_DATADIR "/pigments.tsv";
+}
+
+void
+smp_cli_batch_init(struct smp_cli_batch *b)
+{
+	memset(b, 0, sizeof *b);
+	b->jobs = smp_cpu_count();
+	b->progress = -1;
+}
+
+int
+smp_cli_batch_opt(struct smp_cli_batch *b, int ch, const char *arg)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	long		n;
+
+	switch (ch) {
+	case 'j':
+		if (smp_parse_long(arg, 1, SMP_MAX_THREADS, &n, &e) == -1)
+			smp_usage_error("-j: %s", e.msg);
+		b->jobs = (int)n;
+		return 1;
+	case '0':
+		b->nul = 1;
+		return 1;
+	case SMP_OPT_FILES_FROM:
+		b->files_from = arg;
+		return 1;
+	case SMP_OPT_PROGRESS:
+	case SMP_OPT_NO_PROGRESS:
+		b->progress = ch == SMP_OPT_PROGRESS;
+		return 1;
+	}
+	return 0;
 }
 
 void

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <lcms2.h>
@@ -21,15 +22,21 @@ smp__d65_xyz(cmsCIEXYZ *out)
 	cmsxyY2XYZ(out, &xyY);
 }
 
+static cmsCIEXYZ	d65;
+static pthread_once_t	d65_once = PTHREAD_ONCE_INIT;
+
+static void
+d65_init(void)
+{
+	smp__d65_xyz(&d65);
+}
+
 const cmsCIEXYZ *
 smp__white_xyz(enum smp_white w)
 {
-	static cmsCIEXYZ	d65;
-
 	if (w == SMP_WHITE_D50)
 		return cmsD50_XYZ();
-	if (d65.Y == 0)
-		smp__d65_xyz(&d65);
+	pthread_once(&d65_once, d65_init);
 	return &d65;
 }
 

@@ -8,21 +8,29 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "smp.h"
 
 /* strtod honours LC_NUMERIC; parse in a private C locale instead. */
+static locale_t		c_locale;
+static pthread_once_t	c_locale_once = PTHREAD_ONCE_INIT;
+
+static void
+c_locale_init(void)
+{
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
 static double
 parse_strtod_c(const char *s, char **end)
 {
-	static locale_t	c_locale;
 	locale_t	old;
 	double		v;
 
-	if (c_locale == (locale_t)0)
-		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	pthread_once(&c_locale_once, c_locale_init);
 	if (c_locale == (locale_t)0)
 		return strtod(s, end);
 	old = uselocale(c_locale);

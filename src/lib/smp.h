@@ -452,8 +452,20 @@ int	smp_camera_icc(const struct smp_camera *c, const char *desc,
 /* Temporary file in the same directory, fsync, rename; nothing on failure. */
 int	smp_write_atomic(const char *path, const void *data, size_t len,
 	    struct smp_err *e);
-/* Remove the temporary of a write in progress; async-signal-safe. */
+/* Remove the temporaries of the writes in progress; async-signal-safe. */
 void	smp_atomic_abort(void);
+
+/* pool.c: an ordered parallel map.  work(i) runs for every i in [0, n)
+ * on up to `threads` threads (must be thread-safe); emit(i, result) runs
+ * on the calling thread in order 0, 1, ...  At most 4 x threads items are
+ * in flight or waiting to be emitted.  threads <= 1: no thread at all. */
+#define SMP_MAX_THREADS	256
+typedef void	*(*smp_pool_work)(size_t i, void *arg);
+typedef void	 (*smp_pool_emit)(size_t i, void *result, void *arg);
+int	smp_pool_run(size_t n, int threads, smp_pool_work work,
+	    smp_pool_emit emit, void *arg, struct smp_err *e);
+/* Online processors, 1..SMP_MAX_THREADS: the default of -j. */
+int	smp_cpu_count(void);
 
 /* calibrate.c: the whole of smp-calibrate(1) but the printing. */
 struct smp_calib_opts {
@@ -809,5 +821,44 @@ void	smp_cli_lab(const char *opt, const char *arg, struct smp_lab *lab);
 double	smp_cli_num(const char *opt, const char *arg, double min, double max);
 /* -c's default: $SMP_CATALOGUE, else the installed data/pigments.tsv. */
 const char *smp_cli_catalogue(void);
+/* The batch options of smp-sample, smp-calibrate and smp-match: -j N,
+ * --progress, --no-progress, --files-from FILE and -0.  Put
+ * SMP_BATCH_LONGOPTS in the long-option table and "j:0" in the short
+ * ones; smp_cli_batch_opt takes a getopt result and returns 1 when it was
+ * one of them (exits 2 on a bad value). */
+enum {
+	SMP_OPT_FILES_FROM = 1000, SMP_OPT_PROGRESS, SMP_OPT_NO_PROGRESS
+};
+#define SMP_BATCH_LONGOPTS \
+	{ "files-from",	required_argument,	NULL,	SMP_OPT_FILES_FROM }, \
+	{ "jobs",	required_argument,	NULL,	'j' }, \
+	{ "no-progress", no_argument,		NULL,	SMP_OPT_NO_PROGRESS }, \
+	{ "null",	no_argument,		NULL,	'0' }, \
+	{ "progress",	no_argument,		NULL,	SMP_OPT_PROGRESS }
+struct smp_cli_batch {
+	int		 jobs;		/* default: online processors */
+	int		 progress;	/* 1, 0, or -1: when stderr is a tty */
+	const char	*files_from;
+	int		 nul;
+};
+void	smp_cli_batch_init(struct smp_cli_batch *b);
+int	smp_cli_batch_opt(struct smp_cli_batch *b, int ch, const char *arg);
+/* The operands, then the paths of --files-from ("-": standard input; one
+ * per line, or NUL-separated with -0), as one NULL-terminated array;
+ * exits 2 when the list cannot be read. */
+char	**smp_cli_files(int argc, char **argv, const struct smp_cli_batch *b,
+	    size_t *n);
+void	smp_cli_files_free(char **files);
+
+/* progress.c: the batch progress line on stderr.  mode: 1 always (for
+ * --progress), 0 never, -1 when stderr is a terminal.  NULL (off) is a
+ * valid handle for step and end. */
+struct smp_progress;
+struct smp_progress *smp_progress_start(int mode, size_t total,
+	    const char *unit);
+void	smp_progress_step(struct smp_progress *p);
+void	smp_progress_end(struct smp_progress *p);
+/* Erase the line drawn in place (smp_warnx does, before its message). */
+void	smp_progress_clear(void);
 
 #endif /* SMP_H */

@@ -8,7 +8,7 @@ need_cmd transicc
 REF="$SMP_SHARED/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
 "$SMP_BUILDDIR/tests/tools/render-chart" -a 5 -s 0.6 -n 1 "$REF" 900 600 "$tmp/c.png"
 for m in shaper-matrix matrix root-poly; do
-	"$CAL" --model $m -o "$tmp/$m.icc" --ti3 "$tmp/$m.ti3" -j "$tmp/c.png" \
+	"$CAL" --model $m -o "$tmp/$m.icc" --ti3 "$tmp/$m.ti3" --json "$tmp/c.png" \
 	    >"$tmp/$m.json" 2>/dev/null || fail "$m: exit $?"
 	"$CAL" --model $m -o "$tmp/$m.icc" "$tmp/c.png" >"$tmp/$m.tsv" 2>/dev/null
 	lim=0.05

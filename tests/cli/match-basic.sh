@@ -51,7 +51,7 @@ assert_de00 "$(awk -F'\t' 'NR == 2 { print $12, $13, $14 }' "$tmp/m")" \
     fail "image input and smp-sample -S | smp-match differ"
 
 # JSON Lines parse.
-"$MATCH" -j --skin 50,12,18 | python3 -c '
+"$MATCH" --json --skin 50,12,18 | python3 -c '
 import json, sys
 rows = [json.loads(l) for l in sys.stdin]
 assert len(rows) == 3 and rows[0]["rank"] == 1, rows
