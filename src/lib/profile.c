@@ -17,16 +17,32 @@
 #include "smp.h"
 #include "smp-internal.h"
 
+/*
+ * Converted colours are memoised: a direct-mapped table from a pixel's
+ * 16-bit channels to its Lab.  The conversion is a pure function, so the
+ * result is bit for bit that of the float path; photos (8-bit JPEGs
+ * above all) repeat colours so often that most pixels skip lcms2.
+ */
+#define MEMO_BITS	16
+struct memo {
+	uint64_t	key;
+	float		lab[3];
+	int		used;
+};
+
 struct smp_pixconv {
 	cmsContext		 ctx;
 	cmsHTRANSFORM		 xf;
 	enum smp_profile_source	 source;
 	enum smp_white		 white;
 	int			 grey_to_rgb;	/* grey pixels, RGB profile */
+	int			 nchan;		/* colour channels of a pixel */
 	double			 adapt[9];	/* D50 -> white, row-major */
-	uint16_t		*tmp;
+	uint16_t		*tmp;		/* the pixels not in memo */
+	uint32_t		*miss;		/* their indices */
 	double			*xyz;
 	uint32_t		 cap;
+	struct memo		*memo;
 };
 
 const char *
@@ -220,6 +236,13 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
 	if ((pc = calloc(1, sizeof *pc)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	pc->white = white;
+	pc->nchan = in->model == SMP_CM_GREY ? 1 : in->model == SMP_CM_RGB ?
+	    3 : 4;
+	if ((pc->memo = calloc((size_t)1 << MEMO_BITS, sizeof *pc->memo)) ==
+	    NULL) {
+		free(pc);
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	}
 	if ((pc->ctx = smp__lcms_context(e)) == NULL)
 		goto fail;
 	if ((src = profile_choose(pc->ctx, in, given, mem, memlen,
@@ -272,7 +295,9 @@ smp_pixconv_free(struct smp_pixconv *pc)
 		cmsDeleteTransform(pc->xf);
 	smp__lcms_context_free(pc->ctx);
 	free(pc->tmp);
+	free(pc->miss);
 	free(pc->xyz);
+	free(pc->memo);
 	free(pc);
 }
 
@@ -287,6 +312,7 @@ static int
 pixconv_reserve(struct smp_pixconv *pc, uint32_t n)
 {
 	uint16_t	*t;
+	uint32_t	*m;
 	double		*x;
 
 	if (n <= pc->cap)
@@ -294,11 +320,25 @@ pixconv_reserve(struct smp_pixconv *pc, uint32_t n)
 	if ((x = realloc(pc->xyz, (size_t)n * 3 * sizeof *x)) == NULL)
 		return -1;
 	pc->xyz = x;
-	if ((t = realloc(pc->tmp, (size_t)n * 4 * sizeof *t)) == NULL)
+	if ((t = realloc(pc->tmp, (size_t)n * 5 * sizeof *t)) == NULL)
 		return -1;
 	pc->tmp = t;
+	if ((m = realloc(pc->miss, (size_t)n * sizeof *m)) == NULL)
+		return -1;
+	pc->miss = m;
 	pc->cap = n;
 	return 0;
+}
+
+static uint64_t
+memo_key(const uint16_t *p, int nchan)
+{
+	uint64_t	k = 0;
+	int		c;
+
+	for (c = 0; c < nchan; c++)
+		k = k << 16 | p[c];
+	return k;
 }
 
 void
@@ -307,35 +347,61 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 {
 	const cmsCIEXYZ	*wp = smp__white_xyz(pc->white);
 	const double	*m = pc->adapt;
-	uint32_t	 i;
+	int		 stride = pc->nchan + 1, out = pc->grey_to_rgb ? 4 :
+			    stride, c;
+	uint32_t	 i, j, nmiss = 0;
+	struct memo	*slot;
+	uint64_t	 key;
 
 	if (pixconv_reserve(pc, n) == -1) {
 		for (i = 0; i < 3 * n; i++)
 			lab[i] = NAN;
 		return;
 	}
-	if (pc->grey_to_rgb) {
-		for (i = 0; i < n; i++) {
-			pc->tmp[4 * i] = pc->tmp[4 * i + 1] =
-			    pc->tmp[4 * i + 2] = px[2 * i];
-			pc->tmp[4 * i + 3] = px[2 * i + 1];
-		}
-		px = pc->tmp;
-	}
-	cmsDoTransform(pc->xf, px, pc->xyz, n);
+	/* Look every pixel up; gather the misses for lcms2 (grey into an
+	 * RGB profile expanded on the way). */
 	for (i = 0; i < n; i++) {
-		const double	*x = pc->xyz + 3 * i;
-		cmsCIEXYZ	 c = { x[0], x[1], x[2] };
+		const uint16_t	*p = px + (size_t)i * stride;
+		uint16_t	*q = pc->tmp + (size_t)nmiss * out;
+
+		key = memo_key(p, pc->nchan);
+		slot = &pc->memo[(key * 0x9E3779B97F4A7C15ULL) >>
+		    (64 - MEMO_BITS)];
+		if (slot->used && slot->key == key) {
+			memcpy(lab + 3 * i, slot->lab, sizeof slot->lab);
+			continue;
+		}
+		pc->miss[nmiss++] = i;
+		if (pc->grey_to_rgb) {
+			q[0] = q[1] = q[2] = p[0];
+			q[3] = p[1];
+		} else
+			for (c = 0; c < stride; c++)
+				q[c] = p[c];
+	}
+	if (nmiss == 0)
+		return;
+	cmsDoTransform(pc->xf, pc->tmp, pc->xyz, nmiss);
+	for (j = 0; j < nmiss; j++) {
+		const double	*x = pc->xyz + 3 * j;
+		cmsCIEXYZ	 xyz = { x[0], x[1], x[2] };
 		cmsCIELab	 l;
+		float		*o = lab + 3 * (size_t)pc->miss[j];
 
 		if (pc->white != SMP_WHITE_D50) {
-			c.X = m[0] * x[0] + m[1] * x[1] + m[2] * x[2];
-			c.Y = m[3] * x[0] + m[4] * x[1] + m[5] * x[2];
-			c.Z = m[6] * x[0] + m[7] * x[1] + m[8] * x[2];
+			xyz.X = m[0] * x[0] + m[1] * x[1] + m[2] * x[2];
+			xyz.Y = m[3] * x[0] + m[4] * x[1] + m[5] * x[2];
+			xyz.Z = m[6] * x[0] + m[7] * x[1] + m[8] * x[2];
 		}
-		cmsXYZ2Lab(wp, &l, &c);
-		lab[3 * i] = (float)l.L;
-		lab[3 * i + 1] = (float)l.a;
-		lab[3 * i + 2] = (float)l.b;
+		cmsXYZ2Lab(wp, &l, &xyz);
+		o[0] = (float)l.L;
+		o[1] = (float)l.a;
+		o[2] = (float)l.b;
+		key = memo_key(px + (size_t)pc->miss[j] * stride, pc->nchan);
+		slot = &pc->memo[(key * 0x9E3779B97F4A7C15ULL) >>
+		    (64 - MEMO_BITS)];
+		slot->key = key;
+		slot->used = 1;
+		memcpy(slot->lab, o, sizeof slot->lab);
 	}
 }

@@ -1,4 +1,5 @@
-/* test-image: EXIF orientation parsing and coordinate mapping. */
+/* test-image: EXIF orientation parsing and coordinate mapping; the
+ * memoised pixel conversion against lcms2 directly. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -7,7 +8,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <lcms2.h>
 
 #include "smp.h"
 
@@ -70,12 +75,90 @@ test_exif(void **state)
 	assert_int_equal(smp_exif_orientation((const unsigned char *)"Exif", 4), 1);
 }
 
+/* Rows with repeated colours (memo hits), more distinct colours than the
+ * memo has slots (collisions), and greyscale into an RGB profile: every
+ * pixel is bit for bit what lcms2's float path gives (untagged RGB is
+ * lcms2's built-in sRGB, relative colorimetric to XYZ D50, then
+ * cmsXYZ2Lab). */
+static void
+test_pixconv_memo(void **state)
+{
+	struct smp_image_info	 in;
+	struct smp_pixconv	*pc;
+	struct smp_err		 e = SMP_ERR_INIT;
+	cmsHPROFILE		 srgb = cmsCreate_sRGBProfile(),
+				 xyz = cmsCreateXYZProfile();
+	cmsHTRANSFORM		 ref;
+	enum { N = 3000, ROWS = 60 };
+	uint16_t		*px = malloc(N * 4 * sizeof *px);
+	float			*lab = malloc(N * 3 * sizeof *lab);
+	double			 x[3];
+	cmsCIEXYZ		 c;
+	cmsCIELab		 l;
+	int			 row, i, k;
+
+	(void)state;
+	ref = cmsCreateTransform(srgb, TYPE_RGBA_16, xyz, TYPE_XYZ_DBL,
+	    INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
+	memset(&in, 0, sizeof in);
+	in.model = SMP_CM_RGB;
+	in.bits = 16;
+	assert_int_equal(smp_pixconv_new(&in, NULL, NULL, 0, SMP_WHITE_D50,
+	    &pc, &e), 0);
+	srand(11);
+	for (row = 0; row < ROWS; row++) {
+		for (i = 0; i < N; i++) {
+			/* Half the rows from 40 colours, half all distinct. */
+			k = row % 2 ? rand() : rand() % 40;
+			px[4 * i] = (uint16_t)(k * 7919);
+			px[4 * i + 1] = (uint16_t)(k * 104729 >> 3);
+			px[4 * i + 2] = (uint16_t)(rand() % 2 ? k : 65535 - k);
+			px[4 * i + 3] = 65535;
+		}
+		smp_pixconv_run(pc, px, lab, N);
+		for (i = 0; i < N; i++) {
+			cmsDoTransform(ref, px + 4 * i, x, 1);
+			c.X = x[0], c.Y = x[1], c.Z = x[2];
+			cmsXYZ2Lab(cmsD50_XYZ(), &l, &c);
+			assert_true(lab[3 * i] == (float)l.L);
+			assert_true(lab[3 * i + 1] == (float)l.a);
+			assert_true(lab[3 * i + 2] == (float)l.b);
+		}
+	}
+	smp_pixconv_free(pc);
+	/* Greyscale pixels (grey, alpha) through the same sRGB profile. */
+	in.model = SMP_CM_GREY;
+	assert_int_equal(smp_pixconv_new(&in, NULL, NULL, 0, SMP_WHITE_D50,
+	    &pc, &e), 0);
+	for (i = 0; i < N; i++) {
+		px[2 * i] = (uint16_t)(rand() % 2 ? 30000 : rand());
+		px[2 * i + 1] = 65535;
+	}
+	smp_pixconv_run(pc, px, lab, N);
+	for (i = 0; i < N; i++) {
+		uint16_t	rgba[4] = { px[2 * i], px[2 * i], px[2 * i], 65535 };
+
+		cmsDoTransform(ref, rgba, x, 1);
+		c.X = x[0], c.Y = x[1], c.Z = x[2];
+		cmsXYZ2Lab(cmsD50_XYZ(), &l, &c);
+		assert_true(lab[3 * i] == (float)l.L);
+		assert_true(lab[3 * i + 2] == (float)l.b);
+	}
+	smp_pixconv_free(pc);
+	cmsDeleteTransform(ref);
+	cmsCloseProfile(srgb);
+	cmsCloseProfile(xyz);
+	free(px);
+	free(lab);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_orient_roundtrip),
 		cmocka_unit_test(test_exif),
+		cmocka_unit_test(test_pixconv_memo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
