@@ -32,6 +32,7 @@ static const struct option longopts[] = {
 	{ "overlay",	required_argument,	NULL,	OPT_OVERLAY },
 	{ "reference",	required_argument,	NULL,	OPT_REFERENCE },
 	{ "ti3",	required_argument,	NULL,	OPT_TI3 },
+	SMP_BATCH_LONGOPTS,
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "version",	no_argument,		NULL,	'V' },
 	{ NULL,		0,			NULL,	0 }
@@ -52,13 +53,14 @@ static smp_dead void
 usage(int status)
 {
 	fprintf(status ? stderr : stdout,
-	    "usage: %s [-HhjV] [--corners X1,Y1,X2,Y2,X3,Y3,X4,Y4]\n"
+	    "usage: %s [-0HhV] [-j N] [--corners X1,Y1,X2,Y2,X3,Y3,X4,Y4]\n"
 	    "       [--edition 2014|pre2014 | --reference FILE.cie]\n"
 	    "       [--model shaper-matrix|matrix|root-poly] "
 	    "[--overlay FILE.png]\n"
 	    "       [--ti3 FILE.ti3] [--max-de X] [--max-pixels N] "
 	    "[--max-memory SIZE]\n"
-	    "       -o PROFILE.icc image\n"
+	    "       [--json] [--[no-]progress] [--files-from FILE] "
+	    "-o PROFILE.icc image...\n"
 	    "\n"
 	    "  -o, --output FILE     the ICC v2 profile to write\n"
 	    "      --corners LIST    patch-area corners at patches 1, 6, 24, "
@@ -77,6 +79,15 @@ usage(int status)
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N    refuse larger images (default 100M)\n"
 	    "      --max-memory SIZE working memory (default 512M)\n"
+	    "  -j, --jobs N          photos registered at once (default: "
+	    "processors)\n"
+	    "      --files-from FILE also the photos listed in FILE (- for "
+	    "stdin)\n"
+	    "  -0, --null            --files-from names end in NUL, not "
+	    "newline\n"
+	    "      --progress        a progress line on stderr (default: "
+	    "on a tty)\n"
+	    "      --no-progress     none\n"
 	    "  -h, --help            this help\n"
 	    "  -V, --version         version\n", smp_progname());
 	exit(status);
@@ -137,14 +148,23 @@ print_patches(const struct smp_calib_opts *o, const struct smp_calib_result *r,
 	smp_table_free(t);
 }
 
+static void
+step(void *progress)
+{
+	smp_progress_step(progress);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct smp_calib_opts	 o;
 	struct smp_calib_result	 r;
 	struct smp_err		 e = SMP_ERR_INIT;
+	struct smp_cli_batch	 cb;
 	enum smp_table_format	 fmt = SMP_TABLE_TSV;
 	const char		*reffile = NULL;
+	char			**files, what[64];
+	size_t			 nfiles;
 	double			 max_de = INFINITY;
 	int			 ch, header = 1, edition = 0;
 
@@ -154,7 +174,11 @@ main(int argc, char *argv[])
 	o.limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
 	o.limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
 	smp_chart_builtin(SMP_EDITION_2014, &o.ref);
-	while ((ch = getopt_long(argc, argv, "Hhjo:V", longopts, NULL)) != -1) {
+	smp_cli_batch_init(&cb);
+	while ((ch = getopt_long(argc, argv, "0Hhj:o:V", longopts,
+	    NULL)) != -1) {
+		if (smp_cli_batch_opt(&cb, ch, optarg))
+			continue;
 		switch (ch) {
 		case 'H':
 			header = 0;
@@ -207,24 +231,35 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
-		smp_usage_error("expected one image");
+	files = smp_cli_files(argc, argv, &cb, &nfiles);
+	if (nfiles == 0)
+		smp_usage_error("no image given");
 	if (o.output == NULL)
 		smp_usage_error("no output profile (-o PROFILE.icc)");
 	if (reffile != NULL && edition)
 		smp_usage_error("--edition and --reference exclude each other");
 	if (reffile != NULL && smp_chart_load_cie(reffile, &o.ref, &e) == -1)
 		smp_die(&e);
-	if (smp_calibrate(argv[0], &o, &r, &e) == -1) {
+	o.on_photo = step;
+	o.on_photo_arg = smp_progress_start(nfiles > 1 ? cb.progress : 0,
+	    nfiles, "photos");
+	if (smp_calibrate_many((const char *const *)files, nfiles, cb.jobs,
+	    &o, &r, &e) == -1) {
 		smp_chart_found_clear(&r.found);
 		smp_die(&e);
 	}
+	smp_progress_end(o.on_photo_arg);
 	smp_chart_found_clear(&r.found);
 	print_patches(&o, &r, fmt, header);
 	fflush(stdout);
+	if (nfiles == 1)
+		snprintf(what, sizeof what, "%s", files[0]);
+	else
+		snprintf(what, sizeof what, "%zu photos pooled", nfiles);
+	smp_cli_files_free(files);
 	fprintf(stderr, "%s: %s: %s, %s: self-fit dE00 mean %.2f median %.2f "
 	    "max %.2f; leave-one-out mean %.2f median %.2f max %.2f; wrote %s\n",
-	    smp_progname(), argv[0], o.ref.name, smp_model_name(o.model),
+	    smp_progname(), what, o.ref.name, smp_model_name(o.model),
 	    r.rep.mean[0], r.rep.median[0], r.rep.max[0], r.rep.mean[1],
 	    r.rep.median[1], r.rep.max[1], o.output);
 	if (r.rep.mean[1] > max_de) {

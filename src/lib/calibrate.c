@@ -1,9 +1,13 @@
 /*
- * calibrate.c: a camera profile from one photo of a ColorChecker.
+ * calibrate.c: a camera profile from photos of a ColorChecker.
  *
  * Find the chart (or take --corners), sample every patch at full
  * resolution, check the registration before any fit, fit the model,
- * and write the profile, the CTI3 file and the overlay.  The checks:
+ * and write the profile, the CTI3 file and the overlay.  Several photos
+ * of one set-up are registered in parallel and pooled: each patch's
+ * device value is the mean over the photos, its spread includes theirs,
+ * and photos that disagree (mean relative difference from the pool above
+ * CAL_MAX_SPREAD, a change of exposure or light) are refused.  The checks:
  *  - orientation: the best placement's colour fit (detect.c) must be
  *    clearly better than the runner-up (ratio >= CAL_AMBIGUOUS);
  *  - uniformity: no more than 2 patches may have a channel standard
@@ -32,6 +36,7 @@
 #define CAL_MAX_SD	0.08
 #define CAL_MAX_CAST	1.35
 #define CAL_MAX_FIT	10.0
+#define CAL_MAX_SPREAD	0.02
 
 static int
 cal_checks(const struct smp_patch *p, struct smp_err *e)
@@ -178,18 +183,148 @@ cal_register(const char *path, const struct smp_calib_opts *o,
 	return r;
 }
 
-int
-smp_calibrate(const char *path, const struct smp_calib_opts *o,
-    struct smp_calib_result *res, struct smp_err *e)
+/* One photo of a pooled calibration, registered on a worker thread. */
+struct cal_photo {
+	const char		*path;
+	struct smp_calib_result	 res;
+	struct smp_err		 e;
+	int			 r;
+};
+
+struct cal_pool {
+	struct cal_photo		*ph;
+	const struct smp_calib_opts	*o;
+};
+
+static void *
+cal_photo_work(size_t i, void *arg)
 {
-	double		rgb[SMP_CHART_PATCHES][3];
-	char		desc[512], date[32];
-	time_t		now = time(NULL);
-	struct tm	tm;
-	int		k, r;
+	struct cal_pool		*cp = arg;
+	struct cal_photo	*ph = &cp->ph[i];
+
+	ph->r = cal_register(ph->path, cp->o, &ph->res, &ph->e);
+	/* Only the first photo's working copy is kept, for the overlay. */
+	if (i > 0)
+		smp_chart_found_clear(&ph->res.found);
+	return NULL;
+}
+
+static void
+cal_photo_done(size_t i, void *result, void *arg)
+{
+	struct cal_pool	*cp = arg;
+
+	(void)i;
+	(void)result;
+	if (cp->o->on_photo != NULL)
+		cp->o->on_photo(cp->o->on_photo_arg);
+}
+
+/* Pool the photos' patches into res->patch; -1 when they disagree. */
+static int
+cal_pool(const struct cal_photo *ph, size_t n, struct smp_calib_result *res,
+    struct smp_err *e)
+{
+	double	sum, v2, worst = 0;
+	size_t	i, far = 0;
+	int	k, c;
+
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		struct smp_patch	*p = &res->patch[k];
+
+		*p = ph[0].res.patch[k];
+		p->n = 0;
+		for (c = 0; c < 3; c++) {
+			sum = v2 = 0;
+			for (i = 0; i < n; i++)
+				sum += ph[i].res.patch[k].rgb[c];
+			p->rgb[c] = sum / (double)n;
+			for (i = 0; i < n; i++) {
+				const struct smp_patch *q = &ph[i].res.patch[k];
+
+				v2 += q->sd[c] * q->sd[c] + (q->rgb[c] -
+				    p->rgb[c]) * (q->rgb[c] - p->rgb[c]);
+			}
+			p->sd[c] = sqrt(v2 / (double)n);
+		}
+		for (i = 0; i < n; i++)
+			p->n += ph[i].res.patch[k].n;
+	}
+	/* Name the photo furthest from the pool. */
+	for (i = 0; i < n; i++) {
+		double	d = 0;
+
+		for (k = 0; k < SMP_CHART_PATCHES; k++)
+			for (c = 0; c < 3; c++)
+				d += fabs(ph[i].res.patch[k].rgb[c] -
+				    res->patch[k].rgb[c]) /
+				    fmax(res->patch[k].rgb[c], 0.02);
+		d /= 3 * SMP_CHART_PATCHES;
+		if (d > worst) {
+			worst = d;
+			far = i;
+		}
+	}
+	if (worst > CAL_MAX_SPREAD)
+		return smp_errf(e, SMP_E_INPUT, "%s: its patches differ by "
+		    "%.1f%% from the mean of the %zu photos; pool only photos "
+		    "of one camera set-up and light", ph[far].path,
+		    100 * worst, n);
+	return 0;
+}
+
+int
+smp_calibrate_many(const char *const *paths, size_t n, int jobs,
+    const struct smp_calib_opts *o, struct smp_calib_result *res,
+    struct smp_err *e)
+{
+	struct cal_photo	*ph;
+	struct cal_pool		 cp;
+	double			 rgb[SMP_CHART_PATCHES][3];
+	char			 desc[512], date[32];
+	time_t			 now = time(NULL);
+	struct tm		 tm;
+	size_t			 i, nbad = 0, first_bad = 0;
+	int			 k, r;
 
 	memset(res, 0, sizeof *res);
-	r = cal_register(path, o, res, e);
+	if (n == 0)
+		return smp_errf(e, SMP_E_USAGE, "no photo given");
+	if ((ph = calloc(n, sizeof *ph)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		ph[i].path = paths[i];
+		smp_err_clear(&ph[i].e);
+	}
+	cp.ph = ph;
+	cp.o = o;
+	if (smp_pool_run(n, jobs, cal_photo_work, cal_photo_done, &cp,
+	    e) == -1) {
+		free(ph);
+		return -1;
+	}
+	for (i = n; i-- > 0;)
+		if (ph[i].r == -1) {
+			nbad++;
+			first_bad = i;
+		}
+	/* The first photo's chart is the one drawn in the overlay. */
+	res->found = ph[0].res.found;
+	res->have_chart = ph[0].res.have_chart;
+	memset(&ph[0].res.found, 0, sizeof ph[0].res.found);
+	if (nbad > 0) {
+		smp_err_clear(e);
+		if (nbad > 1)
+			smp_errf(e, ph[first_bad].e.code, "%s (and %zu more of "
+			    "the %zu photos were refused)", ph[first_bad].e.msg,
+			    nbad - 1, n);
+		else
+			*e = ph[first_bad].e;
+		r = -1;
+		if (n == 1)
+			memcpy(res->patch, ph[0].res.patch, sizeof res->patch);
+	} else
+		r = cal_pool(ph, n, res, e);
 	if (r == 0) {
 		for (k = 0; k < SMP_CHART_PATCHES; k++)
 			memcpy(rgb[k], res->patch[k].rgb, sizeof rgb[k]);
@@ -198,7 +333,9 @@ smp_calibrate(const char *path, const struct smp_calib_opts *o,
 	}
 	if (r == 0 && res->rep.mean[0] > CAL_MAX_FIT)
 		r = smp_errf(e, SMP_E_INPUT, "%s: registration implausible: "
-		    "self-fit mean dE00 %.1f", path, res->rep.mean[0]);
+		    "self-fit mean dE00 %.1f", n == 1 ? paths[0] : "the photos",
+		    res->rep.mean[0]);
+	free(ph);
 	res->ok = r == 0;
 	if (o->overlay != NULL && res->found.work != NULL) {
 		struct smp_err	oe = SMP_ERR_INIT;
@@ -222,4 +359,11 @@ smp_calibrate(const char *path, const struct smp_calib_opts *o,
 	    &res->icc_len, e) == -1)
 		return -1;
 	return 0;
+}
+
+int
+smp_calibrate(const char *path, const struct smp_calib_opts *o,
+    struct smp_calib_result *res, struct smp_err *e)
+{
+	return smp_calibrate_many(&path, 1, 1, o, res, e);
 }

@@ -478,6 +478,9 @@ struct smp_calib_opts {
 	const char		*ti3;		/* CGATS CTI3, or NULL */
 	int			 want_icc;	/* fill res->icc */
 	struct smp_limits	 limits;
+	/* Called on the calling thread as each photo is registered. */
+	void			(*on_photo)(void *arg);
+	void			*on_photo_arg;
 };
 
 struct smp_calib_result {
@@ -494,6 +497,13 @@ struct smp_calib_result {
  * smp_chart_found_clear(&res->found) afterwards. */
 int	smp_calibrate(const char *path, const struct smp_calib_opts *o,
 	    struct smp_calib_result *res, struct smp_err *e);
+/* Several photos of one chart, camera and light, registered on up to
+ * `jobs` threads and pooled into one profile (calibrate.c); the overlay
+ * shows the first.  Any photo refused, or one that disagrees with the
+ * others, refuses the whole. */
+int	smp_calibrate_many(const char *const *paths, size_t n, int jobs,
+	    const struct smp_calib_opts *o, struct smp_calib_result *res,
+	    struct smp_err *e);
 
 /* spectral.c: 31-band colorimetry, CIE 1931 2-degree observer, the
  * illuminant of the white (D50 or D65); Y = 1 for the perfect white. */

@@ -13,7 +13,7 @@ usage() {
 	echo "ok: $want"
 }
 usage "no output profile" "$tmp/c.png"
-usage "expected one image" -o "$tmp/p.icc"
+usage "no image given" -o "$tmp/p.icc"
 usage "expected 2014 or pre2014" --edition 2000 -o "$tmp/p.icc" "$tmp/c.png"
 usage "exclude each other" --edition 2014 --reference x.cie -o "$tmp/p.icc" "$tmp/c.png"
 usage "unknown model" --model lut -o "$tmp/p.icc" "$tmp/c.png"

@@ -17,6 +17,7 @@
  *   -T FILE    write truth: "k x y" patch centres in pixels
  *   -O FILE    write 200 held-out colours: "R G B L a b", R..B 0..255
  *   -f         flip the chart upside down (180 degrees more)
+ *   -S SEED    noise seed (default 7)    -e E     exposure (default 0.88)
  *   -B SCENE   background from a Lab D50 raster ("LABF W H\n" and W*H*3
  *              native floats, as render-scalp writes) instead of clutter
  */
@@ -128,14 +129,17 @@ main(int argc, char *argv[])
 	double		 ang = 0, key = 0, scale = 0.5, cx = 0.5, cy = 0.5;
 	double		 sigma = 0, vig = 0, H[9];
 	int		 depth = 8, q = 92, flip = 0, ch, W, Hh, x, y, k, i;
+	unsigned	 seed = 7;
 	const char	*truth = NULL, *held = NULL, *out, *bg = NULL;
 	FILE		*fp;
 	char		 line[512];
 	uint16_t	*img;
 
-	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:S:e:")) != -1) {
 		switch (ch) {
 		case 'a': ang = atof(optarg) * M_PI / 180; break;
+		case 'S': seed = (unsigned)atoi(optarg); break;
+		case 'e': expo = atof(optarg); break;
 		case 'k': key = atof(optarg); break;
 		case 's': scale = atof(optarg); break;
 		case 'x': cx = atof(optarg); break;
@@ -293,7 +297,7 @@ main(int argc, char *argv[])
 			Hi[i] /= det;
 		if ((img = malloc((size_t)W * Hh * 3 * sizeof *img)) == NULL)
 			die("out of memory");
-		srand(7);
+		srand(seed);
 		for (y = 0; y < Hh; y++)
 			for (x = 0; x < W; x++) {
 				double	acc[3] = { 0, 0, 0 }, lab[3], rgb[3];
