@@ -35,6 +35,7 @@
 
 struct work {
 	uint32_t	 w, h, f;	/* size and downsampling factor */
+	int		 d;		/* the decoder's reduction (JPEG DCT) */
 	float		*rgb;		/* w * h * 3, 0..1 */
 	float		*acc;		/* sums while reading */
 	uint32_t	*cnt;
@@ -52,14 +53,22 @@ work_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 	struct work	*w = arg;
 	const struct smp_image_info *in = w->in;
 	int		 ch = (int)in->model, nch = ch + 1, k;
-	uint32_t	 sx, dx, dy;
+	uint32_t	 d = (uint32_t)w->d, rw = (in->width + d - 1) / d;
+	uint32_t	 rx, sx, fy, dx, dy;
 
 	(void)e;
-	for (sx = 0; sx < in->width; sx++, px += nch) {
+	/* A reduced pixel counts in the cell of its centre at full size. */
+	fy = sy * d + d / 2;
+	if (fy >= in->height)
+		fy = in->height - 1;
+	for (rx = 0; rx < rw; rx++, px += nch) {
 		size_t	i;
 
+		sx = rx * d + d / 2;
+		if (sx >= in->width)
+			sx = in->width - 1;
 		smp_orient_to_display(in->orientation, in->width, in->height,
-		    sx, sy, &dx, &dy);
+		    sx, fy, &dx, &dy);
 		i = (size_t)(dy / w->f) * w->w + dx / w->f;
 		for (k = 0; k < 3; k++)
 			w->acc[3 * i + k] += px[ch == 1 ? 0 : k] / 65535.0f;
@@ -73,7 +82,6 @@ static int
 work_load(struct smp_image *img, struct work *w, struct smp_err *e)
 {
 	const struct smp_image_info *in = smp_image_info(img);
-	struct smp_rect	 all = { 0, 0, in->width, in->height };
 	uint32_t	 big = in->disp_width > in->disp_height ?
 			    in->disp_width : in->disp_height;
 	size_t		 i, n;
@@ -91,7 +99,9 @@ work_load(struct smp_image *img, struct work *w, struct smp_err *e)
 	if ((w->acc = calloc(n * 3, sizeof *w->acc)) == NULL ||
 	    (w->cnt = calloc(n, sizeof *w->cnt)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	if (smp_image_read(img, &all, work_row, w, e) == -1)
+	/* w->d is set before the first row, as work_row needs. */
+	if (smp_image_read_reduced(img, (int)w->f, &w->d, work_row, w,
+	    e) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		float	c = w->cnt[i] ? (float)w->cnt[i] : 1;
@@ -114,12 +124,34 @@ work_diff(const float *a, const float *b)
 	    fabsf(a[2] - b[2])));
 }
 
-/* Components of flat, similar pixels that look like filled squares. */
-static size_t
-find_squares(const struct work *w, struct square *sq, size_t max,
-    struct smp_err *e)
+static int
+square_by_area(const void *a, const void *b)
 {
-	size_t		 n = (size_t)w->w * w->h, i, nsq = 0, top, head;
+	const struct square	*p = a, *q = b;
+
+	return p->area < q->area ? 1 : p->area > q->area ? -1 :
+	    p->y != q->y ? (p->y < q->y ? -1 : 1) : (p->x < q->x ? -1 :
+	    p->x > q->x);
+}
+
+static int
+square_by_scan(const void *a, const void *b)
+{
+	const struct square	*p = a, *q = b;
+
+	return p->y != q->y ? (p->y < q->y ? -1 : 1) : (p->x < q->x ? -1 :
+	    p->x > q->x);
+}
+
+/* Components of flat, similar pixels that look like filled squares, into
+ * sq (DETECT_MAX_SQ slots).  Beyond that many (textured clutter made of
+ * flat blocks) the largest are kept, in scan order: a chart's patches are
+ * among the biggest flat squares of a photo. */
+static size_t
+find_squares(const struct work *w, struct square *sq, struct smp_err *e)
+{
+	size_t		 n = (size_t)w->w * w->h, i, nsq = 0, cap = 0, top, head;
+	struct square	*all = NULL, *grown;
 	unsigned char	*flat;
 	int32_t		*label, *stack;
 	uint32_t	 x, y;
@@ -189,7 +221,7 @@ find_squares(const struct work *w, struct square *sq, size_t max,
 				stack[top++] = (int32_t)q;
 			}
 		}
-		if (cnt < DETECT_MIN_AREA || cnt > n / 20 || nsq >= max)
+		if (cnt < DETECT_MIN_AREA || cnt > n / 20)
 			continue;
 		area = (double)cnt;
 		cx = sx / area, cy = sy / area;
@@ -206,16 +238,33 @@ find_squares(const struct work *w, struct square *sq, size_t max,
 		a = sqrt(12 * l1), b = sqrt(12 * l2);
 		if (a / b > 1.6 || area / (a * b) < 0.8 || area / (a * b) > 1.15)
 			continue;
-		sq[nsq].x = cx + 0.5;
-		sq[nsq].y = cy + 0.5;
-		sq[nsq].area = area;
-		sq[nsq].side = sqrt(area);
-		sq[nsq].rgb[0] = (float)(cr[0] / area);
-		sq[nsq].rgb[1] = (float)(cr[1] / area);
-		sq[nsq].rgb[2] = (float)(cr[2] / area);
+		if (nsq == cap) {
+			cap = cap ? 2 * cap : DETECT_MAX_SQ;
+			if ((grown = realloc(all, cap * sizeof *all)) == NULL) {
+				free(all), free(flat), free(label), free(stack);
+				smp_errf(e, SMP_E_NOMEM, "out of memory");
+				return (size_t)-1;
+			}
+			all = grown;
+		}
+		all[nsq].x = cx + 0.5;
+		all[nsq].y = cy + 0.5;
+		all[nsq].area = area;
+		all[nsq].side = sqrt(area);
+		all[nsq].rgb[0] = (float)(cr[0] / area);
+		all[nsq].rgb[1] = (float)(cr[1] / area);
+		all[nsq].rgb[2] = (float)(cr[2] / area);
 		nsq++;
 	}
 	free(flat), free(label), free(stack);
+	if (nsq > DETECT_MAX_SQ) {
+		qsort(all, nsq, sizeof *all, square_by_area);
+		nsq = DETECT_MAX_SQ;
+		qsort(all, nsq, sizeof *all, square_by_scan);
+	}
+	if (nsq > 0)
+		memcpy(sq, all, nsq * sizeof *sq);
+	free(all);
 	return nsq;
 }
 
@@ -535,7 +584,7 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 		smp_errf(e, SMP_E_NOMEM, "out of memory");
 		goto out;
 	}
-	if ((nsq = find_squares(&w, sq, DETECT_MAX_SQ, e)) == (size_t)-1)
+	if ((nsq = find_squares(&w, sq, e)) == (size_t)-1)
 		goto out;
 	out->squares = (int)nsq;
 	for (s = 0; s < nsq; s++) {

@@ -62,6 +62,23 @@ jpeg_close(struct smp_image *img)
 	img->codec = NULL;
 }
 
+/* DCT scaling: decode at 1/d, d the largest power of 2 <= max (<= 8). */
+static int
+jpeg_reduce(struct smp_image *img, int max, uint32_t *w, uint32_t *h)
+{
+	struct jpeg_codec	*c = img->codec;
+	struct jpeg_decompress_struct *ci = &c->cinfo;
+	int			 d = 1;
+
+	while (d * 2 <= max && d < 8)
+		d *= 2;
+	ci->scale_num = 1;
+	ci->scale_denom = (unsigned)d;
+	*w = (img->info.width + d - 1) / d;
+	*h = (img->info.height + d - 1) / d;
+	return d;
+}
+
 static int
 jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
     void *arg, struct smp_err *e)
@@ -182,6 +199,7 @@ smp__jpeg_open(struct smp_image *img, struct smp_err *e)
 	img->codec = c;
 	img->close = jpeg_close;
 	img->read = jpeg_read_rect;
+	img->reduce = jpeg_reduce;
 	ci = &c->cinfo;
 	ci->err = jpeg_std_error(&c->jerr);
 	c->jerr.error_exit = jpeg_on_error;

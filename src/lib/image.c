@@ -147,6 +147,23 @@ smp_image_read(struct smp_image *img, const struct smp_rect *r,
 	return img->read(img, r, fn, arg, e);
 }
 
+int
+smp_image_read_reduced(struct smp_image *img, int max_denom, int *denom,
+    smp_row_fn fn, void *arg, struct smp_err *e)
+{
+	struct smp_rect	all = { 0, 0, img->info.width, img->info.height };
+
+	*denom = 1;
+	if (img->used)
+		return smp_errf(e, SMP_E_INPUT,
+		    "%s: internal: image read twice", img->path);
+	if (img->reduce != NULL && max_denom > 1)
+		*denom = img->reduce(img, max_denom, &all.w, &all.h);
+	img->denom = *denom;
+	img->used = 1;
+	return img->read(img, &all, fn, arg, e);
+}
+
 void
 smp_orient_to_display(int o, uint32_t w, uint32_t h, uint32_t sx,
     uint32_t sy, uint32_t *dx, uint32_t *dy)

@@ -29,10 +29,15 @@ struct smp_image {
 	struct smp_limits	 lim;
 	unsigned char		*icc;
 	int			 used;		/* a rect has been read */
+	int			 denom;		/* reduced read: 1/denom */
 	int			 (*read)(struct smp_image *,
 				    const struct smp_rect *, smp_row_fn,
 				    void *, struct smp_err *);
 	void			 (*close)(struct smp_image *);
+	/* The largest reduction <= max the codec does (a power of 2), and
+	 * the reduced size; NULL: no reduction. */
+	int			 (*reduce)(struct smp_image *, int max,
+				    uint32_t *w, uint32_t *h);
 	void			*codec;
 };
 

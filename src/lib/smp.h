@@ -206,6 +206,12 @@ typedef int (*smp_row_fn)(void *arg, uint32_t sy, const uint16_t *px,
 	    struct smp_err *e);
 int	smp_image_read(struct smp_image *img, const struct smp_rect *r,
 	    smp_row_fn fn, void *arg, struct smp_err *e);
+/* The whole image reduced by *denom in each direction, a power of two
+ * no larger than max_denom that the decoder can do cheaply (JPEG's DCT
+ * scaling: 1, 2, 4 or 8; PNG: 1), set before the first row; rows are
+ * ceil(width / *denom) pixels wide, sy counts reduced rows. */
+int	smp_image_read_reduced(struct smp_image *img, int max_denom,
+	    int *denom, smp_row_fn fn, void *arg, struct smp_err *e);
 
 /* Display <-> stored coordinates for EXIF orientation o of a stored w x h. */
 void	smp_orient_to_display(int o, uint32_t w, uint32_t h, uint32_t sx,

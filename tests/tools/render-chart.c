@@ -297,6 +297,8 @@ main(int argc, char *argv[])
 			Hi[i] /= det;
 		if ((img = malloc((size_t)W * Hh * 3 * sizeof *img)) == NULL)
 			die("out of memory");
+		double	last[3] = { -1, 0, 0 }, lastg = -1, lastrgb[3], g;
+
 		srand(seed);
 		for (y = 0; y < Hh; y++)
 			for (x = 0; x < W; x++) {
@@ -315,13 +317,21 @@ main(int argc, char *argv[])
 
 						if (!chart_colour(u, v, lab))
 							clutter(x, y, W, Hh, lab);
-						camera(lab, 1 - vig * rr * rr, rgb);
+						/* Neighbours repeat colours: reuse. */
+						g = 1 - vig * rr * rr;
+						if (memcmp(lab, last, sizeof lab) != 0 ||
+						    g != lastg) {
+							camera(lab, g, lastrgb);
+							memcpy(last, lab, sizeof last);
+							lastg = g;
+						}
+						memcpy(rgb, lastrgb, sizeof rgb);
 						for (k = 0; k < 3; k++)
 							acc[k] += rgb[k] / 4;
 					}
 				for (k = 0; k < 3; k++) {
-					double	d = acc[k] * 65535 +
-					    sigma * 257 * gauss();
+					double	d = acc[k] * 65535 + (sigma > 0 ?
+					    sigma * 257 * gauss() : 0);
 
 					img[((size_t)y * W + x) * 3 + k] = (uint16_t)(d < 0 ?
 					    0 : d > 65535 ? 65535 : lround(d));
