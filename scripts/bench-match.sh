@@ -1,12 +1,13 @@
 #!/bin/sh
-# Benchmark smp-match: skin readings ranked per second on one core with the
-# bundled catalogue, against the target of 1000 (issue 4).  The readings
-# are the 22 skins of tests/cli/match-monotonic.sh (Monk Skin Tone
-# swatches and measured skins, pale through dark), repeated with +-1 of
-# jitter in L*, a*, b* so that no two are the same.  Prints the median of
-# RUNS runs for the dot view, the blend view, and -k 14 (every shade),
-# each as readings/s and as a ratio to the target, and peak memory (GNU
-# time).  Not a test: run it by hand.
+# Benchmark smp-match: skin readings ranked per second with the bundled
+# catalogue, on one core (-j 1) against the target of 1000 (issue 4), and
+# on two (-j 2).  The readings are the 22 skins of
+# tests/cli/match-monotonic.sh (Monk Skin Tone swatches and measured
+# skins, pale through dark), repeated with +-1 of jitter in L*, a*, b* so
+# that no two are the same.  Prints the median of RUNS runs for the dot
+# view, the blend view, -k 14 (every shade) and -j 2, each as readings/s
+# and as a ratio to the target, and peak memory (GNU time).  Not a test:
+# run it by hand.
 # usage: scripts/bench-match.sh [BUILDDIR] [READINGS] [RUNS]
 set -eu
 B=$(cd "${1:-.}" && pwd)
@@ -63,7 +64,8 @@ run() {
 		printf "%-28s %7.3f s %8.0f readings/s  %5.2fx target  %s\n",
 		    name, t, n / t, n / t / 1000, mem }'
 }
-echo "smp-match, $N readings, $npig pigments, median of $RUNS runs, one core"
-run "dot view, -k 3" -k 3
-run "blend view, -k 3" -k 3 --view blend
-run "dot view, -k $npig (every shade)" -k "$npig"
+echo "smp-match, $N readings, $npig pigments, median of $RUNS runs"
+run "dot view, -k 3, -j 1" -k 3 -j 1
+run "blend view, -k 3, -j 1" -k 3 --view blend -j 1
+run "dot view, -k $npig, -j 1" -k "$npig" -j 1
+run "dot view, -k 3, -j 2" -k 3 -j 2

@@ -124,6 +124,7 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 	cmsHANDLE	 it8;
 	int		 n, i, k, seen[SMP_CHART_PATCHES] = { 0 }, lab, r = -1;
 	int		 idf_col;
+	double		 sets;
 
 	if ((ctx = smp__lcms_context(&sub)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
@@ -132,8 +133,10 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 		    sub.msg[0] ? sub.msg : "unreadable");
 		goto out;
 	}
-	n = cmsIT8GetPropertyDbl(it8, "NUMBER_OF_SETS") > 0 ?
-	    (int)cmsIT8GetPropertyDbl(it8, "NUMBER_OF_SETS") : 0;
+	/* Bounded before the conversion: 3e37 sets is no int. */
+	sets = cmsIT8GetPropertyDbl(it8, "NUMBER_OF_SETS");
+	n = !(sets > 0) ? 0 : sets > SMP_CHART_MAX_SETS ?
+	    SMP_CHART_MAX_SETS + 1 : (int)sets;
 	lab = cmsIT8FindDataFormat(it8, "LAB_L") >= 0 &&
 	    cmsIT8FindDataFormat(it8, "LAB_A") >= 0 &&
 	    cmsIT8FindDataFormat(it8, "LAB_B") >= 0;
@@ -145,8 +148,8 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 		goto out;
 	}
 	if (n > SMP_CHART_MAX_SETS) {
-		smp_errf(e, SMP_E_INPUT, "%s: %d sets; a chart reference has at "
-		    "most %d", path, n, SMP_CHART_MAX_SETS);
+		smp_errf(e, SMP_E_INPUT, "%s: %g sets; a chart reference has "
+		    "at most %d", path, sets, SMP_CHART_MAX_SETS);
 		goto out;
 	}
 	/* lcms2 does not check a negative field index: look it up once. */

@@ -4,7 +4,7 @@
  * `window` slots; the calling thread hands the results to emit() in item
  * order.  A worker may not take item i before item i - window has been
  * emitted, so at most `window` items are in flight or waiting, whatever
- * their order of completion.
+ * their order of completion; at most `threads` are in flight.
  */
 #include "config.h"
 
@@ -84,7 +84,10 @@ smp_pool_run(size_t n, int threads, smp_pool_work work, smp_pool_emit emit,
 		return 0;
 	}
 	p.n = n;
-	p.window = 4 * (size_t)threads;
+	/* Finished results are small (statistics, rankings); a wide window
+	 * keeps workers busy behind one slow item (a 16-bit PNG among
+	 * JPEGs).  Decoding memory is bounded by the threads, not this. */
+	p.window = 64 * (size_t)threads;
 	p.next_take = p.next_emit = 0;
 	p.work = work;
 	p.arg = arg;

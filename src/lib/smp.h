@@ -463,8 +463,9 @@ void	smp_atomic_abort(void);
 
 /* pool.c: an ordered parallel map.  work(i) runs for every i in [0, n)
  * on up to `threads` threads (must be thread-safe); emit(i, result) runs
- * on the calling thread in order 0, 1, ...  At most 4 x threads items are
- * in flight or waiting to be emitted.  threads <= 1: no thread at all. */
+ * on the calling thread in order 0, 1, ...  At most `threads` items are
+ * in work and 64 x threads finished or in work but not yet emitted.
+ * threads <= 1: no thread at all. */
 #define SMP_MAX_THREADS	256
 typedef void	*(*smp_pool_work)(size_t i, void *arg);
 typedef void	 (*smp_pool_emit)(size_t i, void *result, void *arg);

@@ -95,7 +95,7 @@ test_pixconv_memo(void **state)
 	double			 x[3];
 	cmsCIEXYZ		 c;
 	cmsCIELab		 l;
-	int			 row, i, k;
+	int			 row, i;
 
 	(void)state;
 	ref = cmsCreateTransform(srgb, TYPE_RGBA_16, xyz, TYPE_XYZ_DBL,
@@ -109,10 +109,12 @@ test_pixconv_memo(void **state)
 	for (row = 0; row < ROWS; row++) {
 		for (i = 0; i < N; i++) {
 			/* Half the rows from 40 colours, half all distinct. */
-			k = row % 2 ? rand() : rand() % 40;
-			px[4 * i] = (uint16_t)(k * 7919);
-			px[4 * i + 1] = (uint16_t)(k * 104729 >> 3);
-			px[4 * i + 2] = (uint16_t)(rand() % 2 ? k : 65535 - k);
+			unsigned	u = (unsigned)(row % 2 ? rand() :
+					    rand() % 40);
+
+			px[4 * i] = (uint16_t)(u * 7919u);
+			px[4 * i + 1] = (uint16_t)(u * 104729u >> 3);
+			px[4 * i + 2] = (uint16_t)(rand() % 2 ? u : 65535 - u);
 			px[4 * i + 3] = 65535;
 		}
 		smp_pixconv_run(pc, px, lab, N);
