@@ -78,18 +78,10 @@ usage(int status)
 	    "      --json            JSON Lines, with a summary object\n"
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N    refuse larger images (default 100M)\n"
-	    "      --max-memory SIZE working memory (default 512M)\n"
-	    "  -j, --jobs N          photos registered at once (default: "
-	    "processors)\n"
-	    "      --files-from FILE also the photos listed in FILE (- for "
-	    "stdin)\n"
-	    "  -0, --null            --files-from names end in NUL, not "
-	    "newline\n"
-	    "      --progress        a progress line on stderr (default: "
-	    "on a tty)\n"
-	    "      --no-progress     none\n"
-	    "  -h, --help            this help\n"
-	    "  -V, --version         version\n", smp_progname());
+	    "      --max-memory SIZE working memory (default 512M)\n",
+	    smp_progname());
+	smp_cli_batch_usage(status ? stderr : stdout, "photos registered",
+	    "photos");
 	exit(status);
 }
 

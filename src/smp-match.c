@@ -122,17 +122,9 @@ usage(int status)
 	    "      --max-dilution R  most water per part ink (default 30)\n"
 	    "      --json            JSON Lines instead of TSV\n"
 	    "  -H, --no-header       no TSV header line\n"
-	    "      --max-pixels N, --max-memory SIZE   image limits\n"
-	    "  -j, --jobs N          readings at once (default: processors)\n"
-	    "      --files-from FILE also the inputs listed in FILE (- for "
-	    "stdin)\n"
-	    "  -0, --null            --files-from names end in NUL, not "
-	    "newline\n"
-	    "      --progress        a progress line on stderr (default: "
-	    "on a tty)\n"
-	    "      --no-progress     none\n"
-	    "  -h, --help            this help\n"
-	    "  -V, --version         version\n", smp_progname());
+	    "      --max-pixels N, --max-memory SIZE   image limits\n",
+	    smp_progname());
+	smp_cli_batch_usage(status ? stderr : stdout, "readings", "inputs");
 	exit(status);
 }
 

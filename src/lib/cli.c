@@ -184,6 +184,22 @@ smp_cli_batch_init(struct smp_cli_batch *b)
 	b->progress = -1;
 }
 
+void
+smp_cli_batch_usage(FILE *fp, const char *work, const char *inputs)
+{
+	fprintf(fp,
+	    "  -j, --jobs N          %s at once (default: processors)\n"
+	    "      --files-from FILE also the %s listed in FILE (- for "
+	    "stdin)\n"
+	    "  -0, --null            --files-from names end in NUL, not "
+	    "newline\n"
+	    "      --progress        a progress line on stderr (default: "
+	    "on a tty)\n"
+	    "      --no-progress     none\n"
+	    "  -h, --help            this help\n"
+	    "  -V, --version         version\n", work, inputs);
+}
+
 int
 smp_cli_batch_opt(struct smp_cli_batch *b, int ch, const char *arg)
 {

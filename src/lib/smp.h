@@ -859,6 +859,8 @@ struct smp_cli_batch {
 	int		 nul;
 };
 void	smp_cli_batch_init(struct smp_cli_batch *b);
+/* The end of --help: the batch options, then -h and -V. */
+void	smp_cli_batch_usage(FILE *fp, const char *work, const char *inputs);
 int	smp_cli_batch_opt(struct smp_cli_batch *b, int ch, const char *arg);
 /* The operands, then the paths of --files-from ("-": standard input; one
  * per line, or NUL-separated with -0), as one NULL-terminated array;
