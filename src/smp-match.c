@@ -74,6 +74,7 @@ struct run {
 	struct smp_progress	*progress;	/* over readings, or NULL */
 	const struct group	*groups;	/* of the input being matched */
 	int			 k, have_target, status, any_over;
+	int			 stopped;	/* stdout failed */
 	struct smp_lab		 target;
 	enum smp_white		 white;		/* of --skin, --target */
 	double			 max_de;
@@ -244,7 +245,7 @@ swatch_add(struct run *u, const struct group *g, const struct matched *m,
 	}
 }
 
-static void
+static int
 group_emit(size_t i, void *result, void *arg)
 {
 	struct run		*u = arg;
@@ -254,26 +255,32 @@ group_emit(size_t i, void *result, void *arg)
 	int			 j, n = u->k;
 
 	smp_progress_step(u->progress);
-	if (!g->have_skin) {
+	if (u->stopped)
+		;	/* the reader is gone: only free */
+	else if (!g->have_skin) {
 		smp_warnx("%s: region %s: no skin reading", g->file, g->region);
 		u->status = SMP_EXIT_TROUBLE;
-		return;
-	}
-	if (m == NULL)
+	} else if (m == NULL)
 		smp_usage_error("out of memory");
-	if (n > (int)u->cat->npig)
-		n = (int)u->cat->npig;
-	for (j = 0; j < n; j++)
-		if (print_row(u, g, j + 1, &m->cand[j], &m->ms, &m->tg,
-		    m->tsrc, &e) == -1)
-			smp_die(&e);
-	if (!isnan(u->max_de) && m->cand[0].de > u->max_de)
-		u->any_over = 1;
-	if (u->swatch)
-		swatch_add(u, g, m, n);
-	free(m->cand);
-	free(m);
-	fflush(stdout);
+	else {
+		if (n > (int)u->cat->npig)
+			n = (int)u->cat->npig;
+		for (j = 0; j < n; j++)
+			if (print_row(u, g, j + 1, &m->cand[j], &m->ms, &m->tg,
+			    m->tsrc, &e) == -1)
+				smp_die(&e);
+		if (!isnan(u->max_de) && m->cand[0].de > u->max_de)
+			u->any_over = 1;
+		if (u->swatch)
+			swatch_add(u, g, m, n);
+		if (smp_cli_stdout_broken())
+			u->stopped = 1;
+	}
+	if (m != NULL) {
+		free(m->cand);
+		free(m);
+	}
+	return u->stopped;
 }
 
 /* Match groups on u->batch.jobs threads, printing in order. */
@@ -570,7 +577,7 @@ main(int argc, char *argv[])
 		match_file(&u, "-", &so, 1);
 	progress = nfiles > 1 ? smp_progress_start(u.batch.progress, nfiles,
 	    "inputs") : NULL;
-	for (f = 0; f < nfiles; f++) {
+	for (f = 0; f < nfiles && !u.stopped; f++) {
 		match_file(&u, files[f], &so, nfiles == 1);
 		smp_progress_step(progress);
 	}

@@ -137,6 +137,7 @@ struct batch {
 	const char			*date;
 	struct smp_progress		*progress;
 	int				 status;
+	int				 stopped;	/* stdout failed */
 };
 
 struct sampled {
@@ -157,13 +158,15 @@ sample_one(size_t i, void *arg)
 	return d;
 }
 
-static void
+static int
 print_one(size_t i, void *result, void *arg)
 {
 	struct batch	*b = arg;
 	struct sampled	*d = result;
 
-	if (d == NULL) {
+	if (b->stopped)
+		;	/* the reader is gone: only free */
+	else if (d == NULL) {
 		smp_warnx("%s: out of memory", b->files[i]);
 		b->status = SMP_EXIT_TROUBLE;
 	} else if (!d->ok || print_readings(b->t, b->files[i], &d->rs,
@@ -175,8 +178,10 @@ print_one(size_t i, void *result, void *arg)
 		smp_readings_clear(&d->rs);
 		free(d);
 	}
-	fflush(stdout);
+	if (!b->stopped && smp_cli_stdout_broken())
+		b->stopped = 1;
 	smp_progress_step(b->progress);
+	return b->stopped;
 }
 
 int
@@ -265,6 +270,7 @@ main(int argc, char *argv[])
 	b.t = t;
 	b.date = date;
 	b.status = SMP_EXIT_OK;
+	b.stopped = 0;
 	b.progress = smp_progress_start(cb.progress, nfiles, "images");
 	if (smp_pool_run(nfiles, cb.jobs, sample_one, print_one, &b,
 	    &e) == -1)

@@ -209,7 +209,7 @@ cal_photo_work(size_t i, void *arg)
 	return NULL;
 }
 
-static void
+static int
 cal_photo_done(size_t i, void *result, void *arg)
 {
 	struct cal_pool	*cp = arg;
@@ -218,6 +218,7 @@ cal_photo_done(size_t i, void *result, void *arg)
 	(void)result;
 	if (cp->o->on_photo != NULL)
 		cp->o->on_photo(cp->o->on_photo_arg);
+	return 0;
 }
 
 /* Pool the photos' patches into res->patch; -1 when they disagree. */

@@ -17,18 +17,32 @@
 #include "smp.h"
 
 static const char	*cli_progname = "smp";
+static int		 cli_stdout_errno;	/* first failed write */
 
-/* A full disk or a failed write must not end with status 0. */
+int
+smp_cli_stdout_broken(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (cli_stdout_errno == 0)
+		cli_stdout_errno = errno ? errno : EIO;
+	return 1;
+}
+
+/* A full disk or a failed write must not end with status 0; a reader
+ * that went away (EPIPE, SIGPIPE being ignored) ends it quietly. */
 static void
 cli_close_stdout(void)
 {
-	int	bad = ferror(stdout);
+	int	bad = smp_cli_stdout_broken();
 
-	if (fclose(stdout) != 0 || bad) {
-		if (errno == EPIPE)
+	if (fclose(stdout) != 0 && cli_stdout_errno == 0)
+		cli_stdout_errno = errno ? errno : EIO;
+	if (bad || cli_stdout_errno != 0) {
+		if (cli_stdout_errno == EPIPE)
 			_exit(SMP_EXIT_TROUBLE);
 		fprintf(stderr, "%s: write error on standard output: %s\n",
-		    cli_progname, strerror(errno ? errno : EIO));
+		    cli_progname, strerror(cli_stdout_errno));
 		_exit(SMP_EXIT_TROUBLE);
 	}
 }
@@ -54,6 +68,8 @@ smp_cli_init(const char *argv0)
 		cli_progname = p ? p + 1 : argv0;
 	}
 	atexit(cli_close_stdout);
+	/* A closed pipe is seen as EPIPE, so that batches stop cleanly. */
+	signal(SIGPIPE, SIG_IGN);
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		if (signal(sigs[i], SIG_IGN) != SIG_IGN)
 			signal(sigs[i], cli_on_signal);

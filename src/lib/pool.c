@@ -2,9 +2,11 @@
  * pool.c: an ordered parallel map over items 0..n-1.  Worker threads take
  * the next item, run work() on it and park the result in a ring of
  * `window` slots; the calling thread hands the results to emit() in item
- * order.  A worker may not take item i before item i - window has been
- * emitted, so at most `window` items are in flight or waiting, whatever
- * their order of completion; at most `threads` are in flight.
+ * order.  When emit() asks to stop, no new item is taken and those
+ * already taken are still emitted, so that their results are freed.  A
+ * worker may not take item i before item i - window has been emitted, so
+ * at most `window` items are in flight or waiting, whatever their order
+ * of completion; at most `threads` are in work.
  */
 #include "config.h"
 
@@ -70,7 +72,7 @@ smp_pool_run(size_t n, int threads, smp_pool_work work, smp_pool_emit emit,
 {
 	struct pool	 p;
 	pthread_t	 tid[SMP_MAX_THREADS];
-	int		 k, started = 0;
+	int		 k, started = 0, stop;
 	size_t		 i;
 	void		*r;
 
@@ -80,7 +82,8 @@ smp_pool_run(size_t n, int threads, smp_pool_work work, smp_pool_emit emit,
 		threads = (int)n;
 	if (threads <= 1) {
 		for (i = 0; i < n; i++)
-			emit(i, work(i, arg), arg);
+			if (emit(i, work(i, arg), arg) != 0)
+				break;
 		return 0;
 	}
 	p.n = n;
@@ -103,17 +106,21 @@ smp_pool_run(size_t n, int threads, smp_pool_work work, smp_pool_emit emit,
 	if (started == 0) {
 		/* No thread at all: do the work here. */
 		for (i = 0; i < n; i++)
-			emit(i, work(i, arg), arg);
+			if (emit(i, work(i, arg), arg) != 0)
+				break;
 	} else {
 		pthread_mutex_lock(&p.mu);
-		for (i = 0; i < n; i++) {
+		/* After a stop, only the items already taken are emitted. */
+		for (i = 0; i < n && (!p.stop || i < p.next_take); i++) {
 			while (!p.ring[i % p.window].done)
 				pthread_cond_wait(&p.ready, &p.mu);
 			r = p.ring[i % p.window].result;
 			p.ring[i % p.window].done = 0;
 			pthread_mutex_unlock(&p.mu);
-			emit(i, r, arg);
+			stop = emit(i, r, arg) != 0;
 			pthread_mutex_lock(&p.mu);
+			if (stop)
+				p.stop = 1;
 			p.next_emit = i + 1;
 			pthread_cond_broadcast(&p.room);
 		}

@@ -468,7 +468,8 @@ void	smp_atomic_abort(void);
  * threads <= 1: no thread at all. */
 #define SMP_MAX_THREADS	256
 typedef void	*(*smp_pool_work)(size_t i, void *arg);
-typedef void	 (*smp_pool_emit)(size_t i, void *result, void *arg);
+/* emit returns 0 to go on, 1 to stop taking new items (a closed pipe). */
+typedef int	 (*smp_pool_emit)(size_t i, void *result, void *arg);
 int	smp_pool_run(size_t n, int threads, smp_pool_work work,
 	    smp_pool_emit emit, void *arg, struct smp_err *e);
 /* Online processors, 1..SMP_MAX_THREADS: the default of -j. */
@@ -819,6 +820,9 @@ int	smp_swatch_write(const char *path, const struct smp_swatch_row *rows,
 
 /* cli.c: only tools call these; they print and exit. */
 void	smp_cli_init(const char *argv0);
+/* Flush stdout; 1 (remembering why, for the exit status) when a write
+ * failed: a full disk, or the reader gone (EPIPE).  Batches stop then. */
+int	smp_cli_stdout_broken(void);
 const char *smp_progname(void);
 void	smp_warnx(const char *fmt, ...) printflike(1, 2);
 smp_dead void smp_die(const struct smp_err *e);

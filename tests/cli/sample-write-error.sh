@@ -11,4 +11,12 @@ i=0
 while [ $i -lt 200 ]; do set -- "$@" "$tmp/p.png"; i=$((i + 1)); done
 "$SAMPLE" -r grid:16x16 "$@" 2>"$tmp/e" | head -1 >/dev/null
 [ -s "$tmp/e" ] && fail "noise on stderr after head: $(cat "$tmp/e")"
+# The batch stops when the reader is gone: the progress line's count
+# shows that not all 201 images were measured (-j 2: at most a few more
+# than the first were in flight or finished).
+"$SAMPLE" -j 2 --progress -r grid:16x16 "$@" 2>"$tmp/e" | head -1 >/dev/null
+done=$(sed -n 's/^smp-sample: \([0-9]*\) images in .*/\1/p' "$tmp/e")
+[ -n "$done" ] && [ "$done" -lt 201 ] ||
+    fail "the batch went on after the reader left: $(cat "$tmp/e")"
+echo "ok: the batch stopped after $done of 201 images"
 exit 0
