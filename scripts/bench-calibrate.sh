@@ -13,8 +13,8 @@ set -eu
 B=$(cd "${1:-.}" && pwd)
 S=${SMP_SHARED:-$(dirname "$0")/../../shared/data}
 REF="$S/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
-make -C "$B" src/smp-calibrate tests/tools/render-chart tests/tools/lab-de00 >/dev/null
-CAL="$B/src/smp-calibrate" CHART="$B/tests/tools/render-chart" DE="$B/tests/tools/lab-de00"
+make -C "$B" src/smp-calibrate tests/tools/render-chart tests/tools/ciede2000 >/dev/null
+CAL="$B/src/smp-calibrate" CHART="$B/tests/tools/render-chart" DE="$B/tests/tools/ciede2000"
 AREF=/usr/share/color/argyll/ref
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

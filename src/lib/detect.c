@@ -143,12 +143,12 @@ square_by_scan(const void *a, const void *b)
 	    p->x > q->x);
 }
 
-/* Components of flat, similar pixels that look like filled squares, into
- * sq (DETECT_MAX_SQ slots).  Beyond that many (textured clutter made of
- * flat blocks) the largest are kept, in scan order: a chart's patches are
- * among the biggest flat squares of a photo. */
+/* Components of flat, similar pixels that look like filled squares, in
+ * *out (the caller frees it).  Beyond DETECT_MAX_SQ (textured clutter
+ * made of flat blocks) the largest are kept, in scan order: a chart's
+ * patches are among the biggest flat squares of a photo. */
 static size_t
-find_squares(const struct work *w, struct square *sq, struct smp_err *e)
+find_squares(const struct work *w, struct square **out, struct smp_err *e)
 {
 	size_t		 n = (size_t)w->w * w->h, i, nsq = 0, cap = 0, top, head;
 	struct square	*all = NULL, *grown;
@@ -262,9 +262,7 @@ find_squares(const struct work *w, struct square *sq, struct smp_err *e)
 		nsq = DETECT_MAX_SQ;
 		qsort(all, nsq, sizeof *all, square_by_scan);
 	}
-	if (nsq > 0)
-		memcpy(sq, all, nsq * sizeof *sq);
-	free(all);
+	*out = all;
 	return nsq;
 }
 
@@ -577,14 +575,13 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 	if (work_load(img, &w, e) == -1)
 		goto out;
 	out->work_f = w.f;
-	sq = malloc(DETECT_MAX_SQ * sizeof *sq);
 	L = malloc(sizeof *L);
 	used = calloc(DETECT_MAX_SQ, 1);
-	if (sq == NULL || L == NULL || used == NULL) {
+	if (L == NULL || used == NULL) {
 		smp_errf(e, SMP_E_NOMEM, "out of memory");
 		goto out;
 	}
-	if ((nsq = find_squares(&w, sq, e)) == (size_t)-1)
+	if ((nsq = find_squares(&w, &sq, e)) == (size_t)-1)
 		goto out;
 	out->squares = (int)nsq;
 	for (s = 0; s < nsq; s++) {

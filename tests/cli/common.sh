@@ -11,7 +11,7 @@ FADE="$SMP_BUILDDIR/src/smp-fade"
 SMP_CATALOGUE="$SMP_SRCDIR/data/pigments.tsv"
 export SMP_CATALOGUE
 RENDER="$SMP_BUILDDIR/tests/tools/render-img"
-DE00="$SMP_BUILDDIR/tests/tools/lab-de00"
+DE00="$SMP_BUILDDIR/tests/tools/ciede2000"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any

@@ -1,7 +1,7 @@
 #!/bin/sh
 # smp-fade --fit: series rendered through the model with a known rate
 # (k 0.25/yr), yearly follow-ups with measurement noise of RMS 0.5 dE00
-# (scaled with lcms2's CIEDE2000, through the lab_de00 test tool), recover
+# (scaled with lcms2's CIEDE2000, through the ciede2000 test tool), recover
 # the rate within 10 % (median over 25 seeds) and the touch-up date within
 # half a year; readings before the healed baseline are not used; fewer than
 # 2 follow-ups are refused.

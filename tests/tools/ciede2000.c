@@ -1,7 +1,7 @@
 /*
- * lab-de00: test oracle built on lcms2 directly, not on libsmp.
- *   lab-de00      read "L1 a1 b1 L2 a2 b2" lines, print CIEDE2000
- *   lab-de00 -a   read "L a b" (D50) lines, print Lab adapted to D65
+ * ciede2000: test oracle built on lcms2 directly, not on libsmp.
+ *   ciede2000      read "L1 a1 b1 L2 a2 b2" lines, print CIEDE2000
+ *   ciede2000 -a   read "L a b" (D50) lines, print Lab adapted to D65
  *                 (Bradford, D65 = x 0.3127 y 0.3290)
  */
 #include <stdio.h>
