@@ -31,6 +31,25 @@ VG
 	FADE="$tmp/smp-fade"
 fi
 
+# scripts/compare-builds.sh sets SMP_COMPARE_OLD to an older build's top
+# directory: every tool call then runs on both builds and the differences
+# are logged (tests/tools/compare-call.sh).
+if [ -n "${SMP_COMPARE_OLD:-}" ]; then
+	SMP_COMPARE_TEST=$(basename "$0" .sh)
+	export SMP_COMPARE_TEST
+	for t in smp-sample smp-calibrate smp-match smp-fade; do
+		cat >"$tmp/$t" <<CMP
+#!/bin/sh
+exec sh "$SMP_SRCDIR/tests/tools/compare-call.sh" $t "\$@"
+CMP
+		chmod +x "$tmp/$t"
+	done
+	SAMPLE="$tmp/smp-sample"
+	CAL="$tmp/smp-calibrate"
+	MATCH="$tmp/smp-match"
+	FADE="$tmp/smp-fade"
+fi
+
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1
