@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "smp.h"
+#include "smp-cli.h"
 
 enum {
 	OPT_CORNERS = 256, OPT_JSON, OPT_EDITION, OPT_REFERENCE,
@@ -79,7 +80,7 @@ usage(int status)
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N    refuse larger images (default 100M)\n"
 	    "      --max-memory SIZE working memory (default 512M)\n",
-	    smp_progname());
+	    smp_cli_progname());
 	smp_cli_batch_usage(status ? stderr : stdout, "photos registered",
 	    "photos");
 	exit(status);
@@ -95,7 +96,7 @@ print_patches(const struct smp_calib_opts *o, const struct smp_calib_result *r,
 
 	if ((t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
 	    &e)) == NULL)
-		smp_die(&e);
+		smp_cli_die(&e);
 	for (k = 0; k < SMP_CHART_PATCHES; k++) {
 		const struct smp_patch	*p = &r->patch[k];
 
@@ -118,13 +119,13 @@ print_patches(const struct smp_calib_opts *o, const struct smp_calib_result *r,
 		smp_table_num(t, p->rgb[2], 5);
 		smp_table_str(t, "D50");
 		if (smp_table_end_row(t, &e) == -1)
-			smp_die(&e);
+			smp_cli_die(&e);
 	}
 	smp_table_free(t);
 	if (fmt != SMP_TABLE_JSON)
 		return;
 	if ((t = smp_table_new(stdout, fmt, 0, sumcols, 10, &e)) == NULL)
-		smp_die(&e);
+		smp_cli_die(&e);
 	smp_table_str(t, "calibration");
 	smp_table_str(t, smp_model_name(o->model));
 	smp_table_str(t, o->ref.name);
@@ -136,7 +137,7 @@ print_patches(const struct smp_calib_opts *o, const struct smp_calib_result *r,
 	smp_table_num(t, r->rep.max[1], 3);
 	smp_table_str(t, o->output);
 	if (smp_table_end_row(t, &e) == -1)
-		smp_die(&e);
+		smp_cli_die(&e);
 	smp_table_free(t);
 }
 
@@ -183,7 +184,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_CORNERS:
 			if (smp_parse_doubles(optarg, o.corner, 8, &e) == -1)
-				smp_usage_error("--corners: %s", e.msg);
+				smp_cli_usage_error("--corners: %s", e.msg);
 			o.corners = 1;
 			break;
 		case OPT_EDITION:
@@ -192,7 +193,7 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "pre2014") == 0)
 				smp_chart_builtin(SMP_EDITION_PRE2014, &o.ref);
 			else
-				smp_usage_error("--edition: expected 2014 or "
+				smp_cli_usage_error("--edition: expected 2014 or "
 				    "pre2014, not '%s'", optarg);
 			edition = 1;
 			break;
@@ -201,7 +202,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_MODEL:
 			if (smp_model_parse(optarg, &o.model, &e) == -1)
-				smp_usage_error("--model: %s", e.msg);
+				smp_cli_usage_error("--model: %s", e.msg);
 			break;
 		case OPT_OVERLAY:
 			o.overlay = optarg;
@@ -211,7 +212,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_MAX_DE:
 			if (smp_parse_double(optarg, 0, 1000, &max_de, &e) == -1)
-				smp_usage_error("--max-de: %s", e.msg);
+				smp_cli_usage_error("--max-de: %s", e.msg);
 			break;
 		case OPT_MAX_PIXELS:
 		case OPT_MAX_MEMORY:
@@ -223,22 +224,22 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	files = smp_cli_files(argc, argv, &cb, &nfiles);
+	files = smp_cli_batch_files(argc, argv, &cb, &nfiles);
 	if (nfiles == 0)
-		smp_usage_error("no image given");
+		smp_cli_usage_error("no image given");
 	if (o.output == NULL)
-		smp_usage_error("no output profile (-o PROFILE.icc)");
+		smp_cli_usage_error("no output profile (-o PROFILE.icc)");
 	if (reffile != NULL && edition)
-		smp_usage_error("--edition and --reference exclude each other");
+		smp_cli_usage_error("--edition and --reference exclude each other");
 	if (reffile != NULL && smp_chart_load_cie(reffile, &o.ref, &e) == -1)
-		smp_die(&e);
+		smp_cli_die(&e);
 	o.on_photo = step;
 	o.on_photo_arg = smp_progress_start(nfiles > 1 ? cb.progress : 0,
 	    nfiles, "photos");
 	if (smp_calibrate_many((const char *const *)files, nfiles, cb.jobs,
 	    &o, &r, &e) == -1) {
 		smp_chart_found_clear(&r.found);
-		smp_die(&e);
+		smp_cli_die(&e);
 	}
 	smp_progress_end(o.on_photo_arg);
 	smp_chart_found_clear(&r.found);
@@ -248,15 +249,15 @@ main(int argc, char *argv[])
 		snprintf(what, sizeof what, "%s", files[0]);
 	else
 		snprintf(what, sizeof what, "%zu photos pooled", nfiles);
-	smp_cli_files_free(files);
+	smp_filelist_free(files);
 	fprintf(stderr, "%s: %s: %s, %s: self-fit dE00 mean %.2f median %.2f "
 	    "max %.2f; leave-one-out mean %.2f median %.2f max %.2f; wrote %s\n",
-	    smp_progname(), what, o.ref.name, smp_model_name(o.model),
+	    smp_cli_progname(), what, o.ref.name, smp_model_name(o.model),
 	    r.rep.mean[0], r.rep.median[0], r.rep.max[0], r.rep.mean[1],
 	    r.rep.median[1], r.rep.max[1], o.output);
 	if (r.rep.mean[1] > max_de) {
 		fprintf(stderr, "%s: leave-one-out mean dE00 %.2f is above "
-		    "--max-de %.2f\n", smp_progname(), r.rep.mean[1], max_de);
+		    "--max-de %.2f\n", smp_cli_progname(), r.rep.mean[1], max_de);
 		return SMP_EXIT_SHORT;
 	}
 	return SMP_EXIT_OK;

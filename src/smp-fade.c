@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "smp.h"
+#include "smp-cli.h"
 
 enum {
 	OPT_PIGMENT = 256, OPT_JSON, OPT_DILUTION, OPT_SKIN, OPT_WHITE,
@@ -135,15 +136,15 @@ usage(int status)
 	    "      --json             JSON Lines\n"
 	    "  -H, --no-header        no TSV header line\n"
 	    "  -h, --help             this help\n"
-	    "  -V, --version          version\n", smp_progname(),
-	    smp_progname());
+	    "  -V, --version          version\n", smp_cli_progname(),
+	    smp_cli_progname());
 	exit(status);
 }
 
 static void
 trouble(struct run *u, const struct smp_err *e)
 {
-	smp_warnx("%s", e->msg);
+	smp_cli_warnx("%s", e->msg);
 	u->status = SMP_EXIT_TROUBLE;
 }
 
@@ -228,7 +229,7 @@ write_ics(struct run *u, const struct smp_fade *f, long date, double tu,
 	char			sum[160], desc[1024], d[16];
 
 	if (isnan(tu)) {
-		smp_warnx("%s: no touch-up within %g years: no reminder "
+		smp_cli_warnx("%s: no touch-up within %g years: no reminder "
 		    "written", u->ics, u->years);
 		return 1;
 	}
@@ -268,7 +269,7 @@ predict_plot(struct run *u, const struct smp_fade *f, double tu)
 	de = calloc(cap, sizeof *de);
 	de2 = calloc(cap, sizeof *de2);
 	if (t == NULL || de == NULL || de2 == NULL) {
-		smp_warnx("%s: out of memory", u->plot);
+		smp_cli_warnx("%s: out of memory", u->plot);
 		u->status = SMP_EXIT_TROUBLE;
 		goto out;
 	}
@@ -408,7 +409,7 @@ predict_file(struct run *u, const char *path)
 				n++;
 			}
 	if (n == 0 && rs.n > 0) {
-		smp_warnx("%s: no skin readings (class skin or all)", path);
+		smp_cli_warnx("%s: no skin readings (class skin or all)", path);
 		u->status = SMP_EXIT_TROUBLE;
 	}
 	smp_labrows_clear(&rs);
@@ -428,7 +429,7 @@ fit_plot(struct run *u, const struct smp_fade *f,
 	pt = calloc(n + 1, sizeof *pt);
 	pde = calloc(n + 1, sizeof *pde);
 	if (pt == NULL || pde == NULL) {
-		smp_warnx("%s: out of memory", u->plot);
+		smp_cli_warnx("%s: out of memory", u->plot);
 		u->status = SMP_EXIT_TROUBLE;
 		free(pt);
 		free(pde);
@@ -631,19 +632,19 @@ main(int argc, char *argv[])
 			u.fo.sessions = (int)smp_cli_num("--sessions", optarg, 1,
 			    SMP_FADE_MAX_SESSIONS);
 			if (u.fo.sessions != atof(optarg))
-				smp_usage_error("--sessions: '%s' is not a "
+				smp_cli_usage_error("--sessions: '%s' is not a "
 				    "whole number", optarg);
 			break;
 		case OPT_STEP:
 			u.step = (int)smp_cli_num("--step", optarg, 1, 120);
 			if (u.step != atof(optarg))
-				smp_usage_error("--step: '%s' is not a whole "
+				smp_cli_usage_error("--step: '%s' is not a whole "
 				    "number of months", optarg);
 			break;
 		case OPT_START:
 			if (smp_date_parse(optarg, &u.start) == -1 ||
 			    strlen(optarg) != 10)
-				smp_usage_error("--start: '%s' is not a date "
+				smp_cli_usage_error("--start: '%s' is not a date "
 				    "YYYY-MM-DD", optarg);
 			u.have_start = 1;
 			break;
@@ -673,37 +674,37 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (pigment == NULL)
-		smp_usage_error("--pigment is required");
+		smp_cli_usage_error("--pigment is required");
 	if (series != NULL && argc > 0)
-		smp_usage_error("--fit takes its readings from the series file "
+		smp_cli_usage_error("--fit takes its readings from the series file "
 		    "only");
 	if (series == NULL && have_skin && argc > 0)
-		smp_usage_error("--skin and readings exclude each other");
+		smp_cli_usage_error("--skin and readings exclude each other");
 	if (series != NULL && u.summary)
-		smp_usage_error("--fit always prints one row; --summary is for "
+		smp_cli_usage_error("--fit always prints one row; --summary is for "
 		    "predictions");
 	if (u.plot != NULL && (strlen(u.plot) < 5 ||
 	    strcmp(u.plot + strlen(u.plot) - 4, ".svg") != 0))
-		smp_usage_error("--plot: the name must end in .svg");
+		smp_cli_usage_error("--plot: the name must end in .svg");
 	if (!u.have_start)
 		u.start = smp_date_today();
 	if (catalogue == NULL)
 		catalogue = smp_cli_catalogue();
 	if (smp_catalogue_load(catalogue, &cat, &e) == -1)
-		smp_die(&e);
+		smp_cli_die(&e);
 	u.cat = cat;
 	if ((u.pig = smp_catalogue_find(cat, pigment)) == NULL) {
 		smp_errf(&e, SMP_E_USAGE, "%s: no pigment '%s' in the catalogue",
 		    catalogue, pigment);
 		smp_catalogue_free(cat);
-		smp_die(&e);
+		smp_cli_die(&e);
 	}
 	if ((u.t = series != NULL ? smp_table_new(stdout, fmt, header,
 	    fit_cols, NCOLS(fit_cols), &e) : u.summary ? smp_table_new(stdout,
 	    fmt, header, summary_cols, NCOLS(summary_cols), &e) :
 	    smp_table_new(stdout, fmt, header, step_cols, NCOLS(step_cols),
 	    &e)) == NULL)
-		smp_die(&e);
+		smp_cli_die(&e);
 	if (series != NULL)
 		fit(&u, series, &skin, have_skin);
 	else if (have_skin)

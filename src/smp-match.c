@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "smp.h"
+#include "smp-cli.h"
 
 enum {
 	OPT_SKIN = 256, OPT_JSON, OPT_TARGET, OPT_HAIR, OPT_VIEW,
@@ -124,7 +125,7 @@ usage(int status)
 	    "      --json            JSON Lines instead of TSV\n"
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N, --max-memory SIZE   image limits\n",
-	    smp_progname());
+	    smp_cli_progname());
 	smp_cli_batch_usage(status ? stderr : stdout, "readings", "inputs");
 	exit(status);
 }
@@ -227,7 +228,7 @@ swatch_add(struct run *u, const struct group *g, const struct matched *m,
 
 	r = realloc(u->rows, (u->nrows + 1) * sizeof *r);
 	if (r == NULL)
-		smp_usage_error("out of memory");
+		smp_cli_usage_error("out of memory");
 	u->rows = r;
 	r = &u->rows[u->nrows++];
 	memset(r, 0, sizeof *r);
@@ -258,17 +259,17 @@ group_emit(size_t i, void *result, void *arg)
 	if (u->stopped)
 		;	/* the reader is gone: only free */
 	else if (!g->have_skin) {
-		smp_warnx("%s: region %s: no skin reading", g->file, g->region);
+		smp_cli_warnx("%s: region %s: no skin reading", g->file, g->region);
 		u->status = SMP_EXIT_TROUBLE;
 	} else if (m == NULL)
-		smp_usage_error("out of memory");
+		smp_cli_usage_error("out of memory");
 	else {
 		if (n > (int)u->cat->npig)
 			n = (int)u->cat->npig;
 		for (j = 0; j < n; j++)
 			if (print_row(u, g, j + 1, &m->cand[j], &m->ms, &m->tg,
 			    m->tsrc, &e) == -1)
-				smp_die(&e);
+				smp_cli_die(&e);
 		if (!isnan(u->max_de) && m->cand[0].de > u->max_de)
 			u->any_over = 1;
 		if (u->swatch)
@@ -296,7 +297,7 @@ match_groups(struct run *u, const struct group *g, size_t ng,
 		    "readings");
 	if (smp_pool_run(ng, u->batch.jobs, group_compute, group_emit, u,
 	    &e) == -1)
-		smp_die(&e);
+		smp_cli_die(&e);
 	if (progress) {
 		smp_progress_end(u->progress);
 		u->progress = NULL;
@@ -331,7 +332,7 @@ match_rows(struct run *u, const struct smp_labrows *rs, int progress)
 	head = malloc(nb * sizeof *head);
 	next = malloc((rs->n + 1) * sizeof *next);
 	if (g == NULL || head == NULL || next == NULL)
-		smp_usage_error("out of memory");
+		smp_cli_usage_error("out of memory");
 	for (i = 0; i < nb; i++)
 		head[i] = SIZE_MAX;
 	for (i = 0; i < rs->n; i++) {
@@ -381,13 +382,13 @@ match_image(struct run *u, const char *path, struct smp_sample_opts *so,
 	size_t			i;
 
 	if (smp_sample_image(path, so, &rs, &e) == -1) {
-		smp_warnx("%s", e.msg);
+		smp_cli_warnx("%s", e.msg);
 		u->status = SMP_EXIT_TROUBLE;
 		return;
 	}
 	memset(&lr, 0, sizeof lr);
 	if ((lr.r = calloc(rs.n + 1, sizeof *lr.r)) == NULL)
-		smp_usage_error("out of memory");
+		smp_cli_usage_error("out of memory");
 	for (i = 0; i < rs.n; i++) {
 		lr.r[i].file = (char *)path;
 		lr.r[i].region = rs.r[i].region;
@@ -415,7 +416,7 @@ match_file(struct run *u, const char *path, struct smp_sample_opts *so,
 	}
 	memset(&rs, 0, sizeof rs);
 	if (smp_labrows_read(path, u->white, &rs, &e) == -1) {
-		smp_warnx("%s", e.msg);
+		smp_cli_warnx("%s", e.msg);
 		u->status = SMP_EXIT_TROUBLE;
 	} else
 		match_rows(u, &rs, progress);
@@ -468,7 +469,7 @@ main(int argc, char *argv[])
 
 			if (smp_parse_long(optarg, 1, SMP_SWATCH_MAX_K, &k,
 			    &e) == -1)
-				smp_usage_error("-k: %s", e.msg);
+				smp_cli_usage_error("-k: %s", e.msg);
 			u.k = (int)k;
 			break;
 		}
@@ -488,7 +489,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_HAIR:
 			if (smp_hair_parse(optarg, &u.o.hair, &e) == -1)
-				smp_usage_error("--hair: %s", e.msg);
+				smp_cli_usage_error("--hair: %s", e.msg);
 			have_hair = 1;
 			break;
 		case OPT_VIEW:
@@ -497,12 +498,12 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "blend") == 0)
 				u.o.view = SMP_VIEW_BLEND;
 			else
-				smp_usage_error("--view: expected dot or blend, "
+				smp_cli_usage_error("--view: expected dot or blend, "
 				    "not '%s'", optarg);
 			break;
 		case OPT_METRIC:
 			if (smp_metric_parse(optarg, &u.o.metric, &e) == -1)
-				smp_usage_error("--metric: %s", e.msg);
+				smp_cli_usage_error("--metric: %s", e.msg);
 			break;
 		case OPT_MAX_DE:
 			u.max_de = smp_cli_num("--max-de", optarg, 0, 1000);
@@ -540,29 +541,29 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	files = smp_cli_files(argc, argv, &u.batch, &nfiles);
+	files = smp_cli_batch_files(argc, argv, &u.batch, &nfiles);
 	if (u.have_target && have_hair)
-		smp_usage_error("--target and --hair exclude each other");
+		smp_cli_usage_error("--target and --hair exclude each other");
 	if (have_skin && nfiles > 0)
-		smp_usage_error("--skin and readings or images exclude each "
+		smp_cli_usage_error("--skin and readings or images exclude each "
 		    "other");
 	if (so.chart && so.profile != NULL)
-		smp_usage_error("--chart and --profile exclude each other");
+		smp_cli_usage_error("--chart and --profile exclude each other");
 	if (swatch != NULL && (strlen(swatch) < 5 ||
 	    (strcasecmp(swatch + strlen(swatch) - 4, ".png") != 0 &&
 	    strcasecmp(swatch + strlen(swatch) - 4, ".svg") != 0)))
-		smp_usage_error("--swatch: the name must end in .png or .svg");
+		smp_cli_usage_error("--swatch: the name must end in .png or .svg");
 	so.white = u.white;
 	if (so.nregions == 0)
 		smp_cli_region("all", &so);
 	if (catalogue == NULL)
 		catalogue = smp_cli_catalogue();
 	if (smp_catalogue_load(catalogue, &u.cat, &e) == -1)
-		smp_die(&e);
+		smp_cli_die(&e);
 	u.swatch = swatch != NULL;
 	if ((u.t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
 	    &e)) == NULL)
-		smp_die(&e);
+		smp_cli_die(&e);
 	if (have_skin) {
 		struct group	g;
 
@@ -582,11 +583,11 @@ main(int argc, char *argv[])
 		smp_progress_step(progress);
 	}
 	smp_progress_end(progress);
-	smp_cli_files_free(files);
+	smp_filelist_free(files);
 	if (swatch != NULL && u.nrows > 0 && smp_swatch_write(swatch, u.rows,
 	    u.nrows, u.k < (int)u.cat->npig ? u.k : (int)u.cat->npig, &u.o,
 	    &e) == -1) {
-		smp_warnx("%s", e.msg);
+		smp_cli_warnx("%s", e.msg);
 		u.status = SMP_EXIT_TROUBLE;
 	}
 	smp_table_free(u.t);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "smp.h"
+#include "smp-cli.h"
 
 enum {
 	OPT_WHITE = 256, OPT_STAT, OPT_MAX_PIXELS, OPT_MAX_MEMORY, OPT_DATE,
@@ -73,7 +74,7 @@ usage(int status)
 	    "  -H, --no-header       no TSV header line\n"
 	    "      --max-pixels N    refuse larger images (default 100M)\n"
 	    "      --max-memory SIZE working memory per image (default 512M)\n",
-	    smp_progname());
+	    smp_cli_progname());
 	smp_cli_batch_usage(status ? stderr : stdout, "images", "images");
 	exit(status);
 }
@@ -167,11 +168,11 @@ print_one(size_t i, void *result, void *arg)
 	if (b->stopped)
 		;	/* the reader is gone: only free */
 	else if (d == NULL) {
-		smp_warnx("%s: out of memory", b->files[i]);
+		smp_cli_warnx("%s: out of memory", b->files[i]);
 		b->status = SMP_EXIT_TROUBLE;
 	} else if (!d->ok || print_readings(b->t, b->files[i], &d->rs,
 	    b->o->stat, b->date, &d->e) == -1) {
-		smp_warnx("%s", d->e.msg);
+		smp_cli_warnx("%s", d->e.msg);
 		b->status = SMP_EXIT_TROUBLE;
 	}
 	if (d != NULL) {
@@ -233,7 +234,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_STAT:
 			if (smp_stat_parse(optarg, &o.stat, &e) == -1)
-				smp_usage_error("--stat: %s", e.msg);
+				smp_cli_usage_error("--stat: %s", e.msg);
 			break;
 		case OPT_MAX_PIXELS:
 		case OPT_MAX_MEMORY:
@@ -244,7 +245,7 @@ main(int argc, char *argv[])
 
 			if (strlen(optarg) != 10 || smp_date_parse(optarg,
 			    &d) == -1)
-				smp_usage_error("--date: '%s' is not a date "
+				smp_cli_usage_error("--date: '%s' is not a date "
 				    "YYYY-MM-DD", optarg);
 			smp_date_format(d, datebuf, sizeof datebuf);
 			date = datebuf;
@@ -256,16 +257,16 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	b.files = smp_cli_files(argc, argv, &cb, &nfiles);
+	b.files = smp_cli_batch_files(argc, argv, &cb, &nfiles);
 	if (nfiles == 0)
-		smp_usage_error("no image given");
+		smp_cli_usage_error("no image given");
 	if (o.chart && o.profile != NULL)
-		smp_usage_error("--chart and --profile exclude each other");
+		smp_cli_usage_error("--chart and --profile exclude each other");
 	if (o.nregions == 0)
 		smp_cli_region("all", &o);
 	if ((t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
 	    &e)) == NULL)
-		smp_die(&e);
+		smp_cli_die(&e);
 	b.o = &o;
 	b.t = t;
 	b.date = date;
@@ -274,10 +275,10 @@ main(int argc, char *argv[])
 	b.progress = smp_progress_start(cb.progress, nfiles, "images");
 	if (smp_pool_run(nfiles, cb.jobs, sample_one, print_one, &b,
 	    &e) == -1)
-		smp_die(&e);
+		smp_cli_die(&e);
 	smp_progress_end(b.progress);
 	smp_table_free(t);
-	smp_cli_files_free(b.files);
+	smp_filelist_free(b.files);
 	for (i = 0; i < o.nregions; i++)
 		smp_region_clear(&o.regions[i]);
 	free(o.regions);

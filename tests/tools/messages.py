@@ -4,8 +4,8 @@
 usage: messages.py SRCDIR
 Prints "file<TAB>fragment" for each run of literal text (between printf
 conversions) of at least two words in a format given to smp_errf,
-smp_tsv_errf, smp_usage_error, smp_warnx or fprintf(stderr, ...), in
-src/lib/*.c and src/*.c.  Whitespace is collapsed.
+smp_tsv_errf, smp_cli_usage_error, smp_cli_warnx or fprintf(stderr, ...), in
+src/lib/*.c, src/cli/*.c and src/*.c.  Whitespace is collapsed.
 """
 import glob
 import os
@@ -13,7 +13,7 @@ import re
 import sys
 
 CALL = re.compile(r'\b(smp_errf\s*\([^,;]*,[^,;]*,|smp_tsv_errf\s*\([^,;]*,[^,;]*,'
-                  r'|smp_usage_error\s*\(|smp_warnx\s*\(|fprintf\s*\(\s*stderr\s*,)'
+                  r'|smp_cli_usage_error\s*\(|smp_cli_warnx\s*\(|fprintf\s*\(\s*stderr\s*,)'
                   r'\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', re.S)
 LIT = re.compile(r'"((?:[^"\\]|\\.)*)"')
 CONV = re.compile(r'%[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|j|z|t|L)?[diouxXeEfgGcsp%]')
@@ -30,6 +30,7 @@ def fragments(fmt):
 def main():
     src = sys.argv[1]
     files = sorted(glob.glob(os.path.join(src, 'src/lib/*.c')) +
+                   glob.glob(os.path.join(src, 'src/cli/*.c')) +
                    glob.glob(os.path.join(src, 'src/*.c')))
     for f in files:
         s = open(f, encoding='utf-8').read()

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "smp.h"
+#include "smp-cli.h"
 
 struct smp_progress {
 	size_t		 total, done;
@@ -33,6 +34,18 @@ now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Erase a line drawn in place, before another message or at the end. */
+static void
+progress_clear(void)
+{
+	struct smp_progress	*p = progress_active;
+
+	if (p != NULL && p->tty && p->drawn) {
+		fputs("\r\033[K", stderr);
+		p->drawn = 0;
+	}
+}
+
 struct smp_progress *
 smp_progress_start(int mode, size_t total, const char *unit)
 {
@@ -48,19 +61,8 @@ smp_progress_start(int mode, size_t total, const char *unit)
 	p->tty = tty;
 	p->t0 = p->last = now();
 	progress_active = p;
+	smp_cli_before_message(progress_clear);
 	return p;
-}
-
-/* Erase a line drawn in place, before another message or at the end. */
-void
-smp_progress_clear(void)
-{
-	struct smp_progress	*p = progress_active;
-
-	if (p != NULL && p->tty && p->drawn) {
-		fputs("\r\033[K", stderr);
-		p->drawn = 0;
-	}
 }
 
 static void
@@ -69,7 +71,7 @@ progress_draw(struct smp_progress *p, double t)
 	double	el = t - p->t0, rate = el > 0 ? p->done / el : 0, left;
 
 	fprintf(stderr, "%s%s: %zu/%zu %s (%.0f%%), %.1f/s", p->tty ? "\r" : "",
-	    smp_progname(), p->done, p->total, p->unit,
+	    smp_cli_progname(), p->done, p->total, p->unit,
 	    p->total ? 100.0 * p->done / p->total : 100.0, rate);
 	if (rate > 0 && p->done < p->total) {
 		left = (p->total - p->done) / rate;
@@ -101,10 +103,11 @@ smp_progress_end(struct smp_progress *p)
 
 	if (p == NULL)
 		return;
-	smp_progress_clear();
+	progress_clear();
 	el = now() - p->t0;
-	fprintf(stderr, "%s: %zu %s in %.1f s (%.1f/s)\n", smp_progname(),
+	fprintf(stderr, "%s: %zu %s in %.1f s (%.1f/s)\n", smp_cli_progname(),
 	    p->done, p->unit, el, el > 0 ? p->done / el : 0.0);
 	progress_active = NULL;
+	smp_cli_before_message(NULL);
 	free(p);
 }

@@ -1,0 +1,141 @@
+/*
+ * cli.c: what every tool shares: program name, diagnostics on stderr as
+ * "prog: message", a checked close of stdout at exit, and the signals
+ * that must not leave a temporary file behind.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "smp.h"
+#include "smp-cli.h"
+
+static const char	*cli_progname = "smp";
+static int		 cli_stdout_errno;	/* first failed write */
+static void		(*cli_before_message)(void);
+
+int
+smp_cli_stdout_broken(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (cli_stdout_errno == 0)
+		cli_stdout_errno = errno ? errno : EIO;
+	return 1;
+}
+
+/* A full disk or a failed write must not end with status 0; a reader
+ * that went away (EPIPE, SIGPIPE being ignored) ends it quietly. */
+static void
+cli_close_stdout(void)
+{
+	int	bad = smp_cli_stdout_broken();
+
+	if (fclose(stdout) != 0 && cli_stdout_errno == 0)
+		cli_stdout_errno = errno ? errno : EIO;
+	if (bad || cli_stdout_errno != 0) {
+		if (cli_stdout_errno == EPIPE)
+			_exit(SMP_EXIT_TROUBLE);
+		fprintf(stderr, "%s: write error on standard output: %s\n",
+		    cli_progname, strerror(cli_stdout_errno));
+		_exit(SMP_EXIT_TROUBLE);
+	}
+}
+
+/* Interrupted: no temporary file left behind, then die of the signal. */
+static void
+cli_on_signal(int sig)
+{
+	smp_atomic_abort();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+smp_cli_init(const char *argv0)
+{
+	static const int	sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	const char		*p;
+	size_t			 i;
+
+	if (argv0 != NULL && *argv0 != '\0') {
+		p = strrchr(argv0, '/');
+		cli_progname = p ? p + 1 : argv0;
+	}
+	atexit(cli_close_stdout);
+	/* A closed pipe is seen as EPIPE, so that batches stop cleanly. */
+	signal(SIGPIPE, SIG_IGN);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (signal(sigs[i], SIG_IGN) != SIG_IGN)
+			signal(sigs[i], cli_on_signal);
+}
+
+const char *
+smp_cli_progname(void)
+{
+	return cli_progname;
+}
+
+void
+smp_cli_before_message(void (*fn)(void))
+{
+	cli_before_message = fn;
+}
+
+void
+smp_cli_warnx(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fflush(stdout);
+	if (cli_before_message != NULL)
+		cli_before_message();
+	fprintf(stderr, "%s: ", cli_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+smp_cli_die(const struct smp_err *e)
+{
+	smp_cli_warnx("%s", e->msg[0] ? e->msg : "unknown error");
+	exit(SMP_EXIT_TROUBLE);
+}
+
+void
+smp_cli_usage_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "%s: ", cli_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n",
+	    cli_progname);
+	exit(SMP_EXIT_TROUBLE);
+}
+
+void
+smp_cli_version(void)
+{
+	printf("%s (%s) %s\n", cli_progname, PACKAGE_NAME, PACKAGE_VERSION);
+	exit(SMP_EXIT_OK);
+}
+
+void
+smp_cli_rest(int ch, void (*usage)(int))
+{
+	if (ch == 'V')
+		smp_cli_version();
+	usage(ch == 'h' ? SMP_EXIT_OK : SMP_EXIT_TROUBLE);
+	exit(SMP_EXIT_TROUBLE);		/* usage does not return */
+}
