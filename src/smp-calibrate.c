@@ -238,11 +238,11 @@ main(int argc, char *argv[])
 	    nfiles, "photos");
 	if (smp_calibrate_many((const char *const *)files, nfiles, cb.jobs,
 	    &o, &r, &e) == -1) {
-		smp_chart_found_clear(&r.found);
+		smp_chart_detect_clear(&r.found);
 		smp_cli_die(&e);
 	}
 	smp_progress_end(o.on_photo_arg);
-	smp_chart_found_clear(&r.found);
+	smp_chart_detect_clear(&r.found);
 	print_patches(&o, &r, fmt, header);
 	fflush(stdout);
 	if (nfiles == 1)

@@ -88,7 +88,7 @@ void
 smp_cli_batch_init(struct smp_cli_batch *b)
 {
 	memset(b, 0, sizeof *b);
-	b->jobs = smp_cpu_count();
+	b->jobs = smp_pool_cpu_count();
 	b->progress = -1;
 }
 

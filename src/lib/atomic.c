@@ -68,7 +68,7 @@ inflight_disarm(int slot)
 }
 
 int
-smp_write_atomic(const char *path, const void *data, size_t len,
+smp_atomic_write(const char *path, const void *data, size_t len,
     struct smp_err *e)
 {
 	char		*tmp;

@@ -8,7 +8,7 @@
  * device value is the mean over the photos, its spread includes theirs,
  * and photos that disagree (mean relative difference from the pool above
  * CAL_MAX_SPREAD, a change of exposure or light) are refused.  The checks:
- *  - orientation: the best placement's colour fit (detect.c) must be
+ *  - orientation: the best placement's colour fit (chart-detect.c) must be
  *    clearly better than the runner-up (ratio >= CAL_AMBIGUOUS);
  *  - uniformity: no more than 2 patches may have a channel standard
  *    deviation above CAL_MAX_SD of full scale in their sampled centre;
@@ -130,7 +130,7 @@ cal_write_ti3(const char *path, const struct smp_patch *p,
 	    !cmsIT8SaveToMem(it8, buf, &len))
 		goto out;
 	/* lcms2 counts the terminating NUL. */
-	r = smp_write_atomic(path, buf, len > 0 && buf[len - 1] == '\0' ?
+	r = smp_atomic_write(path, buf, len > 0 && buf[len - 1] == '\0' ?
 	    len - 1 : len, e);
 out:
 	if (r == -1 && e->code == SMP_E_NONE)
@@ -156,7 +156,7 @@ cal_register(const char *path, const struct smp_calib_opts *o,
 	if (o->corners) {
 		r = smp_chart_from_corners(o->corner, &res->found, e);
 		if (r == 0 && o->overlay != NULL)
-			r = smp_chart_preview(img, &res->found, e);
+			r = smp_chart_detect_preview(img, &res->found, e);
 		res->have_chart = r == 0;
 	} else {
 		r = smp_chart_detect(img, &o->ref, &res->found, e);
@@ -205,7 +205,7 @@ cal_photo_work(size_t i, void *arg)
 	ph->r = cal_register(ph->path, cp->o, &ph->res, &ph->e);
 	/* Only the first photo's working copy is kept, for the overlay. */
 	if (i > 0)
-		smp_chart_found_clear(&ph->res.found);
+		smp_chart_detect_clear(&ph->res.found);
 	return NULL;
 }
 
@@ -354,7 +354,7 @@ smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 	if (o->ti3 != NULL && cal_write_ti3(o->ti3, res->patch, &o->ref, e) == -1)
 		return -1;
 	if (o->output != NULL &&
-	    smp_camera_write_icc(&res->cam, desc, o->output, e) == -1)
+	    smp_camera_icc_write(&res->cam, desc, o->output, e) == -1)
 		return -1;
 	if (o->want_icc && smp_camera_icc(&res->cam, desc, &res->icc,
 	    &res->icc_len, e) == -1)

@@ -153,7 +153,7 @@ cat_pigment(struct smp_catalogue *c, const struct smp_tsv *t,
 	if (c->npig == SMP_MAX_PIGMENTS)
 		return smp_tsv_errf(t, e, "more than %d pigments",
 		    SMP_MAX_PIGMENTS);
-	if ((q = smp_grow(c->pig, &c->cap, c->npig, sizeof *q, e)) == NULL)
+	if ((q = smp_grow_array(c->pig, &c->cap, c->npig, sizeof *q, e)) == NULL)
 		return -1;
 	c->pig = q;
 	p = &c->pig[c->npig];

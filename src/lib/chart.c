@@ -1,5 +1,7 @@
 /*
- * chart.c: the ColorChecker Classic 24 layout and its reference values:
+ * chart.c: the ColorChecker Classic 24: its layout, its geometry in a photo
+ * (a homography from the patch lattice; from --corners), and its reference
+ * values:
  * X-Rite's post-November-2014 and pre-2014 (GretagMacbeth 2005) CIELAB
  * D50/2 degree values, or any CGATS .cie file read with lcms2's IT8 parser.
  *
@@ -202,4 +204,36 @@ out:
 		cmsIT8Free(it8);
 	smp__lcms_context_free(ctx);
 	return r;
+}
+
+/* Gaps between patches, as a fraction of the pitch (assumption: about
+ * 0.1 on the Classic and the Passport; the sampled centre is unaffected). */
+#define CHART_GAP	0.1
+
+void
+smp_chart_point(const struct smp_chart_found *f, int k, double u, double v,
+    double *x, double *y)
+{
+	smp_homography_apply(f->H, f->lattice[k][0] + u, f->lattice[k][1] + v,
+	    x, y);
+}
+
+int
+smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
+    struct smp_err *e)
+{
+	const double	h = 0.5 - CHART_GAP / 2;
+	double		uv[8] = { -h, -h, 5 + h, -h, 5 + h, 3 + h, -h, 3 + h };
+	int		k;
+
+	memset(out, 0, sizeof *out);
+	if (smp_homography_fit(uv, c8, 4, out->H) == -1)
+		return smp_errf(e, SMP_E_USAGE,
+		    "--corners: the four points do not span a quadrilateral");
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		out->lattice[k][0] = k % 6;
+		out->lattice[k][1] = k / 6;
+	}
+	out->found = SMP_CHART_PATCHES;
+	return 0;
 }

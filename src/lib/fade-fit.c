@@ -48,7 +48,7 @@ invert_cost(void *arg, double lns)
 /* Load relative to healed that best explains a dot reading; *de gets the
  * residual dE00. */
 double
-smp_fade_invert(const struct smp_fade *f, const struct smp_lab *obs,
+smp_fade_fit_invert(const struct smp_fade *f, const struct smp_lab *obs,
     double *de)
 {
 	struct invert	v = { f, obs };
@@ -64,7 +64,7 @@ smp_fade_invert(const struct smp_fade *f, const struct smp_lab *obs,
 	}
 	lo = fmax(LN_S_MIN, best - (LN_S_MAX - LN_S_MIN) / (SCAN - 1));
 	hi = fmin(LN_S_MAX, best + (LN_S_MAX - LN_S_MIN) / (SCAN - 1));
-	x = smp_min_1d(invert_cost, &v, lo, hi, 1e-4, 60, de);
+	x = smp_solve_min_1d(invert_cost, &v, lo, hi, 1e-4, 60, de);
 	return exp(x);
 }
 
@@ -106,7 +106,7 @@ touchup_after(const struct smp_fade *f, double s0, double k, double horizon)
 	if (!(k > 0))
 		return NAN;
 	render_scaled(f, s0, &a.ref);
-	return smp_first_root(ahead_below, &a, 0, horizon, SMP_FADE_SCAN, 1e-4);
+	return smp_solve_first_root(ahead_below, &a, 0, horizon, SMP_FADE_SCAN, 1e-4);
 }
 
 int
@@ -131,7 +131,7 @@ smp_fade_fit(const struct smp_fade *f, struct smp_fade_obs *obs, size_t n,
 		if (!obs[i].used)
 			continue;
 		obs[i].t = (obs[i].date - obs[base].date) / 365.25;
-		obs[i].load = smp_fade_invert(f, &obs[i].dot, &obs[i].fit_de);
+		obs[i].load = smp_fade_fit_invert(f, &obs[i].dot, &obs[i].fit_de);
 		obs[i].de = smp_delta_e(SMP_DE00, &obs[base].dot, &obs[i].dot);
 		used++;
 	}

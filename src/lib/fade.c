@@ -186,7 +186,7 @@ below_threshold(void *arg, double t)
 static double
 crossing(const struct smp_fade *f, double from, double horizon)
 {
-	return smp_first_root(below_threshold, (void *)f, from, horizon,
+	return smp_solve_first_root(below_threshold, (void *)f, from, horizon,
 	    SMP_FADE_SCAN, 1e-4);
 }
 

@@ -44,7 +44,7 @@ jpeg_on_message(j_common_ptr cinfo, int level)
 }
 
 int
-smp__jpeg_is(const unsigned char *sig, size_t n)
+smp__image_jpeg_is(const unsigned char *sig, size_t n)
 {
 	return n >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF;
 }
@@ -188,7 +188,7 @@ jpeg_scan_markers(struct smp_image *img, struct smp_err *e)
 }
 
 int
-smp__jpeg_open(struct smp_image *img, struct smp_err *e)
+smp__image_jpeg_open(struct smp_image *img, struct smp_err *e)
 {
 	struct jpeg_codec	*c;
 	struct jpeg_decompress_struct *ci;

@@ -42,7 +42,7 @@ png_on_warning(png_structp png, png_const_charp msg)
 }
 
 int
-smp__png_is(const unsigned char *sig, size_t n)
+smp__image_png_is(const unsigned char *sig, size_t n)
 {
 	return n >= 8 && png_sig_cmp(sig, 0, 8) == 0;
 }
@@ -237,7 +237,7 @@ png_take_iccp(struct smp_image *img, struct smp_err *e)
 }
 
 int
-smp__png_open(struct smp_image *img, struct smp_err *e)
+smp__image_png_open(struct smp_image *img, struct smp_err *e)
 {
 	struct png_codec	*c;
 	png_uint_32		 w, h;

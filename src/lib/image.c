@@ -1,6 +1,6 @@
 /*
  * image.c: open an image by content (PNG or JPEG), expose its header, and
- * map EXIF orientations between display and stored coordinates.
+ * hand the codec's rows of a rectangle to a callback.
  */
 #include "config.h"
 
@@ -81,10 +81,10 @@ smp_image_open(const char *path, const struct smp_limits *lim,
 		return -1;
 	}
 	rewind(img->fp);
-	if (smp__png_is(sig, n))
-		r = smp__png_open(img, e);
-	else if (smp__jpeg_is(sig, n))
-		r = smp__jpeg_open(img, e);
+	if (smp__image_png_is(sig, n))
+		r = smp__image_png_open(img, e);
+	else if (smp__image_jpeg_is(sig, n))
+		r = smp__image_jpeg_open(img, e);
 	else if (n == 0)
 		r = smp_errf(e, SMP_E_INPUT, "%s: empty file", path);
 	else
@@ -164,53 +164,6 @@ smp_image_read_reduced(struct smp_image *img, int max_denom, int *denom,
 	return img->read(img, &all, fn, arg, e);
 }
 
-void
-smp_orient_to_display(int o, uint32_t w, uint32_t h, uint32_t sx,
-    uint32_t sy, uint32_t *dx, uint32_t *dy)
-{
-	switch (o) {
-	case 2:
-		*dx = w - 1 - sx, *dy = sy;
-		break;
-	case 3:
-		*dx = w - 1 - sx, *dy = h - 1 - sy;
-		break;
-	case 4:
-		*dx = sx, *dy = h - 1 - sy;
-		break;
-	case 5:
-		*dx = sy, *dy = sx;
-		break;
-	case 6:
-		*dx = h - 1 - sy, *dy = sx;
-		break;
-	case 7:
-		*dx = h - 1 - sy, *dy = w - 1 - sx;
-		break;
-	case 8:
-		*dx = sy, *dy = w - 1 - sx;
-		break;
-	default:
-		*dx = sx, *dy = sy;
-	}
-}
-
-/*
- * Orientations 6 and 8 undo each other; the others undo themselves.  The
- * inverse map works on the display size, which 5..8 transpose.
- */
-void
-smp_orient_to_stored(int o, uint32_t w, uint32_t h, uint32_t dx,
-    uint32_t dy, uint32_t *sx, uint32_t *sy)
-{
-	int	inv = o == 6 ? 8 : o == 8 ? 6 : o;
-
-	if (o >= 5)
-		smp_orient_to_display(inv, h, w, dx, dy, sx, sy);
-	else
-		smp_orient_to_display(inv, w, h, dx, dy, sx, sy);
-}
-
 int
 smp_image_sniff(const char *path)
 {
@@ -227,5 +180,5 @@ smp_image_sniff(const char *path)
 		return 0;
 	n = fread(sig, 1, sizeof sig, fp);
 	fclose(fp);
-	return smp__png_is(sig, n) || smp__jpeg_is(sig, n);
+	return smp__image_png_is(sig, n) || smp__image_jpeg_is(sig, n);
 }

@@ -15,17 +15,6 @@
 
 #include "smp.h"
 
-/* Melanosome volume fraction of the hair-bearing follicle layer per hair
- * colour: assumption, chosen so that black is past the saturation knee
- * and grey is faint (SCIENCE.md 2.3 saturation; DESIGN.md 4.3). */
-static const struct {
-	const char	*name;
-	double		 f;
-} hairs[] = {
-	{ "black", 0.50 }, { "dark-brown", 0.12 }, { "brown", 0.05 },
-	{ "grey", 0.015 }
-};
-
 void
 smp_match_defaults(struct smp_match_opts *o)
 {
@@ -45,51 +34,6 @@ smp_match_defaults(struct smp_match_opts *o)
 	o->follicle_depth = o->skin.d_pig;
 }
 
-int
-smp_hair_parse(const char *s, enum smp_hair *h, struct smp_err *e)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof hairs / sizeof hairs[0]; i++)
-		if (strcmp(s, hairs[i].name) == 0) {
-			*h = (enum smp_hair)i;
-			return 0;
-		}
-	return smp_errf(e, SMP_E_USAGE, "unknown hair colour '%s' "
-	    "(black, dark-brown, brown or grey)", s);
-}
-
-const char *
-smp_hair_name(enum smp_hair h)
-{
-	return hairs[h].name;
-}
-
-double
-smp_hair_melanin(enum smp_hair h)
-{
-	return hairs[h].f;
-}
-
-double
-smp_match_coverage(const struct smp_match_opts *o)
-{
-	double	a = M_PI * pow(o->dot_mm / 2, 2) / (o->pitch_mm * o->pitch_mm);
-
-	return a > 1 ? 1 : a;
-}
-
-/* Yule-Nielsen on tristimulus values, for targets known only as Lab. */
-static void
-yn_xyz(const double *dot, const double *skin, double A, double n, double *out)
-{
-	int	i;
-
-	for (i = 0; i < 3; i++)
-		out[i] = pow(A * pow(fmax(dot[i], 0), 1 / n) + (1 - A) *
-		    pow(fmax(skin[i], 0), 1 / n), n);
-}
-
 static void
 corrected_lab(const struct smp_match_skin *ms, const double *R,
     struct smp_lab *lab)
@@ -100,7 +44,7 @@ corrected_lab(const struct smp_match_skin *ms, const double *R,
 	smp_spectrum_xyz(R, ms->white, xyz);
 	for (i = 0; i < 3; i++)
 		xyz[i] *= ms->corr[i];
-	smp_xyz_lab(xyz, ms->white, lab);
+	smp_spectrum_xyz_lab(xyz, ms->white, lab);
 }
 
 void
@@ -118,7 +62,7 @@ smp_match_skin_fit(const struct smp_lab *lab, enum smp_white w,
 	ms->fit_de00 = smp_skin_fit(lab, w, &ms->skin);
 	smp_skin_reflectance(&ms->skin, ms->R);
 	smp_spectrum_xyz(ms->R, w, model);
-	smp_lab_xyz(lab, w, ms->xyz);
+	smp_spectrum_lab_xyz(lab, w, ms->xyz);
 	for (i = 0; i < 3; i++)
 		ms->corr[i] = model[i] > 0 ? ms->xyz[i] / model[i] : 1;
 	smp_stack_init(&ms->deposit, &ms->skin, ms->skin.d_above);
@@ -140,38 +84,9 @@ smp_match_render(const struct smp_match_skin *ms, const struct smp_stack *st,
 	smp_stack_reflectance(st, mua, mus, load, Rd);
 	corrected_lab(ms, Rd, dot);
 	if (blend != NULL) {
-		smp_yule_nielsen(Rd, ms->R, smp_match_coverage(o), o->yn, Rb);
+		smp_halftone_yule_nielsen(Rd, ms->R, smp_halftone_coverage(o), o->yn, Rb);
 		corrected_lab(ms, Rb, blend);
 	}
-}
-
-void
-smp_match_target_hair(const struct smp_match_skin *ms,
-    const struct smp_match_opts *o, struct smp_target *t)
-{
-	double	mua[SMP_BANDS];
-	int	i;
-
-	for (i = 0; i < SMP_BANDS; i++)
-		mua[i] = smp_hair_melanin(o->hair) *
-		    smp_mua_melanin(SMP_BAND_NM(i));
-	smp_match_render(ms, &ms->follicle, o, mua, NULL, 1, &t->dot,
-	    &t->blend);
-	t->source = SMP_TARGET_HAIR;
-}
-
-void
-smp_match_target_lab(const struct smp_match_skin *ms,
-    const struct smp_match_opts *o, const struct smp_lab *lab,
-    enum smp_target_source src, struct smp_target *t)
-{
-	double	xyz[3], b[3];
-
-	t->dot = *lab;
-	smp_lab_xyz(lab, ms->white, xyz);
-	yn_xyz(xyz, ms->xyz, smp_match_coverage(o), o->yn, b);
-	smp_xyz_lab(b, ms->white, &t->blend);
-	t->source = src;
 }
 
 struct dilsearch {
@@ -236,7 +151,7 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 	}
 	lo = tmax * (best > 0 ? best - 1 : 0) / (DIL_GRID - 1);
 	hi = tmax * (best < DIL_GRID - 1 ? best + 1 : best) / (DIL_GRID - 1);
-	t = smp_min_1d(dil_fn, (void *)d, lo, hi, DIL_MIN_TOL, DIL_MAXIT, &fb);
+	t = smp_solve_min_1d(dil_fn, (void *)d, lo, hi, DIL_MIN_TOL, DIL_MAXIT, &fb);
 	/* The ends of the range are candidates in their own right. */
 	if (best == 0 && f[0] <= fb)
 		t = 0, fb = f[0];
@@ -250,7 +165,7 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 	else {
 		struct tie	tie = { d, fb + DIL_TIE };
 
-		t = smp_root_1d(tie_fn, &tie, 0, f[0] - tie.level, t,
+		t = smp_solve_root_1d(tie_fn, &tie, 0, f[0] - tie.level, t,
 		    fb - tie.level, DIL_TOL, DIL_MAXIT);
 	}
 	c->de = dil_cost(d, t, c);

@@ -59,7 +59,7 @@ pool_worker(void *p_)
 }
 
 int
-smp_cpu_count(void)
+smp_pool_cpu_count(void)
 {
 	long	n = sysconf(_SC_NPROCESSORS_ONLN);
 

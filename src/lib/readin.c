@@ -42,7 +42,7 @@ row_add(struct smp_labrows *rs, const struct smp_tsv *t, const int *col,
 			return smp_tsv_errf(t, e, "%s: %s", colname[C_L + i],
 			    sub.msg);
 	}
-	if ((q = smp_grow(rs->r, &rs->cap, rs->n, sizeof *q, e)) == NULL)
+	if ((q = smp_grow_array(rs->r, &rs->cap, rs->n, sizeof *q, e)) == NULL)
 		return -1;
 	rs->r = q;
 	r = &rs->r[rs->n];

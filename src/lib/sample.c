@@ -559,14 +559,14 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 		co.want_icc = 1;
 		co.limits = o->limits;
 		if (smp_calibrate(path, &co, &cal, e) == -1) {
-			smp_chart_found_clear(&cal.found);
+			smp_chart_detect_clear(&cal.found);
 			free(cal.icc);
 			goto out;
 		}
 		if (o->avoid_chart)
 			chart_bbox(&s, &cal.found, s.info->disp_width,
 			    s.info->disp_height);
-		smp_chart_found_clear(&cal.found);
+		smp_chart_detect_clear(&cal.found);
 		out->calib_de00 = cal.rep.mean[1];
 	}
 	if (sampler_plan(&s, o, e) == 0) {

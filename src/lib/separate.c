@@ -89,11 +89,11 @@ smp_separate(const float *lab, size_t n, unsigned char *is_dot,
 				sc[k++] = lab[3 * i];
 		if (k == 0)
 			break;
-		m = smp_median(sc, k);
+		m = smp_stats_median(sc, k);
 		for (i = 0, k = 0; i < n; i++)
 			if (lab[3 * i] >= t)
 				sc[k++] = (float)fabs(lab[3 * i] - m);
-		s = 1.4826 * smp_median(sc, k);
+		s = 1.4826 * smp_stats_median(sc, k);
 		t = m - fmax(4 * s, SMP_SEP_MIN_DL);
 		if (fabs(t - prev) < 1e-3)
 			break;

@@ -9,10 +9,9 @@
 
 #include "smp.h"
 
-/* color.c */
-void		 smp__d65_xyz(cmsCIEXYZ *out);
-const cmsCIEXYZ	*smp__white_xyz(enum smp_white w);
-void		 smp__xyz_adapt(const cmsCIEXYZ *in, enum smp_white from,
+/* lab.c: the lcms2 XYZ of a white, and adaptation between whites. */
+const cmsCIEXYZ	*smp__lab_white_xyz(enum smp_white w);
+void		 smp__lab_xyz_adapt(const cmsCIEXYZ *in, enum smp_white from,
 		    enum smp_white to, cmsCIEXYZ *out);
 
 /* lcms.c: a context per caller whose log handler fills a struct smp_err. */
@@ -21,7 +20,12 @@ void		 smp__lcms_context_free(cmsContext ctx);
 /* Point the context's error sink at e (NULL to discard messages). */
 void		 smp__lcms_context_sink(cmsContext ctx, struct smp_err *e);
 
-/* image.c: the decoder back-ends. */
+/* tissue.c: epidermal and dermal absorption and the shared reduced
+ * scattering of band i of skin s, cm^-1. */
+void		 smp__tissue_band(const struct smp_skin *s, int i,
+		    double *mua_e, double *mua_d, double *mus);
+
+/* image.c: the decoder back-ends (image-png.c, image-jpeg.c). */
 struct smp_image {
 	char			*path;
 	FILE			*fp;
@@ -41,9 +45,9 @@ struct smp_image {
 	void			*codec;
 };
 
-int	smp__png_open(struct smp_image *img, struct smp_err *e);
-int	smp__jpeg_open(struct smp_image *img, struct smp_err *e);
-int	smp__png_is(const unsigned char *sig, size_t n);
-int	smp__jpeg_is(const unsigned char *sig, size_t n);
+int	smp__image_png_open(struct smp_image *img, struct smp_err *e);
+int	smp__image_jpeg_open(struct smp_image *img, struct smp_err *e);
+int	smp__image_png_is(const unsigned char *sig, size_t n);
+int	smp__image_jpeg_is(const unsigned char *sig, size_t n);
 
 #endif /* SMP_INTERNAL_H */

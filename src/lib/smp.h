@@ -26,7 +26,12 @@
 #define SMP_EXIT_SHORT	 1
 #define SMP_EXIT_TROUBLE 2
 
-/* err.c */
+/*
+ * I/O and foundations: errors, parsing, text in and out, files, dates,
+ * threads, solvers.
+ */
+
+/* err.c: the error filled once where a failure is detected. */
 enum smp_errcode {
 	SMP_E_NONE = 0,
 	SMP_E_NOMEM,	/* out of memory */
@@ -62,21 +67,24 @@ int	smp_parse_size(const char *s, uint64_t *out, struct smp_err *e);
 /* Parse a count with an optional M/G suffix (10^6, 10^9). */
 int	smp_parse_count(const char *s, uint64_t *out, struct smp_err *e);
 
-/* table.c: the one TSV / JSON Lines writer. */
-enum smp_table_format { SMP_TABLE_TSV, SMP_TABLE_JSON };
+/* strbuf.c: a growing string; fail is set (and stays) on out of memory. */
+struct smp_strbuf {
+	char	*b;
+	size_t	 n, cap;
+	int	 fail;
+};
+void	smp_strbuf_printf(struct smp_strbuf *o, const char *fmt, ...)
+	    printflike(2, 3);
+void	smp_strbuf_free(struct smp_strbuf *o);
+/* Write atomically (or report the out-of-memory), then free. */
+int	smp_strbuf_write(struct smp_strbuf *o, const char *path,
+	    struct smp_err *e);
 
-struct smp_table;
-/* cols is borrowed for the table's lifetime.  The TSV header is written at
- * creation unless header is 0. */
-struct smp_table *smp_table_new(FILE *fp, enum smp_table_format fmt,
-	    int header, const char *const *cols, int ncols, struct smp_err *e);
-void	smp_table_free(struct smp_table *t);
-void	smp_table_str(struct smp_table *t, const char *s);   /* NULL: missing */
-void	smp_table_num(struct smp_table *t, double v, int prec); /* !finite: missing */
-void	smp_table_int(struct smp_table *t, long long v);
-void	smp_table_null(struct smp_table *t);
-/* Ends the row; -1 with e filled if a column count is wrong. */
-int	smp_table_end_row(struct smp_table *t, struct smp_err *e);
+/* grow.c: room for element n of an array of size-byte elements at base
+ * with *cap allocated, doubling; the (maybe moved) array, or NULL with e
+ * filled and base untouched. */
+void	*smp_grow_array(void *base, size_t *cap, size_t n, size_t size,
+	    struct smp_err *e);
 
 /* tsv.c: the one TSV reader.  smp_tsv_next returns 1 with the fields of
  * the next line that is neither blank nor a '#' comment, 0 at the end, -1
@@ -100,7 +108,90 @@ int	smp_tsv_col(const struct smp_tsv *t, const char *name);
 int	smp_tsv_errf(const struct smp_tsv *t, struct smp_err *e,
 	    const char *fmt, ...) printflike(3, 4);
 
-/* color.c: lcms2 is the only colour engine. */
+/* table.c: the one TSV / JSON Lines writer. */
+enum smp_table_format { SMP_TABLE_TSV, SMP_TABLE_JSON };
+
+struct smp_table;
+/* cols is borrowed for the table's lifetime.  The TSV header is written at
+ * creation unless header is 0. */
+struct smp_table *smp_table_new(FILE *fp, enum smp_table_format fmt,
+	    int header, const char *const *cols, int ncols, struct smp_err *e);
+void	smp_table_free(struct smp_table *t);
+void	smp_table_str(struct smp_table *t, const char *s);   /* NULL: missing */
+void	smp_table_num(struct smp_table *t, double v, int prec); /* !finite: missing */
+void	smp_table_int(struct smp_table *t, long long v);
+void	smp_table_null(struct smp_table *t);
+/* Ends the row; -1 with e filled if a column count is wrong. */
+int	smp_table_end_row(struct smp_table *t, struct smp_err *e);
+
+/* atomic.c: temporary file in the same directory, fsync, rename; nothing
+ * on failure. */
+int	smp_atomic_write(const char *path, const void *data, size_t len,
+	    struct smp_err *e);
+/* Remove the temporaries of the writes in progress; async-signal-safe. */
+void	smp_atomic_abort(void);
+
+/* date.c: days since 1970-01-01, proleptic Gregorian. */
+long	smp_date_days(long y, int m, int d);
+void	smp_date_civil(long days, long *y, int *m, int *d);
+int	smp_date_parse(const char *s, long *days);
+void	smp_date_format(long days, char *out, size_t len);
+long	smp_date_add_months(long days, int n);
+long	smp_date_today(void);
+
+/* pool.c: an ordered parallel map.  work(i) runs for every i in [0, n)
+ * on up to `threads` threads (must be thread-safe); emit(i, result) runs
+ * on the calling thread in order 0, 1, ...  At most `threads` items are
+ * in work and 64 x threads finished or in work but not yet emitted.
+ * threads <= 1: no thread at all. */
+#define SMP_MAX_THREADS	256
+typedef void	*(*smp_pool_work)(size_t i, void *arg);
+/* emit returns 0 to go on, 1 to stop taking new items (a closed pipe). */
+typedef int	 (*smp_pool_emit)(size_t i, void *result, void *arg);
+int	smp_pool_run(size_t n, int threads, smp_pool_work work,
+	    smp_pool_emit emit, void *arg, struct smp_err *e);
+/* Online processors, 1..SMP_MAX_THREADS: the default of -j. */
+int	smp_pool_cpu_count(void);
+
+/* solve.c: linear systems, least squares, Nelder-Mead, one dimension. */
+#define SMP_SOLVE_MAX	16
+int	smp_solve_linear(double *A, double *b, int n, double *x);
+int	smp_solve_lstsq(const double *X, const double *y, const double *w, int m,
+	    int n, double *beta);
+/* Nelder-Mead from p (n <= SMP_NM_MAX_DIM dims, initial steps st, at most
+ * iters iterations); p receives the best vertex. */
+#define SMP_NM_MAX_DIM	18
+typedef double (*smp_cost_fn)(void *arg, const double *p);
+void	smp_solve_nelder_mead(smp_cost_fn cost, void *arg, double *p,
+	    const double *st, int n, int iters);
+/* One dimension.  smp_solve_min_1d: a local minimum of f in [a, b] to within
+ * tol (Brent: golden section with parabolic steps), at most maxit
+ * evaluations; *fmin receives f there.  smp_solve_root_1d: given f(a) > 0 >= f(b),
+ * a crossing to within tol (regula falsi, Illinois); returns the end of the
+ * final bracket where f <= 0. */
+typedef double (*smp_fn1)(void *arg, double x);
+double	smp_solve_min_1d(smp_fn1 f, void *arg, double a, double b, double tol,
+	    int maxit, double *fmin);
+double	smp_solve_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
+	    double fb, double tol, int maxit);
+/* The first x in [a, b] with f(x) <= 0: a scan in steps of step, then
+ * smp_solve_root_1d to within tol; a itself when f(a) <= 0, NAN when none. */
+double	smp_solve_first_root(smp_fn1 f, void *arg, double a, double b, double step,
+	    double tol);
+
+/* homography.c: plane homographies (the chart lattice in a photo). */
+int	smp_homography_fit(const double *uv, const double *xy, int n, double *H);
+void	smp_homography_apply(const double *H, double u, double v, double *x,
+	    double *y);
+int	smp_homography_invert(const double *m, double *r);
+
+
+/*
+ * Colour: CIELAB, whites, ITA, colour differences, spectra.  lcms2 is
+ * the only colour engine.
+ */
+
+/* lab.c: CIELAB relative to D50 (the ICC PCS) or D65. */
 enum smp_white { SMP_WHITE_D50, SMP_WHITE_D65 };
 
 struct smp_lab {
@@ -113,36 +204,38 @@ void	smp_lab_adapt(const struct smp_lab *in, enum smp_white from,
 	    enum smp_white to, struct smp_lab *out);
 void	smp_lab_lch(const struct smp_lab *lab, double *C, double *h);
 
+/* delta-e.c */
 enum smp_metric { SMP_DE00, SMP_DE94, SMP_CMC, SMP_DE76 };
 /* ref is the reference (target, standard); it matters for CMC only. */
 double	smp_delta_e(enum smp_metric m, const struct smp_lab *ref,
 	    const struct smp_lab *sample);
 int	smp_metric_parse(const char *s, enum smp_metric *m, struct smp_err *e);
 
+/* ita.c */
 /* ITA in degrees from D65 Lab (Chardon 1991); NAN when b* <= 0. */
 double	smp_ita(const struct smp_lab *lab_d65);
 /* Del Bino 2006 classes, lower bound exclusive: "very_light" ... "dark",
  * "undefined" for NAN. */
 const char *smp_ita_class(double ita);
 
-/* readin.c: Lab readings from TSV (smp-sample output or L a b columns). */
-struct smp_labrow {
-	char		*file, *region, *klass, *date;	/* "" when absent */
-	struct smp_lab	 lab;
-	int		 white;		/* enum smp_white */
-	unsigned long	 line;
-};
-struct smp_labrows {
-	struct smp_labrow	*r;
-	size_t			 n, cap;
-};
-/* Append the rows of path ("-": stdin); dflt is the white of rows without
- * a white column. */
-int	smp_labrows_read(const char *path, int dflt, struct smp_labrows *rs,
-	    struct smp_err *e);
-void	smp_labrows_clear(struct smp_labrows *rs);
+/* spectrum.c: 31-band colorimetry, CIE 1931 2-degree observer, the
+ * illuminant of the white (D50 or D65); Y = 1 for the perfect white. */
+#define SMP_BANDS	31
+#define SMP_BAND_NM(i)	(400 + 10 * (i))
+void	smp_spectrum_xyz(const double *R, enum smp_white w, double *xyz);
+void	smp_spectrum_white(enum smp_white w, double *xyz);
+void	smp_spectrum_lab(const double *R, enum smp_white w,
+	    struct smp_lab *lab);
+void	smp_spectrum_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab);
+void	smp_spectrum_lab_xyz(const struct smp_lab *lab, enum smp_white w, double *xyz);
 
-/* image.c, image-png.c, image-jpeg.c, exif.c */
+
+/*
+ * Images: decoding a region, orientation, the colour pipeline, regions,
+ * statistics, skin/dot separation, readings.
+ */
+
+/* image.c, image-png.c, image-jpeg.c */
 enum smp_colour_model { SMP_CM_GREY = 1, SMP_CM_RGB = 3, SMP_CM_CMYK = 4 };
 
 enum smp_profile_source {
@@ -213,18 +306,21 @@ int	smp_image_read(struct smp_image *img, const struct smp_rect *r,
 int	smp_image_read_reduced(struct smp_image *img, int max_denom,
 	    int *denom, smp_row_fn fn, void *arg, struct smp_err *e);
 
+/* orient.c */
 /* Display <-> stored coordinates for EXIF orientation o of a stored w x h. */
 void	smp_orient_to_display(int o, uint32_t w, uint32_t h, uint32_t sx,
 	    uint32_t sy, uint32_t *dx, uint32_t *dy);
 void	smp_orient_to_stored(int o, uint32_t w, uint32_t h, uint32_t dx,
 	    uint32_t dy, uint32_t *sx, uint32_t *sy);
+
+/* exif.c */
 /* EXIF orientation from an APP1 payload ("Exif\0\0" + TIFF); 1 if absent. */
 int	smp_exif_orientation(const unsigned char *p, size_t n);
 /* Capture date, YYYY-MM-DD in out[11] ("" and -1 if absent or bad):
  * DateTimeOriginal, else IFD0 DateTime. */
 int	smp_exif_date(const unsigned char *p, size_t n, char *out);
 
-/* profile.c: the colour pipeline of one image. */
+/* pixconv.c: the colour pipeline of one image. */
 struct smp_pixconv;
 /* given (a file) or mem (an ICC profile in memory, from a chart in the
  * photo) overrides what the image carries; both may be NULL. */
@@ -270,10 +366,10 @@ struct smp_stats {
 /* lab: n float triplets; reorders nothing, uses scratch of n floats. */
 int	smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
 	    struct smp_stats *out, struct smp_err *e);
-double	smp_median(float *v, size_t n);	/* partially reorders v */
+double	smp_stats_median(float *v, size_t n);	/* partially reorders v */
 
-/* Split lab into skin (is_dot[i] = 0) and dark dots or hair (is_dot[i] = 1);
- * threshold receives the L* below which pixels are dots. */
+/* separate.c: split lab into skin (is_dot[i] = 0) and dark dots or hair
+ * (is_dot[i] = 1); threshold receives the L* below which pixels are dots. */
 int	smp_separate(const float *lab, size_t n, unsigned char *is_dot,
 	    double *threshold, struct smp_err *e);
 
@@ -312,35 +408,28 @@ int	smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	    struct smp_readings *out, struct smp_err *e);
 void	smp_readings_clear(struct smp_readings *rs);
 
-/* geom.c: small dense linear algebra. */
-#define SMP_SOLVE_MAX	16
-int	smp_solve(double *A, double *b, int n, double *x);
-int	smp_lstsq(const double *X, const double *y, const double *w, int m,
-	    int n, double *beta);
-int	smp_homography(const double *uv, const double *xy, int n, double *H);
-void	smp_homography_apply(const double *H, double u, double v, double *x,
-	    double *y);
-int	smp_mat3_invert(const double *m, double *r);
-/* Nelder-Mead from p (n <= SMP_NM_MAX_DIM dims, initial steps st, at most
- * iters iterations); p receives the best vertex. */
-#define SMP_NM_MAX_DIM	18
-typedef double (*smp_cost_fn)(void *arg, const double *p);
-void	smp_nelder_mead(smp_cost_fn cost, void *arg, double *p,
-	    const double *st, int n, int iters);
-/* One dimension.  smp_min_1d: a local minimum of f in [a, b] to within
- * tol (Brent: golden section with parabolic steps), at most maxit
- * evaluations; *fmin receives f there.  smp_root_1d: given f(a) > 0 >= f(b),
- * a crossing to within tol (regula falsi, Illinois); returns the end of the
- * final bracket where f <= 0. */
-typedef double (*smp_fn1)(void *arg, double x);
-double	smp_min_1d(smp_fn1 f, void *arg, double a, double b, double tol,
-	    int maxit, double *fmin);
-double	smp_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
-	    double fb, double tol, int maxit);
-/* The first x in [a, b] with f(x) <= 0: a scan in steps of step, then
- * smp_root_1d to within tol; a itself when f(a) <= 0, NAN when none. */
-double	smp_first_root(smp_fn1 f, void *arg, double a, double b, double step,
-	    double tol);
+/* readin.c: Lab readings from TSV (smp-sample output or L a b columns). */
+struct smp_labrow {
+	char		*file, *region, *klass, *date;	/* "" when absent */
+	struct smp_lab	 lab;
+	int		 white;		/* enum smp_white */
+	unsigned long	 line;
+};
+struct smp_labrows {
+	struct smp_labrow	*r;
+	size_t			 n, cap;
+};
+/* Append the rows of path ("-": stdin); dflt is the white of rows without
+ * a white column. */
+int	smp_labrows_read(const char *path, int dflt, struct smp_labrows *rs,
+	    struct smp_err *e);
+void	smp_labrows_clear(struct smp_labrows *rs);
+
+
+/*
+ * Chart and camera: the ColorChecker, finding it, sampling it, fitting
+ * and writing a camera profile.
+ */
 
 /* chart.c: the ColorChecker Classic 24 and its reference values.  Patch k
  * (0..23) is column k % 6, row k / 6 of the chart held with the neutral
@@ -358,8 +447,7 @@ void	smp_chart_builtin(enum smp_chart_edition ed, struct smp_chart_ref *ref);
 /* A CGATS file with LAB_* or XYZ_* fields and ids A01..D06 (or 24 sets). */
 int	smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 	    struct smp_err *e);
-
-/* detect.c, chartsample.c: where the chart is, and its patch values. */
+/* Where the chart is in a photo (chart-detect.c, or from --corners). */
 struct smp_chart_found {
 	double		H[9];		/* lattice -> display pixels */
 	int		lattice[SMP_CHART_PATCHES][2]; /* patch centres */
@@ -371,16 +459,6 @@ struct smp_chart_found {
 	float		*work;		/* the working copy (RGB 0..1), owned */
 	uint32_t	work_w, work_h;
 };
-void	smp_chart_found_clear(struct smp_chart_found *f);
-/* Only the working copy, for an overlay when --corners skips detection. */
-int	smp_chart_preview(struct smp_image *img, struct smp_chart_found *out,
-	    struct smp_err *e);
-/* Draw the sampled squares (have_chart) on the working copy; green when
- * ok, red when not; write the PNG atomically. */
-int	smp_chart_overlay(const struct smp_chart_found *f, int have_chart,
-	    int ok, const char *path, struct smp_err *e);
-int	smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
-	    struct smp_chart_found *out, struct smp_err *e);
 /* --corners: display x,y of the patch-area corners at patches 1, 6, 24, 19. */
 int	smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
 	    struct smp_err *e);
@@ -388,6 +466,15 @@ int	smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
 void	smp_chart_point(const struct smp_chart_found *f, int k, double u,
 	    double v, double *x, double *y);
 
+/* chart-detect.c */
+void	smp_chart_detect_clear(struct smp_chart_found *f);
+/* Only the working copy, for an overlay when --corners skips detection. */
+int	smp_chart_detect_preview(struct smp_image *img, struct smp_chart_found *out,
+	    struct smp_err *e);
+int	smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
+	    struct smp_chart_found *out, struct smp_err *e);
+
+/* chart-sample.c */
 struct smp_patch {
 	double	rgb[3];		/* robust mean device value, 0..1 */
 	double	sd[3];		/* standard deviation, 0..1 */
@@ -400,7 +487,12 @@ int	smp_chart_sample(const char *path, const struct smp_limits *lim,
 	    const struct smp_chart_found *f, struct smp_patch *p,
 	    struct smp_err *e);
 
-/* fit.c: camera models, device RGB 0..1 -> PCS XYZ (D50, Y = 1 white). */
+/* chart-overlay.c: draw the sampled squares (have_chart) on the working
+ * copy; green when ok, red when not; write the PNG atomically. */
+int	smp_chart_overlay(const struct smp_chart_found *f, int have_chart,
+	    int ok, const char *path, struct smp_err *e);
+
+/* camera.c: camera models, device RGB 0..1 -> PCS XYZ (D50, Y = 1 white). */
 enum smp_model { SMP_MODEL_SHAPER, SMP_MODEL_MATRIX, SMP_MODEL_ROOTPOLY };
 const char *smp_model_name(enum smp_model m);
 int	smp_model_parse(const char *s, enum smp_model *m, struct smp_err *e);
@@ -416,6 +508,7 @@ void	smp_camera_xyz(const struct smp_camera *c, const double *rgb,
 void	smp_camera_lab(const struct smp_camera *c, const double *rgb,
 	    struct smp_lab *lab);
 
+/* camera-fit.c */
 struct smp_fit_report {
 	struct smp_lab	fit[SMP_CHART_PATCHES];	/* self-fit prediction */
 	double		de[SMP_CHART_PATCHES];	/* self-fit dE00 */
@@ -426,54 +519,12 @@ int	smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	    enum smp_model model, struct smp_camera *cam,
 	    struct smp_fit_report *rep, struct smp_err *e);
 
-/* canvas.c, png-write.c: pictures (overlays, swatches). */
-struct smp_canvas {
-	unsigned char	*px;		/* RGB, row-major */
-	uint32_t	 w, h;
-};
-/* Filled with rgb; -1 when out of memory.  Free c->px. */
-int	smp_canvas_new(struct smp_canvas *c, uint32_t w, uint32_t h,
-	    const unsigned char *rgb);
-void	smp_canvas_put(struct smp_canvas *c, long x, long y,
-	    const unsigned char *rgb);
-void	smp_canvas_rect(struct smp_canvas *c, long x, long y, long w, long h,
-	    const unsigned char *rgb);
-void	smp_canvas_disc(struct smp_canvas *c, double cx, double cy, double r,
-	    const unsigned char *rgb);
-void	smp_canvas_line(struct smp_canvas *c, double x0, double y0, double x1,
-	    double y1, const unsigned char *rgb);
-/* Text in the 3 x 5 font, cells 4 * scale wide; returns the end x. */
-long	smp_canvas_text(struct smp_canvas *c, long x, long y, const char *s,
-	    int scale, const unsigned char *rgb);
-/* PNG (8-bit RGB, sRGB chunk) in memory; *out is the caller's to free. */
-int	smp_png_encode(const unsigned char *px, uint32_t w, uint32_t h,
-	    unsigned char **out, size_t *len);
-
-/* icc.c, atomic.c */
-int	smp_camera_write_icc(const struct smp_camera *c, const char *desc,
+/* camera-icc.c */
+int	smp_camera_icc_write(const struct smp_camera *c, const char *desc,
 	    const char *path, struct smp_err *e);
 /* The same profile in memory; *buf is the caller's to free. */
 int	smp_camera_icc(const struct smp_camera *c, const char *desc,
 	    unsigned char **buf, size_t *len, struct smp_err *e);
-/* Temporary file in the same directory, fsync, rename; nothing on failure. */
-int	smp_write_atomic(const char *path, const void *data, size_t len,
-	    struct smp_err *e);
-/* Remove the temporaries of the writes in progress; async-signal-safe. */
-void	smp_atomic_abort(void);
-
-/* pool.c: an ordered parallel map.  work(i) runs for every i in [0, n)
- * on up to `threads` threads (must be thread-safe); emit(i, result) runs
- * on the calling thread in order 0, 1, ...  At most `threads` items are
- * in work and 64 x threads finished or in work but not yet emitted.
- * threads <= 1: no thread at all. */
-#define SMP_MAX_THREADS	256
-typedef void	*(*smp_pool_work)(size_t i, void *arg);
-/* emit returns 0 to go on, 1 to stop taking new items (a closed pipe). */
-typedef int	 (*smp_pool_emit)(size_t i, void *result, void *arg);
-int	smp_pool_run(size_t n, int threads, smp_pool_work work,
-	    smp_pool_emit emit, void *arg, struct smp_err *e);
-/* Online processors, 1..SMP_MAX_THREADS: the default of -j. */
-int	smp_cpu_count(void);
 
 /* calibrate.c: the whole of smp-calibrate(1) but the printing. */
 struct smp_calib_opts {
@@ -502,7 +553,7 @@ struct smp_calib_result {
 	size_t			 icc_len;
 };
 /* Writes the outputs asked for; the overlay also on failure.  Call
- * smp_chart_found_clear(&res->found) afterwards. */
+ * smp_chart_detect_clear(&res->found) afterwards. */
 int	smp_calibrate(const char *path, const struct smp_calib_opts *o,
 	    struct smp_calib_result *res, struct smp_err *e);
 /* Several photos of one chart, camera and light, registered on up to
@@ -513,18 +564,16 @@ int	smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 	    const struct smp_calib_opts *o, struct smp_calib_result *res,
 	    struct smp_err *e);
 
-/* spectral.c: 31-band colorimetry, CIE 1931 2-degree observer, the
- * illuminant of the white (D50 or D65); Y = 1 for the perfect white. */
-#define SMP_BANDS	31
-#define SMP_BAND_NM(i)	(400 + 10 * (i))
-void	smp_spectrum_xyz(const double *R, enum smp_white w, double *xyz);
-void	smp_spectrum_white(enum smp_white w, double *xyz);
-void	smp_spectrum_lab(const double *R, enum smp_white w,
-	    struct smp_lab *lab);
-void	smp_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab);
-void	smp_lab_xyz(const struct smp_lab *lab, enum smp_white w, double *xyz);
 
-/* optics.c: layered Kubelka-Munk skin (SCIENCE.md 2.1, 2.2, 6.2). */
+/*
+ * Optics and match: skin optics, the stipple, the catalogue, ranking
+ * pigments and dilutions.
+ */
+
+/* tissue.c: optical coefficients of skin (cm^-1, wavelength in nm). */
+double	smp_tissue_mua_melanin(double nm);	/* eumelanin */
+
+/* skin.c: layered Kubelka-Munk skin. */
 struct smp_skin {
 	double	f_mel;		/* epidermal melanosome volume fraction */
 	double	f_blood;	/* dermal blood volume fraction */
@@ -535,8 +584,13 @@ struct smp_skin {
 	double	mus_scale;	/* factor on dermal reduced scattering */
 };
 void	smp_skin_defaults(struct smp_skin *s);
-double	smp_mua_melanin(double nm);	/* eumelanin, cm^-1 */
 
+void	smp_skin_reflectance(const struct smp_skin *s, double *R);
+/* Fit f_mel and f_blood of s to lab; returns the residual dE00. */
+double	smp_skin_fit(const struct smp_lab *lab, enum smp_white w,
+	    struct smp_skin *s);
+
+/* stack.c */
 /* A skin with everything above a deposit at depth d_above precomputed. */
 struct smp_stack {
 	double	R1[SMP_BANDS], R1b[SMP_BANDS];	/* epidermis + free dermis, */
@@ -551,13 +605,6 @@ void	smp_stack_init(struct smp_stack *st, const struct smp_skin *s,
  * be NULL) added to the deposit layer. */
 void	smp_stack_reflectance(const struct smp_stack *st, const double *mua_add,
 	    const double *mus_add, double load, double *R);
-void	smp_skin_reflectance(const struct smp_skin *s, double *R);
-/* Yule-Nielsen modified Murray-Davies over dot coverage A, factor n. */
-void	smp_yule_nielsen(const double *Rdot, const double *Rskin, double A,
-	    double n, double *R);
-/* Fit f_mel and f_blood of s to lab; returns the residual dE00. */
-double	smp_skin_fit(const struct smp_lab *lab, enum smp_white w,
-	    struct smp_skin *s);
 
 /* catalogue.c: pigment catalogue (smp-catalogue(5)).  Spectra are
  * absorption and reduced scattering, cm^-1, of the undiluted ink in the
@@ -611,12 +658,17 @@ struct smp_match_opts {
 	double		follicle_above;		/* dermis over the hair, cm */
 	double		follicle_depth;		/* hair column, cm */
 };
-void	smp_match_defaults(struct smp_match_opts *o);
-int	smp_hair_parse(const char *s, enum smp_hair *h, struct smp_err *e);
-const char *smp_hair_name(enum smp_hair h);
-double	smp_hair_melanin(enum smp_hair h);
-double	smp_match_coverage(const struct smp_match_opts *o);
 
+/* halftone.c: dot coverage and the blended colour. */
+double	smp_halftone_coverage(const struct smp_match_opts *o);
+/* Yule-Nielsen modified Murray-Davies over dot coverage A, factor n. */
+void	smp_halftone_yule_nielsen(const double *Rdot, const double *Rskin, double A,
+	    double n, double *R);
+/* The same on tristimulus values, for colours known only as Lab. */
+void	smp_halftone_yule_nielsen_xyz(const double *dot, const double *skin,
+	    double A, double n, double *out);
+
+void	smp_match_defaults(struct smp_match_opts *o);
 /* A client's skin, fitted once. */
 struct smp_match_skin {
 	struct smp_lab	 lab;		/* the reading */
@@ -635,6 +687,10 @@ void	smp_match_render(const struct smp_match_skin *ms,
 	    const struct smp_stack *st, const struct smp_match_opts *o,
 	    const double *mua, const double *mus, double load,
 	    struct smp_lab *dot, struct smp_lab *blend);
+
+/* match-target.c */
+int	smp_hair_parse(const char *s, enum smp_hair *h, struct smp_err *e);
+const char *smp_hair_name(enum smp_hair h);
 
 struct smp_target {
 	struct smp_lab		dot, blend;
@@ -657,6 +713,12 @@ struct smp_candidate {
 void	smp_match_rank(const struct smp_catalogue *cat,
 	    const struct smp_match_skin *ms, const struct smp_target *t,
 	    const struct smp_match_opts *o, struct smp_candidate *out);
+
+
+/*
+ * Fade: pigment loss over the years, touch-ups, a client's own rate,
+ * and the pictures and reminders of smp-fade.
+ */
 
 /* fade.c, fade-fit.c: fading and touch-up (smp-fade(1)).  Times are
  * years after the first session unless said otherwise. */
@@ -730,6 +792,7 @@ struct smp_fade_fitres {
 	double		touchup, touchup_early, touchup_late; /* after base */
 	struct smp_lab	healed;			/* at s0 */
 };
+
 /* fade-series.c: dots (class dot or all) with dates, adapted to the
  * skin's white, and the first skin row unless have_skin is set already. */
 struct smp_fade_series {
@@ -742,7 +805,7 @@ struct smp_fade_series {
 int	smp_fade_series_read(const char *path, enum smp_white dflt,
 	    struct smp_fade_series *s, struct smp_err *e);
 void	smp_fade_series_clear(struct smp_fade_series *s);
-double	smp_fade_invert(const struct smp_fade *f, const struct smp_lab *obs,
+double	smp_fade_fit_invert(const struct smp_fade *f, const struct smp_lab *obs,
 	    double *de);
 /* Readings dated before first_usable are not used; needs 2 follow-ups. */
 int	smp_fade_fit(const struct smp_fade *f, struct smp_fade_obs *obs,
@@ -776,31 +839,11 @@ struct smp_ics_event {
 int	smp_ics_write(const char *path, const struct smp_ics_event *ev,
 	    struct smp_err *e);
 
-/* date.c: days since 1970-01-01, proleptic Gregorian. */
-long	smp_date_days(long y, int m, int d);
-void	smp_date_civil(long days, long *y, int *m, int *d);
-int	smp_date_parse(const char *s, long *days);
-void	smp_date_format(long days, char *out, size_t len);
-long	smp_date_add_months(long days, int n);
-long	smp_date_today(void);
 
-/* strbuf.c: a growing string; fail is set (and stays) on out of memory. */
-struct smp_strbuf {
-	char	*b;
-	size_t	 n, cap;
-	int	 fail;
-};
-void	smp_strbuf_printf(struct smp_strbuf *o, const char *fmt, ...)
-	    printflike(2, 3);
-void	smp_strbuf_free(struct smp_strbuf *o);
-/* Room for element n of an array of size-byte elements at base with *cap
- * allocated, doubling; the (maybe moved) array, or NULL with e filled and
- * base untouched. */
-void	*smp_grow(void *base, size_t *cap, size_t n, size_t size,
-	    struct smp_err *e);
-/* Write atomically (or report the out-of-memory), then free. */
-int	smp_strbuf_write(struct smp_strbuf *o, const char *path,
-	    struct smp_err *e);
+/*
+ * Output pictures: the swatch, and the canvas and PNG encoder shared by
+ * the overlay and the swatch.
+ */
 
 /* swatch.c: the --swatch picture, PNG or SVG by the file's suffix. */
 struct smp_swatch_row {
@@ -817,5 +860,28 @@ struct smp_swatch_row {
 int	smp_swatch_write(const char *path, const struct smp_swatch_row *rows,
 	    size_t nrows, int k, const struct smp_match_opts *o,
 	    struct smp_err *e);
+
+/* canvas.c */
+struct smp_canvas {
+	unsigned char	*px;		/* RGB, row-major */
+	uint32_t	 w, h;
+};
+/* Filled with rgb; -1 when out of memory.  Free c->px. */
+int	smp_canvas_new(struct smp_canvas *c, uint32_t w, uint32_t h,
+	    const unsigned char *rgb);
+void	smp_canvas_put(struct smp_canvas *c, long x, long y,
+	    const unsigned char *rgb);
+void	smp_canvas_rect(struct smp_canvas *c, long x, long y, long w, long h,
+	    const unsigned char *rgb);
+void	smp_canvas_disc(struct smp_canvas *c, double cx, double cy, double r,
+	    const unsigned char *rgb);
+void	smp_canvas_line(struct smp_canvas *c, double x0, double y0, double x1,
+	    double y1, const unsigned char *rgb);
+/* Text in the 3 x 5 font, cells 4 * scale wide; returns the end x. */
+long	smp_canvas_text(struct smp_canvas *c, long x, long y, const char *s,
+	    int scale, const unsigned char *rgb);
+/* png-encode.c: PNG (8-bit RGB, sRGB chunk) in memory; *out is the caller's to free. */
+int	smp_png_encode(const unsigned char *px, uint32_t w, uint32_t h,
+	    unsigned char **out, size_t *len);
 
 #endif /* SMP_H */

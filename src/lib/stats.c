@@ -64,7 +64,7 @@ stats_select(float *v, size_t n, size_t k)
 }
 
 double
-smp_median(float *v, size_t n)
+smp_stats_median(float *v, size_t n)
 {
 	double	hi, lo;
 	size_t	i;
@@ -126,10 +126,10 @@ smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
 	if (st == SMP_STAT_ROBUST) {
 		for (i = 0; i < n; i++)
 			sc[i] = lab[3 * i];
-		medL = smp_median(sc, n);
+		medL = smp_stats_median(sc, n);
 		for (i = 0; i < n; i++)
 			sc[i] = (float)fabs(lab[3 * i] - medL);
-		s = 1.4826 * smp_median(sc, n);
+		s = 1.4826 * smp_stats_median(sc, n);
 		if (s < SMP_ROBUST_MIN_SIGMA)
 			s = SMP_ROBUST_MIN_SIGMA;
 		lo = medL - SMP_ROBUST_K * s;
@@ -156,7 +156,7 @@ smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
 		for (i = 0, k = 0; i < n; i++)
 			if (KEEP(i))
 				sc[k++] = lab[3 * i + c];
-		med[c] = smp_median(sc, k);
+		med[c] = smp_stats_median(sc, k);
 	}
 #undef KEEP
 	free(sc);

@@ -1,7 +1,6 @@
 /*
- * strbuf.c: growing buffers: a string for the text files the tools write
- * (SVG, iCalendar), built in memory and then written atomically, and the
- * doubling of record arrays.
+ * strbuf.c: a growing string for the text files the tools write (SVG,
+ * iCalendar), built in memory and then written atomically.
  */
 #include "config.h"
 
@@ -39,23 +38,6 @@ smp_strbuf_printf(struct smp_strbuf *o, const char *fmt, ...)
 	}
 }
 
-void *
-smp_grow(void *base, size_t *cap, size_t n, size_t size, struct smp_err *e)
-{
-	size_t	c;
-	void	*q;
-
-	if (n < *cap)
-		return base;
-	c = *cap ? 2 * *cap : 16;
-	if ((q = realloc(base, c * size)) == NULL) {
-		smp_errf(e, SMP_E_NOMEM, "out of memory");
-		return NULL;
-	}
-	*cap = c;
-	return q;
-}
-
 void
 smp_strbuf_free(struct smp_strbuf *o)
 {
@@ -72,7 +54,7 @@ smp_strbuf_write(struct smp_strbuf *o, const char *path, struct smp_err *e)
 	if (o->fail)
 		r = smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
 	else
-		r = smp_write_atomic(path, o->b, o->n, e);
+		r = smp_atomic_write(path, o->b, o->n, e);
 	smp_strbuf_free(o);
 	return r;
 }

@@ -271,7 +271,7 @@ smp_swatch_write(const char *path, const struct smp_swatch_row *rows,
 	smp__lcms_context_free(ctx);
 	if (r == -1)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
-	r = smp_write_atomic(path, buf, len, e);
+	r = smp_atomic_write(path, buf, len, e);
 	free(buf);
 	return r;
 }

@@ -201,7 +201,7 @@ main(int argc, char *argv[])
 	    1 / (1 + dil), &lab[DOT], NULL);
 	lab[SHAFT] = shaft;
 	for (k = FOLLICLE; k < NFEAT; k++)
-		smp_lab_xyz(&lab[k], SMP_WHITE_D50, fxyz[k]);
+		smp_spectrum_lab_xyz(&lab[k], SMP_WHITE_D50, fxyz[k]);
 	lut_build(&base);
 
 	/* Features: follicles at about 0.35 per mm^2 (a thinning crown,
@@ -288,7 +288,7 @@ main(int argc, char *argv[])
 				n_pure[pure]++;
 			}
 			memcpy(xyz, acc, sizeof acc);
-			smp_xyz_lab(xyz, SMP_WHITE_D50, &l);
+			smp_spectrum_xyz_lab(xyz, SMP_WHITE_D50, &l);
 			scene[((size_t)y * W + x) * 3] = (float)l.L;
 			scene[((size_t)y * W + x) * 3 + 1] = (float)l.a;
 			scene[((size_t)y * W + x) * 3 + 2] = (float)l.b;
@@ -309,7 +309,7 @@ main(int argc, char *argv[])
 
 		for (i = 0; i < 3; i++)
 			sum[k][i] /= n_pure[k] > 0 ? n_pure[k] : 1;
-		smp_xyz_lab(sum[k], SMP_WHITE_D50, &l);
+		smp_spectrum_xyz_lab(sum[k], SMP_WHITE_D50, &l);
 		fprintf(fp, "%s %.2f %.2f %.2f %.0f\n", feature_name[k], l.L,
 		    l.a, l.b, n_pure[k]);
 	}

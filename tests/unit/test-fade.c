@@ -91,21 +91,21 @@ test_solvers(void **state)
 	double	c = 0.37, fmin, x;
 
 	(void)state;
-	x = smp_min_1d(parabola, &c, -2, 3, 1e-6, 60, &fmin);
+	x = smp_solve_min_1d(parabola, &c, -2, 3, 1e-6, 60, &fmin);
 	assert_true(fabs(x - c) < 1e-5);
 	assert_true(fabs(fmin - 1) < 1e-9);
 	/* A minimum at the end of the bracket. */
 	c = 3.5;
-	x = smp_min_1d(parabola, &c, -2, 3, 1e-6, 60, &fmin);
+	x = smp_solve_min_1d(parabola, &c, -2, 3, 1e-6, 60, &fmin);
 	assert_true(fabs(x - 3) < 1e-4);
-	x = smp_root_1d(falling, NULL, 0, 1, 3, 2 - exp(3), 1e-9, 100);
+	x = smp_solve_root_1d(falling, NULL, 0, 1, 3, 2 - exp(3), 1e-9, 100);
 	assert_true(fabs(x - log(2)) < 1e-8);
 	assert_true(falling(NULL, x) <= 0);
 	/* The first crossing: scanned, refined; the start; none. */
-	x = smp_first_root(falling, NULL, 0, 3, 0.1, 1e-9);
+	x = smp_solve_first_root(falling, NULL, 0, 3, 0.1, 1e-9);
 	assert_true(fabs(x - log(2)) < 1e-8);
-	assert_true(smp_first_root(falling, NULL, 1, 3, 0.1, 1e-9) == 1);
-	assert_true(isnan(smp_first_root(falling, NULL, -3, 0.5, 0.1, 1e-9)));
+	assert_true(smp_solve_first_root(falling, NULL, 1, 3, 0.1, 1e-9) == 1);
+	assert_true(isnan(smp_solve_first_root(falling, NULL, -3, 0.5, 0.1, 1e-9)));
 }
 
 static void
@@ -198,7 +198,7 @@ test_model(void **state)
 		for (i = 0; i < pig->nmix; i++)
 			c[i] = s * f.c_healed[i];
 		smp_fade_render(&f, c, &dot, NULL);
-		assert_true(fabs(smp_fade_invert(&f, &dot, &de) / s - 1) < 1e-3);
+		assert_true(fabs(smp_fade_fit_invert(&f, &dot, &de) / s - 1) < 1e-3);
 		assert_true(de < 1e-3);
 	}
 	smp_catalogue_free(cat);

@@ -29,9 +29,9 @@ test_median(void **state)
 	int	n, i, trial;
 
 	(void)state;
-	assert_true(smp_median(v, 7) == 3);
-	assert_true(smp_median(w, 4) == 2.5);
-	assert_true(isnan(smp_median(v, 0)));
+	assert_true(smp_stats_median(v, 7) == 3);
+	assert_true(smp_stats_median(w, 4) == 2.5);
+	assert_true(isnan(smp_stats_median(v, 0)));
 	/* Against sorting, on random data with many ties. */
 	srand(7);
 	for (trial = 0; trial < 200; trial++) {
@@ -42,7 +42,7 @@ test_median(void **state)
 			r[i] = s[i] = (float)(rand() % 10);
 		qsort(s, n, sizeof *s, cmp_float);
 		double want = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
-		assert_true(smp_median(r, n) == want);
+		assert_true(smp_stats_median(r, n) == want);
 		free(r);
 		free(s);
 	}

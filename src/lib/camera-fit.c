@@ -1,6 +1,6 @@
 /*
- * fit.c: camera models from chart patches (device RGB 0..1 -> PCS XYZ,
- * D50, Y of the perfect diffuser = 1).
+ * camera-fit.c: camera models from chart patches (device RGB 0..1 -> PCS
+ * XYZ, D50, Y of the perfect diffuser = 1).
  *
  * matrix         XYZ = M rgb; least squares in XYZ, then refined.
  * shaper-matrix  per-channel curves lin = max(0, v^g - k) / (1 - k), with
@@ -23,78 +23,6 @@
 #include <lcms2.h>
 
 #include "smp.h"
-
-
-const char *
-smp_model_name(enum smp_model m)
-{
-	return m == SMP_MODEL_MATRIX ? "matrix" :
-	    m == SMP_MODEL_ROOTPOLY ? "root-poly" : "shaper-matrix";
-}
-
-int
-smp_model_parse(const char *s, enum smp_model *m, struct smp_err *e)
-{
-	if (strcmp(s, "shaper-matrix") == 0)
-		*m = SMP_MODEL_SHAPER;
-	else if (strcmp(s, "matrix") == 0)
-		*m = SMP_MODEL_MATRIX;
-	else if (strcmp(s, "root-poly") == 0)
-		*m = SMP_MODEL_ROOTPOLY;
-	else
-		return smp_errf(e, SMP_E_USAGE, "unknown model '%s' "
-		    "(shaper-matrix, matrix, root-poly)", s);
-	return 0;
-}
-
-double
-smp_camera_curve(const struct smp_camera *c, int ch, double v)
-{
-	double	g = c->gamma[ch], k = c->flare[ch], t;
-
-	if (c->model == SMP_MODEL_MATRIX)
-		return v;
-	v = v < 0 ? 0 : v;
-	t = (pow(v, g) - k) / (1 - k);
-	return t < 0 ? 0 : t;
-}
-
-void
-smp_camera_xyz(const struct smp_camera *c, const double *rgb, double *xyz)
-{
-	double	l[3], t[6];
-	int	i, k, n;
-
-	for (i = 0; i < 3; i++)
-		l[i] = smp_camera_curve(c, i, rgb[i]);
-	t[0] = l[0], t[1] = l[1], t[2] = l[2];
-	n = 3;
-	if (c->model == SMP_MODEL_ROOTPOLY) {
-		t[3] = sqrt(l[0] * l[1]);
-		t[4] = sqrt(l[1] * l[2]);
-		t[5] = sqrt(l[0] * l[2]);
-		n = 6;
-	}
-	for (i = 0; i < 3; i++) {
-		xyz[i] = 0;
-		for (k = 0; k < n; k++)
-			xyz[i] += c->M[i][k] * t[k];
-	}
-}
-
-void
-smp_camera_lab(const struct smp_camera *c, const double *rgb,
-    struct smp_lab *lab)
-{
-	double		x[3];
-	cmsCIEXYZ	xyz;
-	cmsCIELab	l;
-
-	smp_camera_xyz(c, rgb, x);
-	xyz.X = fmax(x[0], 0), xyz.Y = fmax(x[1], 0), xyz.Z = fmax(x[2], 0);
-	cmsXYZ2Lab(NULL, &l, &xyz);
-	*lab = (struct smp_lab){ l.L, l.a, l.b };
-}
 
 struct fitdata {
 	const double		(*rgb)[3];
@@ -168,7 +96,7 @@ fit_neutral_curves(struct fitdata *d)
 				X[2 * m + 1] = 1;
 				y[m++] = d->refxyz[i][1];
 			}
-			if (smp_lstsq(X, y, NULL, m, 2, beta) == -1 || beta[0] <= 0)
+			if (smp_solve_lstsq(X, y, NULL, m, 2, beta) == -1 || beta[0] <= 0)
 				continue;
 			for (i = 0; i < m; i++) {
 				double	r = beta[0] * X[2 * i] + beta[1] - y[i];
@@ -212,7 +140,7 @@ fit_matrix_lsq(struct fitdata *d, int nt)
 		m++;
 	}
 	for (k = 0; k < 3; k++)
-		if (smp_lstsq(X, Y[k], NULL, m, nt, d->cam.M[k]) == -1) {
+		if (smp_solve_lstsq(X, Y[k], NULL, m, nt, d->cam.M[k]) == -1) {
 			memcpy(d->cam.M, saved, sizeof saved);
 			return -1;
 		}
@@ -250,9 +178,9 @@ fit_one(struct fitdata *d, enum smp_model model, int iters, int warm)
 			p[n] = d->cam.M[i][k];
 			st[n++] = 0.02 + 0.05 * fabs(d->cam.M[i][k]);
 		}
-	smp_nelder_mead(fit_cost, d, p, st, n, iters);
+	smp_solve_nelder_mead(fit_cost, d, p, st, n, iters);
 	if (!warm)					/* restart: NM stalls */
-		smp_nelder_mead(fit_cost, d, p, st, n, iters);
+		smp_solve_nelder_mead(fit_cost, d, p, st, n, iters);
 	fit_unpack(d, p);
 	return 0;
 }
@@ -314,7 +242,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 		}
 		rep->mean[k] = s / SMP_CHART_PATCHES;
 		rep->max[k] = mx;
-		rep->median[k] = smp_median(sv, SMP_CHART_PATCHES);
+		rep->median[k] = smp_stats_median(sv, SMP_CHART_PATCHES);
 	}
 	return 0;
 }

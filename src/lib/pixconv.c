@@ -1,5 +1,5 @@
 /*
- * profile.c: choose an image's source profile (given, embedded, PNG sRGB
+ * pixconv.c: choose an image's source profile (given, embedded, PNG sRGB
  * chunk, PNG gAMA/cHRM, else assumed sRGB) and convert its pixels to Lab
  * through lcms2: relative colorimetric to the D50 XYZ PCS, then Bradford
  * (cmsAdaptToIlluminant) to D65 when asked.
@@ -266,7 +266,7 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
 	/* Bradford is linear in XYZ: its matrix from the unit vectors. */
 	for (i = 0; i < 3; i++) {
 		u.X = i == 0, u.Y = i == 1, u.Z = i == 2;
-		smp__xyz_adapt(&u, SMP_WHITE_D50, white, &v);
+		smp__lab_xyz_adapt(&u, SMP_WHITE_D50, white, &v);
 		pc->adapt[0 + i] = v.X;
 		pc->adapt[3 + i] = v.Y;
 		pc->adapt[6 + i] = v.Z;
@@ -345,7 +345,7 @@ void
 smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
     uint32_t n)
 {
-	const cmsCIEXYZ	*wp = smp__white_xyz(pc->white);
+	const cmsCIEXYZ	*wp = smp__lab_white_xyz(pc->white);
 	const double	*m = pc->adapt;
 	int		 stride = pc->nchan + 1, out = pc->grey_to_rgb ? 4 :
 			    stride, c;

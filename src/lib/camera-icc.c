@@ -1,5 +1,5 @@
 /*
- * icc.c: write a camera model as an ICC v2 input profile with lcms2
+ * camera-icc.c: write a camera model as an ICC v2 input profile with lcms2
  * (v2 so that ArgyllCMS 2.x reads it).  Matrix models become matrix/TRC
  * profiles with tabulated curves; root-poly becomes an A2B0 lut16 with a
  * 16-bit CLUT in the v2 Lab encoding (never a float CLUT: lcms2 2.14
@@ -77,7 +77,7 @@ icc_text(cmsHPROFILE h, cmsContext ctx, cmsTagSignature sig, const char *s)
 }
 
 int
-smp_camera_write_icc(const struct smp_camera *c, const char *desc,
+smp_camera_icc_write(const struct smp_camera *c, const char *desc,
     const char *path, struct smp_err *e)
 {
 	unsigned char	*buf;
@@ -86,7 +86,7 @@ smp_camera_write_icc(const struct smp_camera *c, const char *desc,
 
 	if (smp_camera_icc(c, desc, &buf, &len, e) == -1)
 		return -1;
-	r = smp_write_atomic(path, buf, len, e);
+	r = smp_atomic_write(path, buf, len, e);
 	free(buf);
 	return r;
 }

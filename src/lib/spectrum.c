@@ -1,5 +1,5 @@
 /*
- * spectral.c: colorimetry of a 31-band reflectance (400..700 nm, 10 nm).
+ * spectrum.c: colorimetry of a 31-band reflectance (400..700 nm, 10 nm).
  *
  * Tables, 10-nm entries of the 5-nm CIE tables:
  * - CIE 1931 2-degree colour-matching functions: CIE 015:2018 / CIE
@@ -122,7 +122,7 @@ smp_spectrum_white(enum smp_white w, double *xyz)
 }
 
 void
-smp_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab)
+smp_spectrum_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab)
 {
 	cmsCIEXYZ	c;
 	cmsCIELab	l;
@@ -133,7 +133,7 @@ smp_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab)
 }
 
 void
-smp_lab_xyz(const struct smp_lab *lab, enum smp_white w, double *xyz)
+smp_spectrum_lab_xyz(const struct smp_lab *lab, enum smp_white w, double *xyz)
 {
 	cmsCIEXYZ	c;
 	cmsCIELab	l;
@@ -149,5 +149,5 @@ smp_spectrum_lab(const double *R, enum smp_white w, struct smp_lab *lab)
 	double	xyz[3];
 
 	smp_spectrum_xyz(R, w, xyz);
-	smp_xyz_lab(xyz, w, lab);
+	smp_spectrum_xyz_lab(xyz, w, lab);
 }

@@ -1,5 +1,5 @@
 /*
- * png-write.c: encode 8-bit RGB pixels as a PNG in memory (overlays,
+ * png-encode.c: encode 8-bit RGB pixels as a PNG in memory (overlays,
  * swatches).  setjmp stays inside this codec wrapper.
  */
 #include "config.h"

@@ -1,7 +1,7 @@
 /*
- * overlay.c: a PNG of the downsized photo with the sampled square of every
- * patch outlined (green when the registration passed, red when it did
- * not) and numbered 1..24, written atomically.
+ * chart-overlay.c: a PNG of the downsized photo with the sampled square
+ * of every patch outlined (green when the registration passed, red when
+ * it did not) and numbered 1..24, written atomically.
  */
 #include "config.h"
 
@@ -68,7 +68,7 @@ smp_chart_overlay(const struct smp_chart_found *f, int have_chart, int ok,
 	if (r == -1)
 		return smp_errf(e, SMP_E_NOMEM, "%s: cannot encode the overlay",
 		    path);
-	r = smp_write_atomic(path, png, n, e);
+	r = smp_atomic_write(path, png, n, e);
 	free(png);
 	return r;
 }

@@ -1,6 +1,8 @@
 /*
- * geom.c: small dense linear algebra for the chart code: solving square
- * systems, linear least squares, and plane homographies.
+ * solve.c: the numerical solvers: square linear systems, linear least
+ * squares, Nelder-Mead in up to SMP_NM_MAX_DIM dimensions, and one
+ * dimension's minimum (Brent) and roots (Illinois regula falsi, and the
+ * first root of a scan).
  */
 #include "config.h"
 
@@ -12,7 +14,7 @@
 /* Solve A x = b (n <= SMP_SOLVE_MAX) by Gaussian elimination with partial
  * pivoting; A and b are destroyed.  -1 if singular. */
 int
-smp_solve(double *A, double *b, int n, double *x)
+smp_solve_linear(double *A, double *b, int n, double *x)
 {
 	int	i, j, k, p;
 	double	t;
@@ -52,7 +54,7 @@ smp_solve(double *A, double *b, int n, double *x)
 /* Least squares: rows m of X (m x n, n <= SMP_SOLVE_MAX) and y; normal
  * equations with a tiny ridge term for stability.  w may be NULL. */
 int
-smp_lstsq(const double *X, const double *y, const double *w, int m, int n,
+smp_solve_lstsq(const double *X, const double *y, const double *w, int m, int n,
     double *beta)
 {
 	double	A[SMP_SOLVE_MAX * SMP_SOLVE_MAX], b[SMP_SOLVE_MAX];
@@ -73,78 +75,11 @@ smp_lstsq(const double *X, const double *y, const double *w, int m, int n,
 	}
 	for (i = 0; i < n; i++)
 		A[i * n + i] += 1e-12 * (1 + A[i * n + i]);
-	return smp_solve(A, b, n, beta);
-}
-
-/* Homography H (3x3, H[8] = 1) with H * (u, v, 1) ~ (x, y, 1), from n >= 4
- * correspondences, by least squares on the linearised equations. */
-int
-smp_homography(const double *uv, const double *xy, int n, double *H)
-{
-	double	X[2 * 64 * 8], y[2 * 64], h[8], S = 1;
-	int	i;
-
-	if (n < 4 || n > 64)
-		return -1;
-	/* Scale the image side to about 1 for a well-conditioned system. */
-	for (i = 0; i < 2 * n; i++)
-		S = fmax(S, fabs(xy[i]));
-	for (i = 0; i < n; i++) {
-		double	u = uv[2 * i], v = uv[2 * i + 1];
-		double	x = xy[2 * i] / S, yy = xy[2 * i + 1] / S;
-		double	*r0 = X + (2 * i) * 8, *r1 = X + (2 * i + 1) * 8;
-
-		r0[0] = u, r0[1] = v, r0[2] = 1, r0[3] = 0, r0[4] = 0,
-		r0[5] = 0, r0[6] = -u * x, r0[7] = -v * x;
-		r1[0] = 0, r1[1] = 0, r1[2] = 0, r1[3] = u, r1[4] = v,
-		r1[5] = 1, r1[6] = -u * yy, r1[7] = -v * yy;
-		y[2 * i] = x;
-		y[2 * i + 1] = yy;
-	}
-	if (smp_lstsq(X, y, NULL, 2 * n, 8, h) == -1)
-		return -1;
-	for (i = 0; i < 6; i++)
-		H[i] = h[i] * S;
-	H[6] = h[6];
-	H[7] = h[7];
-	H[8] = 1;
-	return 0;
+	return smp_solve_linear(A, b, n, beta);
 }
 
 void
-smp_homography_apply(const double *H, double u, double v, double *x,
-    double *y)
-{
-	double	w = H[6] * u + H[7] * v + H[8];
-
-	*x = (H[0] * u + H[1] * v + H[2]) / w;
-	*y = (H[3] * u + H[4] * v + H[5]) / w;
-}
-
-/* r = m^-1 for a 3x3 row-major m; -1 if (nearly) singular. */
-int
-smp_mat3_invert(const double *m, double *r)
-{
-	double	d = m[0] * (m[4] * m[8] - m[5] * m[7]) -
-		    m[1] * (m[3] * m[8] - m[5] * m[6]) +
-		    m[2] * (m[3] * m[7] - m[4] * m[6]);
-
-	if (fabs(d) < 1e-18)
-		return -1;
-	r[0] = (m[4] * m[8] - m[5] * m[7]) / d;
-	r[1] = (m[2] * m[7] - m[1] * m[8]) / d;
-	r[2] = (m[1] * m[5] - m[2] * m[4]) / d;
-	r[3] = (m[5] * m[6] - m[3] * m[8]) / d;
-	r[4] = (m[0] * m[8] - m[2] * m[6]) / d;
-	r[5] = (m[2] * m[3] - m[0] * m[5]) / d;
-	r[6] = (m[3] * m[7] - m[4] * m[6]) / d;
-	r[7] = (m[1] * m[6] - m[0] * m[7]) / d;
-	r[8] = (m[0] * m[4] - m[1] * m[3]) / d;
-	return 0;
-}
-
-void
-smp_nelder_mead(smp_cost_fn cost, void *arg, double *p, const double *st,
+smp_solve_nelder_mead(smp_cost_fn cost, void *arg, double *p, const double *st,
     int n, int iters)
 {
 	double	x[SMP_NM_MAX_DIM + 1][SMP_NM_MAX_DIM], f[SMP_NM_MAX_DIM + 1];
@@ -216,7 +151,7 @@ smp_nelder_mead(smp_cost_fn cost, void *arg, double *p, const double *st,
 }
 
 double
-smp_min_1d(smp_fn1 f, void *arg, double a, double b, double tol, int maxit,
+smp_solve_min_1d(smp_fn1 f, void *arg, double a, double b, double tol, int maxit,
     double *fmin)
 {
 	const double	cg = (3 - sqrt(5)) / 2;
@@ -283,7 +218,7 @@ smp_min_1d(smp_fn1 f, void *arg, double a, double b, double tol, int maxit,
 }
 
 double
-smp_first_root(smp_fn1 f, void *arg, double a, double b, double step,
+smp_solve_first_root(smp_fn1 f, void *arg, double a, double b, double step,
     double tol)
 {
 	double	fa = f(arg, a), x, fx;
@@ -292,14 +227,14 @@ smp_first_root(smp_fn1 f, void *arg, double a, double b, double step,
 		return a;
 	for (x = a + step; x <= b + 1e-9; x += step) {
 		if ((fx = f(arg, x)) <= 0)
-			return smp_root_1d(f, arg, a, fa, x, fx, tol, 60);
+			return smp_solve_root_1d(f, arg, a, fa, x, fx, tol, 60);
 		a = x, fa = fx;
 	}
 	return NAN;
 }
 
 double
-smp_root_1d(smp_fn1 f, void *arg, double a, double fa, double b, double fb,
+smp_solve_root_1d(smp_fn1 f, void *arg, double a, double fa, double b, double fb,
     double tol, int maxit)
 {
 	int	it, side = 0;

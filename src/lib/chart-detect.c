@@ -1,5 +1,5 @@
 /*
- * detect.c: find a ColorChecker Classic 24 in a photo.
+ * chart-detect.c: find a ColorChecker Classic 24 in a photo.
  *
  * 1. A working copy of the photo, box-downsampled to at most
  *    DETECT_WORK_MAX pixels a side, in display orientation.
@@ -289,7 +289,7 @@ lattice_assign(struct lattice *L, const struct square *sq, size_t nsq,
 	for (it = 0; it < 4; it++) {
 		int	R = it == 0 ? 2 : it == 1 ? 4 : 7;
 
-		if (smp_mat3_invert(L->H, Hi) == -1)
+		if (smp_homography_invert(L->H, Hi) == -1)
 			return 0;
 		for (i = 0; i < 15; i++)
 			for (j = 0; j < 15; j++)
@@ -331,7 +331,7 @@ lattice_assign(struct lattice *L, const struct square *sq, size_t nsq,
 		L->n = m;
 		if (m < 4 || L->imax == L->imin || L->jmax == L->jmin)
 			return 0;
-		if (smp_homography(uv, xy, m, L->H) == -1)
+		if (smp_homography_fit(uv, xy, m, L->H) == -1)
 			return 0;
 	}
 	return 1;
@@ -383,7 +383,7 @@ score_fit(const double (*lin)[3], const double (*refxyz)[3],
 			Y[c][k] = refxyz[k][c];
 	}
 	for (c = 0; c < 3; c++)
-		if (smp_lstsq(X, Y[c], NULL, SMP_CHART_PATCHES, 4, beta[c]) == -1)
+		if (smp_solve_lstsq(X, Y[c], NULL, SMP_CHART_PATCHES, 4, beta[c]) == -1)
 			return 1e9;
 	for (k = 0; k < SMP_CHART_PATCHES; k++) {
 		cmsCIEXYZ	xyz;
@@ -471,7 +471,7 @@ lattice_place(const struct work *w, const struct lattice *L,
 					xy[2 * in + 1] = sq[L->member[k]].y;
 					in++;
 				}
-				if (in < 10 || smp_homography(uv, xy, in, H) == -1)
+				if (in < 10 || smp_homography_fit(uv, xy, in, H) == -1)
 					continue;
 				for (i = i0 - 1; i <= i0 + wi; i++)
 					for (j = j0 - 1; j <= j0 + wj; j++)
@@ -526,14 +526,14 @@ lattice_place(const struct work *w, const struct lattice *L,
 }
 
 void
-smp_chart_found_clear(struct smp_chart_found *f)
+smp_chart_detect_clear(struct smp_chart_found *f)
 {
 	free(f->work);
 	f->work = NULL;
 }
 
 int
-smp_chart_preview(struct smp_image *img, struct smp_chart_found *out,
+smp_chart_detect_preview(struct smp_image *img, struct smp_chart_found *out,
     struct smp_err *e)
 {
 	struct work	w;

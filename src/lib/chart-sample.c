@@ -1,9 +1,9 @@
 /*
- * chartsample.c: chart geometry from --corners, and the full-resolution
- * sampling of each patch's central square (SMP_PATCH_SAMPLE of a pitch on
- * a side), streaming only the rows the chart covers.  Each patch's value
- * is the mean of its pixels after dropping those whose luminance lies more
- * than 3 robust sigmas from the median (dust, glare, a stray edge).
+ * chart-sample.c: the full-resolution sampling of each patch's central
+ * square (SMP_PATCH_SAMPLE of a pitch on a side), streaming only the rows
+ * the chart covers.  Each patch's value is the mean of its pixels after
+ * dropping those whose luminance lies more than 3 robust sigmas from the
+ * median (dust, glare, a stray edge).
  */
 #include "config.h"
 
@@ -12,38 +12,6 @@
 #include <string.h>
 
 #include "smp.h"
-
-/* Gaps between patches, as a fraction of the pitch (assumption: about
- * 0.1 on the Classic and the Passport; the sampled centre is unaffected). */
-#define CHART_GAP	0.1
-
-void
-smp_chart_point(const struct smp_chart_found *f, int k, double u, double v,
-    double *x, double *y)
-{
-	smp_homography_apply(f->H, f->lattice[k][0] + u, f->lattice[k][1] + v,
-	    x, y);
-}
-
-int
-smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
-    struct smp_err *e)
-{
-	const double	h = 0.5 - CHART_GAP / 2;
-	double		uv[8] = { -h, -h, 5 + h, -h, 5 + h, 3 + h, -h, 3 + h };
-	int		k;
-
-	memset(out, 0, sizeof *out);
-	if (smp_homography(uv, c8, 4, out->H) == -1)
-		return smp_errf(e, SMP_E_USAGE,
-		    "--corners: the four points do not span a quadrilateral");
-	for (k = 0; k < SMP_CHART_PATCHES; k++) {
-		out->lattice[k][0] = k % 6;
-		out->lattice[k][1] = k / 6;
-	}
-	out->found = SMP_CHART_PATCHES;
-	return 0;
-}
 
 struct csample {
 	const struct smp_chart_found	*f;
@@ -111,10 +79,10 @@ patch_stats(const float *v, size_t n, struct smp_patch *p, struct smp_err *e)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	for (i = 0; i < n; i++)
 		y[i] = v[3 * i] + v[3 * i + 1] + v[3 * i + 2];
-	med = smp_median(y, n);
+	med = smp_stats_median(y, n);
 	for (i = 0; i < n; i++)
 		y[i] = (float)fabs(v[3 * i] + v[3 * i + 1] + v[3 * i + 2] - med);
-	mad = 1.4826 * smp_median(y, n);
+	mad = 1.4826 * smp_stats_median(y, n);
 	mad = fmax(mad, 0.003);
 	free(y);
 	for (i = 0; i < n; i++) {
@@ -159,7 +127,7 @@ smp_chart_sample(const char *path, const struct smp_limits *lim,
 	in = smp_image_info(img);
 	c.f = f;
 	c.in = in;
-	if (smp_mat3_invert(f->H, c.Hi) == -1) {
+	if (smp_homography_invert(f->H, c.Hi) == -1) {
 		smp_errf(e, SMP_E_INPUT, "%s: degenerate chart geometry", path);
 		goto out;
 	}
