@@ -127,7 +127,7 @@ print_patches(const struct smp_calib_opts *o, const struct smp_calib_result *r,
 	if ((t = smp_table_new(stdout, fmt, 0, sumcols, 10, &e)) == NULL)
 		smp_cli_die(&e);
 	smp_table_str(t, "calibration");
-	smp_table_str(t, smp_model_name(o->model));
+	smp_table_str(t, smp_names_name(&smp_names_model, o->model));
 	smp_table_str(t, o->ref.name);
 	smp_table_num(t, r->rep.mean[0], 3);
 	smp_table_num(t, r->rep.median[0], 3);
@@ -188,21 +188,16 @@ main(int argc, char *argv[])
 			o.corners = 1;
 			break;
 		case OPT_EDITION:
-			if (strcmp(optarg, "2014") == 0)
-				smp_chart_builtin(SMP_EDITION_2014, &o.ref);
-			else if (strcmp(optarg, "pre2014") == 0)
-				smp_chart_builtin(SMP_EDITION_PRE2014, &o.ref);
-			else
-				smp_cli_usage_error("--edition: expected 2014 or "
-				    "pre2014, not '%s'", optarg);
+			smp_chart_builtin(smp_cli_choice("--edition", optarg,
+			    &smp_names_edition), &o.ref);
 			edition = 1;
 			break;
 		case OPT_REFERENCE:
 			reffile = optarg;
 			break;
 		case OPT_MODEL:
-			if (smp_model_parse(optarg, &o.model, &e) == -1)
-				smp_cli_usage_error("--model: %s", e.msg);
+			o.model = smp_cli_choice("--model", optarg,
+			    &smp_names_model);
 			break;
 		case OPT_OVERLAY:
 			o.overlay = optarg;
@@ -252,7 +247,7 @@ main(int argc, char *argv[])
 	smp_filelist_free(files);
 	fprintf(stderr, "%s: %s: %s, %s: self-fit dE00 mean %.2f median %.2f "
 	    "max %.2f; leave-one-out mean %.2f median %.2f max %.2f; wrote %s\n",
-	    smp_cli_progname(), what, o.ref.name, smp_model_name(o.model),
+	    smp_cli_progname(), what, o.ref.name, smp_names_name(&smp_names_model, o.model),
 	    r.rep.mean[0], r.rep.median[0], r.rep.max[0], r.rep.mean[1],
 	    r.rep.median[1], r.rep.max[1], o.output);
 	if (r.rep.mean[1] > max_de) {

@@ -181,7 +181,7 @@ step_row(struct run *u, const char *file, const char *region,
 	smp_table_str(u->t, event);
 	smp_table_str(u->t, f->pig->name);
 	smp_table_num(u->t, f->o.dilution, 2);
-	smp_table_str(u->t, smp_white_name(f->ms.white));
+	smp_table_str(u->t, smp_names_name(&smp_names_white, f->ms.white));
 	if (smp_table_end_row(u->t, &e) == -1)
 		trouble(u, &e);
 }
@@ -214,7 +214,7 @@ summary_row(struct run *u, const char *file, const char *region,
 	smp_table_int(u->t, f->o.sessions);
 	smp_table_str(u->t, s);
 	smp_table_int(u->t, f->ntouchup);
-	smp_table_str(u->t, smp_white_name(f->ms.white));
+	smp_table_str(u->t, smp_names_name(&smp_names_white, f->ms.white));
 	if (smp_table_end_row(u->t, &e) == -1)
 		trouble(u, &e);
 }
@@ -242,7 +242,7 @@ write_ics(struct run *u, const struct smp_fade *f, long date, double tu,
 	    "%.1f %.1f (%s, ITA %.0f deg). A model prediction from published "
 	    "optics and assumptions: confirm at a follow-up photo.", d,
 	    f->pig->name, f->o.dilution, f->threshold, how, f->ms.lab.L,
-	    f->ms.lab.a, f->ms.lab.b, smp_white_name(f->ms.white), f->ita);
+	    f->ms.lab.a, f->ms.lab.b, smp_names_name(&smp_names_white, f->ms.white), f->ita);
 	ev.date = date;
 	ev.stamp = u->start;
 	ev.summary = sum;
@@ -495,7 +495,7 @@ fit_row(struct run *u, const char *file, const struct smp_fade *f,
 	smp_table_num(u->t, r->rmse, 4);
 	smp_table_str(u->t, smp_ita_class(f->ita));
 	smp_table_str(u->t, file);
-	smp_table_str(u->t, smp_white_name(f->ms.white));
+	smp_table_str(u->t, smp_names_name(&smp_names_white, f->ms.white));
 	if (smp_table_end_row(u->t, &e) == -1)
 		trouble(u, &e);
 }
@@ -626,7 +626,8 @@ main(int argc, char *argv[])
 			have_skin = 1;
 			break;
 		case OPT_WHITE:
-			u.white = smp_cli_white(optarg);
+			u.white = smp_cli_choice("--white", optarg,
+			    &smp_names_white);
 			break;
 		case OPT_SESSIONS:
 			u.fo.sessions = (int)smp_cli_num("--sessions", optarg, 1,

@@ -57,8 +57,6 @@ static const char *const columns[] = {
 };
 #define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
 
-static const char *const metric_names[] = { "de00", "de94", "cmc", "de76" };
-
 /* One client skin to match: a reading and, perhaps, its dot reading. */
 struct group {
 	const char	*file, *region;
@@ -163,9 +161,9 @@ print_row(struct run *u, const struct group *g, int rank,
 	smp_table_str(T, smp_ita_class(ita));
 	smp_table_str(T, p->maker);
 	smp_table_num(T, c->load, 4);
-	smp_table_str(T, metric_names[u->o.metric]);
+	smp_table_str(T, smp_names_name(&smp_names_metric, u->o.metric));
 	smp_table_num(T, c->de, 3);
-	smp_table_str(T, u->o.view == SMP_VIEW_BLEND ? "blend" : "dot");
+	smp_table_str(T, smp_names_name(&smp_names_view, u->o.view));
 	smp_table_str(T, tsrc);
 	smp_table_num(T, g->skin.L, 2);
 	smp_table_num(T, g->skin.a, 2);
@@ -173,7 +171,7 @@ print_row(struct run *u, const struct group *g, int rank,
 	smp_table_num(T, ita, 2);
 	smp_table_num(T, ms->skin.f_mel, 4);
 	smp_table_num(T, ms->skin.f_blood, 5);
-	smp_table_str(T, smp_white_name(g->white));
+	smp_table_str(T, smp_names_name(&smp_names_white, g->white));
 	return smp_table_end_row(T, e);
 }
 
@@ -213,7 +211,7 @@ group_compute(size_t i, void *arg)
 	} else {
 		smp_match_target_hair(&m->ms, &u->o, &m->tg);
 		snprintf(m->tsrc, sizeof m->tsrc, "hair:%s",
-		    smp_hair_name(u->o.hair));
+		    smp_names_name(&smp_names_hair, u->o.hair));
 	}
 	smp_match_rank(u->cat, &m->ms, &m->tg, &u->o, m->cand);
 	return m;
@@ -236,7 +234,7 @@ swatch_add(struct run *u, const struct group *g, const struct matched *m,
 	r->white = g->white;
 	r->target = m->tg.dot;
 	r->target_name = m->tg.source == SMP_TARGET_HAIR ?
-	    smp_hair_name(u->o.hair) : m->tg.source == SMP_TARGET_GIVEN ?
+	    smp_names_name(&smp_names_hair, u->o.hair) : m->tg.source == SMP_TARGET_GIVEN ?
 	    "GIVEN" : "FROM PHOTO";
 	for (i = 0; i < n; i++) {
 		r->cand[i].name = u->cat->pig[m->cand[i].pig].name;
@@ -488,22 +486,17 @@ main(int argc, char *argv[])
 			u.have_target = 1;
 			break;
 		case OPT_HAIR:
-			if (smp_hair_parse(optarg, &u.o.hair, &e) == -1)
-				smp_cli_usage_error("--hair: %s", e.msg);
+			u.o.hair = smp_cli_choice("--hair", optarg,
+			    &smp_names_hair);
 			have_hair = 1;
 			break;
 		case OPT_VIEW:
-			if (strcmp(optarg, "dot") == 0)
-				u.o.view = SMP_VIEW_DOT;
-			else if (strcmp(optarg, "blend") == 0)
-				u.o.view = SMP_VIEW_BLEND;
-			else
-				smp_cli_usage_error("--view: expected dot or blend, "
-				    "not '%s'", optarg);
+			u.o.view = smp_cli_choice("--view", optarg,
+			    &smp_names_view);
 			break;
 		case OPT_METRIC:
-			if (smp_metric_parse(optarg, &u.o.metric, &e) == -1)
-				smp_cli_usage_error("--metric: %s", e.msg);
+			u.o.metric = smp_cli_choice("--metric", optarg,
+			    &smp_names_metric);
 			break;
 		case OPT_MAX_DE:
 			u.max_de = smp_cli_num("--max-de", optarg, 0, 1000);
@@ -515,7 +508,8 @@ main(int argc, char *argv[])
 			so.chart = 1;
 			break;
 		case OPT_WHITE:
-			u.white = smp_cli_white(optarg);
+			u.white = smp_cli_choice("--white", optarg,
+			    &smp_names_white);
 			break;
 		case OPT_DOT:
 			u.o.dot_mm = smp_cli_num("--dot-size", optarg, 0.05, 3);

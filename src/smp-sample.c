@@ -79,13 +79,6 @@ usage(int status)
 	exit(status);
 }
 
-static const char *
-stat_name(enum smp_stat st)
-{
-	return st == SMP_STAT_MEAN ? "mean" :
-	    st == SMP_STAT_MEDIAN ? "median" : "robust";
-}
-
 static int
 print_readings(struct smp_table *t, const char *file,
     const struct smp_readings *rs, enum smp_stat st, const char *date,
@@ -113,13 +106,13 @@ print_readings(struct smp_table *t, const char *file,
 		smp_table_num(t, s->ci95, 3);
 		smp_table_num(t, r->ita, 2);
 		smp_table_str(t, r->ita_class);
-		smp_table_str(t, smp_white_name(rs->white));
-		smp_table_str(t, smp_profile_source_name(rs->source));
+		smp_table_str(t, smp_names_name(&smp_names_white, rs->white));
+		smp_table_str(t, smp_names_name(&smp_names_source, rs->source));
 		smp_table_num(t, s->median.L, 3);
 		smp_table_num(t, s->median.a, 3);
 		smp_table_num(t, s->median.b, 3);
 		smp_table_int(t, (long long)s->n_excluded);
-		smp_table_str(t, stat_name(st));
+		smp_table_str(t, smp_names_name(&smp_names_stat, st));
 		smp_table_num(t, rs->calib_de00, 3);
 		smp_table_str(t, date != NULL ? date : rs->date[0] != '\0' ?
 		    rs->date : NULL);
@@ -230,11 +223,12 @@ main(int argc, char *argv[])
 			smp_cli_region(optarg, &o);
 			break;
 		case OPT_WHITE:
-			o.white = smp_cli_white(optarg);
+			o.white = smp_cli_choice("--white", optarg,
+			    &smp_names_white);
 			break;
 		case OPT_STAT:
-			if (smp_stat_parse(optarg, &o.stat, &e) == -1)
-				smp_cli_usage_error("--stat: %s", e.msg);
+			o.stat = smp_cli_choice("--stat", optarg,
+			    &smp_names_stat);
 			break;
 		case OPT_MAX_PIXELS:
 		case OPT_MAX_MEMORY:

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "smp.h"
 #include "smp-cli.h"
@@ -26,14 +25,15 @@ smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim)
 		smp_cli_usage_error("--max-memory: %s", e.msg);
 }
 
-enum smp_white
-smp_cli_white(const char *arg)
+int
+smp_cli_choice(const char *opt, const char *arg, const struct smp_names *t)
 {
-	if (strcasecmp(arg, "d50") == 0)
-		return SMP_WHITE_D50;
-	if (strcasecmp(arg, "d65") == 0)
-		return SMP_WHITE_D65;
-	smp_cli_usage_error("--white: expected d50 or d65, not '%s'", arg);
+	struct smp_err	e = SMP_ERR_INIT;
+	int		v;
+
+	if (smp_names_parse(t, arg, &v, &e) == -1)
+		smp_cli_usage_error("%s: %s", opt, e.msg);
+	return v;
 }
 
 void

@@ -30,8 +30,10 @@ smp_dead void smp_cli_version(void);
 smp_dead void smp_cli_rest(int ch, void (*usage)(int));
 /* --max-pixels (pixels != 0) or --max-memory; exits 2 on a bad value. */
 void	smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim);
-/* --white d50|d65 (any case); exits 2 on anything else. */
-enum smp_white smp_cli_white(const char *arg);
+/* An enumerated option's value from its name table (any case); exits 2
+ * with "opt: unknown ...: expected ..." on anything else. */
+int	smp_cli_choice(const char *opt, const char *arg,
+	    const struct smp_names *t);
 /* -r REGION: appended to o->regions; exits 2 on a bad region. */
 void	smp_cli_region(const char *arg, struct smp_sample_opts *o);
 /* L,a,b of an option (L 0..100, a and b -200..200), a number in

@@ -350,7 +350,7 @@ smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);
 	snprintf(desc, sizeof desc, "smptools camera profile: %s; %s; %s",
-	    o->ref.name, smp_model_name(o->model), date);
+	    o->ref.name, smp_names_name(&smp_names_model, o->model), date);
 	if (o->ti3 != NULL && cal_write_ti3(o->ti3, res->patch, &o->ref, e) == -1)
 		return -1;
 	if (o->output != NULL &&

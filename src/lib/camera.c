@@ -12,28 +12,6 @@
 
 #include "smp.h"
 
-const char *
-smp_model_name(enum smp_model m)
-{
-	return m == SMP_MODEL_MATRIX ? "matrix" :
-	    m == SMP_MODEL_ROOTPOLY ? "root-poly" : "shaper-matrix";
-}
-
-int
-smp_model_parse(const char *s, enum smp_model *m, struct smp_err *e)
-{
-	if (strcmp(s, "shaper-matrix") == 0)
-		*m = SMP_MODEL_SHAPER;
-	else if (strcmp(s, "matrix") == 0)
-		*m = SMP_MODEL_MATRIX;
-	else if (strcmp(s, "root-poly") == 0)
-		*m = SMP_MODEL_ROOTPOLY;
-	else
-		return smp_errf(e, SMP_E_USAGE, "unknown model '%s' "
-		    "(shaper-matrix, matrix, root-poly)", s);
-	return 0;
-}
-
 double
 smp_camera_curve(const struct smp_camera *c, int ch, double v)
 {

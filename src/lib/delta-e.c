@@ -32,25 +32,3 @@ smp_delta_e(enum smp_metric m, const struct smp_lab *ref,
 	}
 	return NAN;
 }
-
-int
-smp_metric_parse(const char *s, enum smp_metric *m, struct smp_err *e)
-{
-	static const struct {
-		const char	*name;
-		enum smp_metric	 m;
-	} names[] = {
-		{ "de00", SMP_DE00 }, { "de94", SMP_DE94 },
-		{ "cmc", SMP_CMC }, { "de76", SMP_DE76 }
-	};
-	size_t	i;
-
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(s, names[i].name) == 0) {
-			*m = names[i].m;
-			return 0;
-		}
-	}
-	return smp_errf(e, SMP_E_USAGE,
-	    "unknown metric '%s' (de00, de94, cmc, de76)", s);
-}

@@ -40,12 +40,6 @@ smp__lab_white_xyz(enum smp_white w)
 	return &d65;
 }
 
-const char *
-smp_white_name(enum smp_white w)
-{
-	return w == SMP_WHITE_D50 ? "D50" : "D65";
-}
-
 void
 smp__lab_xyz_adapt(const cmsCIEXYZ *in, enum smp_white from, enum smp_white to,
     cmsCIEXYZ *out)

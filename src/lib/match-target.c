@@ -13,38 +13,20 @@
 /* Melanosome volume fraction of the hair-bearing follicle layer per hair
  * colour: assumption, chosen so that black is past the saturation knee
  * and grey is faint (SCIENCE.md 2.3 saturation; DESIGN.md 4.3). */
-static const struct {
-	const char	*name;
-	double		 f;
-} hairs[] = {
-	{ "black", 0.50 }, { "dark-brown", 0.12 }, { "brown", 0.05 },
-	{ "grey", 0.015 }
-};
-
-int
-smp_hair_parse(const char *s, enum smp_hair *h, struct smp_err *e)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof hairs / sizeof hairs[0]; i++)
-		if (strcmp(s, hairs[i].name) == 0) {
-			*h = (enum smp_hair)i;
-			return 0;
-		}
-	return smp_errf(e, SMP_E_USAGE, "unknown hair colour '%s' "
-	    "(black, dark-brown, brown or grey)", s);
-}
-
-const char *
-smp_hair_name(enum smp_hair h)
-{
-	return hairs[h].name;
-}
-
 static double
 hair_melanin(enum smp_hair h)
 {
-	return hairs[h].f;
+	switch (h) {
+	case SMP_HAIR_BLACK:
+		return 0.50;
+	case SMP_HAIR_DARK_BROWN:
+		return 0.12;
+	case SMP_HAIR_BROWN:
+		return 0.05;
+	case SMP_HAIR_GREY:
+		break;
+	}
+	return 0.015;
 }
 
 void

@@ -45,25 +45,6 @@ struct smp_pixconv {
 	struct memo		*memo;
 };
 
-const char *
-smp_profile_source_name(enum smp_profile_source s)
-{
-	switch (s) {
-	case SMP_PROF_EMBEDDED:
-		return "embedded";
-	case SMP_PROF_SRGB_CHUNK:
-		return "srgb-chunk";
-	case SMP_PROF_GAMA_CHRM:
-		return "gama-chrm";
-	case SMP_PROF_GIVEN:
-		return "given";
-	case SMP_PROF_CHART:
-		return "chart";
-	default:
-		return "assumed-srgb";
-	}
-}
-
 /* IEC 61966-2-1 sRGB transfer function as an ICC parametric type 4 curve. */
 static cmsToneCurve *
 profile_srgb_curve(cmsContext ctx)

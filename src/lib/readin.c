@@ -53,13 +53,9 @@ row_add(struct smp_labrows *rs, const struct smp_tsv *t, const int *col,
 	if (col[C_WHITE] >= 0) {
 		const char	*w = t->f[col[C_WHITE]];
 
-		if (strcmp(w, "D50") == 0)
-			r->white = SMP_WHITE_D50;
-		else if (strcmp(w, "D65") == 0)
-			r->white = SMP_WHITE_D65;
-		else
-			return smp_tsv_errf(t, e, "white: '%.32s' is neither "
-			    "D50 nor D65", w);
+		if (smp_names_parse(&smp_names_white, w, &r->white,
+		    &sub) == -1)
+			return smp_tsv_errf(t, e, "white: %s", sub.msg);
 	}
 	if ((r->file = dup_or_null(col[C_FILE] >= 0 ? t->f[col[C_FILE]] :
 	    t->path, e)) == NULL ||

@@ -67,6 +67,27 @@ int	smp_parse_size(const char *s, uint64_t *out, struct smp_err *e);
 /* Parse a count with an optional M/G suffix (10^6, 10^9). */
 int	smp_parse_count(const char *s, uint64_t *out, struct smp_err *e);
 
+/* names.c: the name table of each enumerated choice; names match in any
+ * case; smp_names_name gives the label records write ("?" for a value
+ * not in the table). */
+struct smp_name {
+	const char	*name;		/* as typed */
+	int		 value;
+	const char	*label;		/* as written, or NULL: name */
+};
+struct smp_names {
+	const char		*what;	/* for messages: "white point" */
+	const struct smp_name	*v;
+	int			 n;
+};
+extern const struct smp_names smp_names_white, smp_names_metric,
+	    smp_names_stat, smp_names_model, smp_names_hair, smp_names_view,
+	    smp_names_edition, smp_names_source;
+/* "unknown T 'S': expected a, b or c" when s is none of them. */
+int	smp_names_parse(const struct smp_names *t, const char *s, int *v,
+	    struct smp_err *e);
+const char *smp_names_name(const struct smp_names *t, int v);
+
 /* strbuf.c: a growing string; fail is set (and stays) on out of memory. */
 struct smp_strbuf {
 	char	*b;
@@ -198,7 +219,6 @@ struct smp_lab {
 	double	L, a, b;
 };
 
-const char *smp_white_name(enum smp_white w);
 /* Lab relative to white `from` -> Lab relative to `to`, Bradford adaptation. */
 void	smp_lab_adapt(const struct smp_lab *in, enum smp_white from,
 	    enum smp_white to, struct smp_lab *out);
@@ -209,7 +229,6 @@ enum smp_metric { SMP_DE00, SMP_DE94, SMP_CMC, SMP_DE76 };
 /* ref is the reference (target, standard); it matters for CMC only. */
 double	smp_delta_e(enum smp_metric m, const struct smp_lab *ref,
 	    const struct smp_lab *sample);
-int	smp_metric_parse(const char *s, enum smp_metric *m, struct smp_err *e);
 
 /* ita.c */
 /* ITA in degrees from D65 Lab (Chardon 1991); NAN when b* <= 0. */
@@ -246,7 +265,6 @@ enum smp_profile_source {
 	SMP_PROF_GIVEN,
 	SMP_PROF_CHART		/* fitted on a chart in the same photo */
 };
-const char *smp_profile_source_name(enum smp_profile_source s);
 
 struct smp_limits {
 	uint64_t	max_pixels;	/* width * height of one image */
@@ -352,7 +370,6 @@ void	smp_region_clear(struct smp_region *r);
 
 /* stats.c */
 enum smp_stat { SMP_STAT_ROBUST, SMP_STAT_MEAN, SMP_STAT_MEDIAN };
-int	smp_stat_parse(const char *s, enum smp_stat *st, struct smp_err *e);
 
 struct smp_stats {
 	size_t		n;		/* pixels the estimate uses */
@@ -494,8 +511,6 @@ int	smp_chart_overlay(const struct smp_chart_found *f, int have_chart,
 
 /* camera.c: camera models, device RGB 0..1 -> PCS XYZ (D50, Y = 1 white). */
 enum smp_model { SMP_MODEL_SHAPER, SMP_MODEL_MATRIX, SMP_MODEL_ROOTPOLY };
-const char *smp_model_name(enum smp_model m);
-int	smp_model_parse(const char *s, enum smp_model *m, struct smp_err *e);
 
 struct smp_camera {
 	enum smp_model	model;
@@ -689,8 +704,6 @@ void	smp_match_render(const struct smp_match_skin *ms,
 	    struct smp_lab *dot, struct smp_lab *blend);
 
 /* match-target.c */
-int	smp_hair_parse(const char *s, enum smp_hair *h, struct smp_err *e);
-const char *smp_hair_name(enum smp_hair h);
 
 struct smp_target {
 	struct smp_lab		dot, blend;

@@ -82,21 +82,6 @@ smp_stats_median(float *v, size_t n)
 	return (lo + hi) / 2;
 }
 
-int
-smp_stat_parse(const char *s, enum smp_stat *st, struct smp_err *e)
-{
-	if (strcmp(s, "robust") == 0)
-		*st = SMP_STAT_ROBUST;
-	else if (strcmp(s, "mean") == 0)
-		*st = SMP_STAT_MEAN;
-	else if (strcmp(s, "median") == 0)
-		*st = SMP_STAT_MEDIAN;
-	else
-		return smp_errf(e, SMP_E_USAGE,
-		    "unknown statistic '%s' (robust, mean, median)", s);
-	return 0;
-}
-
 static void
 stats_nan(struct smp_lab *l)
 {

@@ -14,9 +14,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	double			 d, v[3];
 	long			 l;
 	uint64_t		 u;
-	enum smp_hair		 h;
-	enum smp_metric		 m;
-	enum smp_stat		 st;
+	const struct smp_names	*t[] = { &smp_names_white, &smp_names_metric,
+		&smp_names_stat, &smp_names_model, &smp_names_hair,
+		&smp_names_view, &smp_names_edition, &smp_names_source };
+	size_t			 i;
+	int			 choice;
 
 	if (smp_region_parse(s, &r, &e) == 0)
 		smp_region_clear(&r);
@@ -32,10 +34,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	smp_parse_count(s, &u, &e);
 	smp_err_clear(&e);
 	smp_date_parse(s, &l);
-	smp_hair_parse(s, &h, &e);
-	smp_err_clear(&e);
-	smp_metric_parse(s, &m, &e);
-	smp_err_clear(&e);
-	smp_stat_parse(s, &st, &e);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		smp_names_parse(t[i], s, &choice, &e);
+		smp_err_clear(&e);
+	}
 	return 0;
 }

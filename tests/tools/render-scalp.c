@@ -154,7 +154,7 @@ main(int argc, char *argv[])
 	float			*scene;
 	unsigned char		*label;
 	size_t			 nd = 0, ns = 0, cap;
-	int			 ch, W, H, x, y, i, k;
+	int			 ch, W, H, x, y, i, k, hv;
 	FILE			*fp;
 
 	smp_match_defaults(&o);
@@ -167,8 +167,10 @@ main(int argc, char *argv[])
 		case 'p': pname = optarg; break;
 		case 'r': dil = atof(optarg); break;
 		case 'H':
-			if (smp_hair_parse(optarg, &o.hair, &e) == -1)
+			if (smp_names_parse(&smp_names_hair, optarg, &hv,
+			    &e) == -1)
 				die(e.msg);
+			o.hair = hv;
 			break;
 		case 'z': mm = atof(optarg); break;
 		case 'x': px = atof(optarg); break;

@@ -84,7 +84,7 @@ test_metrics(void **state)
 {
 	struct smp_lab	a = { 0, 10, 10 }, b = { 0, -10, -10 };
 	struct smp_lab	p = { 50, 2.5, 0 }, q = { 58, 24, 15 };
-	enum smp_metric	m;
+	int		m;
 	struct smp_err	e = SMP_ERR_INIT;
 
 	(void)state;
@@ -96,9 +96,15 @@ test_metrics(void **state)
 	    smp_delta_e(SMP_CMC, &q, &p)) > 0.1);
 	assert_true(fabs(smp_delta_e(SMP_DE76, &p, &q) -
 	    sqrt(64 + 21.5 * 21.5 + 225)) < 1e-9);
-	assert_int_equal(smp_metric_parse("de94", &m, &e), 0);
+	assert_int_equal(smp_names_parse(&smp_names_metric, "DE94", &m, &e),
+	    0);
 	assert_int_equal(m, SMP_DE94);
-	assert_int_equal(smp_metric_parse("de2000", &m, &e), -1);
+	assert_int_equal(smp_names_parse(&smp_names_metric, "de2000", &m, &e),
+	    -1);
+	assert_string_equal(e.msg, "unknown metric 'de2000': expected de00, "
+	    "de94, cmc or de76");
+	assert_string_equal(smp_names_name(&smp_names_white, SMP_WHITE_D65),
+	    "D65");
 }
 
 static void

@@ -1,0 +1,81 @@
+/*
+ * names.c: the one name table of each enumerated choice (white point,
+ * colour-difference metric, statistic, camera model, hair colour, view,
+ * chart edition, profile source), and the one parser and namer that go
+ * through them.  Names are matched in any case; a table entry's label,
+ * when it has one, is how records write the value (the white point is
+ * typed d50 and written D50).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "smp.h"
+
+#define TABLE(id, what, ...)						\
+	static const struct smp_name id##_v[] = { __VA_ARGS__ };	\
+	const struct smp_names smp_names_##id = { what, id##_v,		\
+	    (int)(sizeof id##_v / sizeof id##_v[0]) }
+
+TABLE(white, "white point",
+    { "d50", SMP_WHITE_D50, "D50" }, { "d65", SMP_WHITE_D65, "D65" });
+TABLE(metric, "metric",
+    { "de00", SMP_DE00, NULL }, { "de94", SMP_DE94, NULL },
+    { "cmc", SMP_CMC, NULL }, { "de76", SMP_DE76, NULL });
+TABLE(stat, "statistic",
+    { "robust", SMP_STAT_ROBUST, NULL }, { "mean", SMP_STAT_MEAN, NULL },
+    { "median", SMP_STAT_MEDIAN, NULL });
+TABLE(model, "model",
+    { "shaper-matrix", SMP_MODEL_SHAPER, NULL },
+    { "matrix", SMP_MODEL_MATRIX, NULL },
+    { "root-poly", SMP_MODEL_ROOTPOLY, NULL });
+TABLE(hair, "hair colour",
+    { "black", SMP_HAIR_BLACK, NULL },
+    { "dark-brown", SMP_HAIR_DARK_BROWN, NULL },
+    { "brown", SMP_HAIR_BROWN, NULL }, { "grey", SMP_HAIR_GREY, NULL });
+TABLE(view, "view",
+    { "dot", SMP_VIEW_DOT, NULL }, { "blend", SMP_VIEW_BLEND, NULL });
+TABLE(edition, "edition",
+    { "2014", SMP_EDITION_2014, NULL },
+    { "pre2014", SMP_EDITION_PRE2014, NULL });
+TABLE(source, "profile source",
+    { "embedded", SMP_PROF_EMBEDDED, NULL },
+    { "srgb-chunk", SMP_PROF_SRGB_CHUNK, NULL },
+    { "gama-chrm", SMP_PROF_GAMA_CHRM, NULL },
+    { "assumed-srgb", SMP_PROF_ASSUMED_SRGB, NULL },
+    { "given", SMP_PROF_GIVEN, NULL }, { "chart", SMP_PROF_CHART, NULL });
+
+int
+smp_names_parse(const struct smp_names *t, const char *s, int *v,
+    struct smp_err *e)
+{
+	char	list[256];
+	size_t	n = 0;
+	int	i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcasecmp(s, t->v[i].name) == 0) {
+			*v = t->v[i].value;
+			return 0;
+		}
+	list[0] = '\0';
+	for (i = 0; i < t->n && n < sizeof list; i++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
+		    i == 0 ? "" : i == t->n - 1 ? " or " : ", ", t->v[i].name);
+	return smp_errf(e, SMP_E_USAGE, "unknown %s '%.40s%s': expected %s",
+	    t->what, s, strlen(s) > 40 ? "..." : "", list);
+}
+
+const char *
+smp_names_name(const struct smp_names *t, int v)
+{
+	int	i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->v[i].value == v)
+			return t->v[i].label != NULL ? t->v[i].label :
+			    t->v[i].name;
+	return "?";
+}
