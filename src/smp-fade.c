@@ -55,24 +55,126 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static const char *const step_cols[] = {
-	"file", "region", "t_years", "date", "dot_L", "dot_a", "dot_b",
-	"blend_L", "blend_a", "blend_b", "de00_dot", "de00_blend", "load",
-	"event", "pigment", "dilution", "white"
+enum {
+	ST_FILE,
+	ST_REGION,
+	ST_T_YEARS,
+	ST_DATE,
+	ST_DOT_L,
+	ST_DOT_A,
+	ST_DOT_B,
+	ST_BLEND_L,
+	ST_BLEND_A,
+	ST_BLEND_B,
+	ST_DE00_DOT,
+	ST_DE00_BLEND,
+	ST_LOAD,
+	ST_EVENT,
+	ST_PIGMENT,
+	ST_DILUTION,
+	ST_WHITE,
 };
-static const char *const summary_cols[] = {
-	"pigment", "dilution", "ita_class", "uv", "protection", "threshold",
-	"k_per_year", "touchup_years", "touchup_date", "file", "region", "ita",
-	"half_life_years", "healed_L", "healed_a", "healed_b", "sessions",
-	"start", "touchups", "white"
+static const struct smp_column step_cols[] = {
+	[ST_FILE] = { "file", SMP_COL_STR, 0 },
+	[ST_REGION] = { "region", SMP_COL_STR, 0 },
+	[ST_T_YEARS] = { "t_years", SMP_COL_NUM, 3 },
+	[ST_DATE] = { "date", SMP_COL_STR, 0 },
+	[ST_DOT_L] = { "dot_L", SMP_COL_NUM, 2 },
+	[ST_DOT_A] = { "dot_a", SMP_COL_NUM, 2 },
+	[ST_DOT_B] = { "dot_b", SMP_COL_NUM, 2 },
+	[ST_BLEND_L] = { "blend_L", SMP_COL_NUM, 2 },
+	[ST_BLEND_A] = { "blend_a", SMP_COL_NUM, 2 },
+	[ST_BLEND_B] = { "blend_b", SMP_COL_NUM, 2 },
+	[ST_DE00_DOT] = { "de00_dot", SMP_COL_NUM, 3 },
+	[ST_DE00_BLEND] = { "de00_blend", SMP_COL_NUM, 3 },
+	[ST_LOAD] = { "load", SMP_COL_NUM, 4 },
+	[ST_EVENT] = { "event", SMP_COL_STR, 0 },
+	[ST_PIGMENT] = { "pigment", SMP_COL_STR, 0 },
+	[ST_DILUTION] = { "dilution", SMP_COL_NUM, 2 },
+	[ST_WHITE] = { "white", SMP_COL_STR, 0 },
 };
-static const char *const fit_cols[] = {
-	"pigment", "n_used", "k_per_year", "k_lo", "k_hi", "half_life_years",
-	"baseline_date", "baseline_load", "touchup_years", "touchup_date",
-	"touchup_early", "touchup_late", "threshold", "rmse_ln_load",
-	"ita_class", "file", "white"
+enum {
+	SU_PIGMENT,
+	SU_DILUTION,
+	SU_ITA_CLASS,
+	SU_UV,
+	SU_PROTECTION,
+	SU_THRESHOLD,
+	SU_K_PER_YEAR,
+	SU_TOUCHUP_YEARS,
+	SU_TOUCHUP_DATE,
+	SU_FILE,
+	SU_REGION,
+	SU_ITA,
+	SU_HALF_LIFE_YEARS,
+	SU_HEALED_L,
+	SU_HEALED_A,
+	SU_HEALED_B,
+	SU_SESSIONS,
+	SU_START,
+	SU_TOUCHUPS,
+	SU_WHITE,
 };
-#define NCOLS(c)	((int)(sizeof c / sizeof c[0]))
+static const struct smp_column summary_cols[] = {
+	[SU_PIGMENT] = { "pigment", SMP_COL_STR, 0 },
+	[SU_DILUTION] = { "dilution", SMP_COL_NUM, 2 },
+	[SU_ITA_CLASS] = { "ita_class", SMP_COL_STR, 0 },
+	[SU_UV] = { "uv", SMP_COL_NUM, 1 },
+	[SU_PROTECTION] = { "protection", SMP_COL_NUM, 2 },
+	[SU_THRESHOLD] = { "threshold", SMP_COL_NUM, 2 },
+	[SU_K_PER_YEAR] = { "k_per_year", SMP_COL_NUM, 4 },
+	[SU_TOUCHUP_YEARS] = { "touchup_years", SMP_COL_NUM, 2 },
+	[SU_TOUCHUP_DATE] = { "touchup_date", SMP_COL_STR, 0 },
+	[SU_FILE] = { "file", SMP_COL_STR, 0 },
+	[SU_REGION] = { "region", SMP_COL_STR, 0 },
+	[SU_ITA] = { "ita", SMP_COL_NUM, 2 },
+	[SU_HALF_LIFE_YEARS] = { "half_life_years", SMP_COL_NUM, 2 },
+	[SU_HEALED_L] = { "healed_L", SMP_COL_NUM, 2 },
+	[SU_HEALED_A] = { "healed_a", SMP_COL_NUM, 2 },
+	[SU_HEALED_B] = { "healed_b", SMP_COL_NUM, 2 },
+	[SU_SESSIONS] = { "sessions", SMP_COL_INT, 0 },
+	[SU_START] = { "start", SMP_COL_STR, 0 },
+	[SU_TOUCHUPS] = { "touchups", SMP_COL_INT, 0 },
+	[SU_WHITE] = { "white", SMP_COL_STR, 0 },
+};
+enum {
+	F_PIGMENT,
+	F_N_USED,
+	F_K_PER_YEAR,
+	F_K_LO,
+	F_K_HI,
+	F_HALF_LIFE_YEARS,
+	F_BASELINE_DATE,
+	F_BASELINE_LOAD,
+	F_TOUCHUP_YEARS,
+	F_TOUCHUP_DATE,
+	F_TOUCHUP_EARLY,
+	F_TOUCHUP_LATE,
+	F_THRESHOLD,
+	F_RMSE_LN_LOAD,
+	F_ITA_CLASS,
+	F_FILE,
+	F_WHITE,
+};
+static const struct smp_column fit_cols[] = {
+	[F_PIGMENT] = { "pigment", SMP_COL_STR, 0 },
+	[F_N_USED] = { "n_used", SMP_COL_INT, 0 },
+	[F_K_PER_YEAR] = { "k_per_year", SMP_COL_NUM, 4 },
+	[F_K_LO] = { "k_lo", SMP_COL_NUM, 4 },
+	[F_K_HI] = { "k_hi", SMP_COL_NUM, 4 },
+	[F_HALF_LIFE_YEARS] = { "half_life_years", SMP_COL_NUM, 2 },
+	[F_BASELINE_DATE] = { "baseline_date", SMP_COL_STR, 0 },
+	[F_BASELINE_LOAD] = { "baseline_load", SMP_COL_NUM, 4 },
+	[F_TOUCHUP_YEARS] = { "touchup_years", SMP_COL_NUM, 2 },
+	[F_TOUCHUP_DATE] = { "touchup_date", SMP_COL_STR, 0 },
+	[F_TOUCHUP_EARLY] = { "touchup_early", SMP_COL_STR, 0 },
+	[F_TOUCHUP_LATE] = { "touchup_late", SMP_COL_STR, 0 },
+	[F_THRESHOLD] = { "threshold", SMP_COL_NUM, 2 },
+	[F_RMSE_LN_LOAD] = { "rmse_ln_load", SMP_COL_NUM, 4 },
+	[F_ITA_CLASS] = { "ita_class", SMP_COL_STR, 0 },
+	[F_FILE] = { "file", SMP_COL_STR, 0 },
+	[F_WHITE] = { "white", SMP_COL_STR, 0 },
+};
 
 struct run {
 	const struct smp_catalogue	*cat;
@@ -165,23 +267,23 @@ step_row(struct run *u, const char *file, const char *region,
 	char		d[16];
 
 	smp_date_format(date, d, sizeof d);
-	smp_table_str(u->t, file);
-	smp_table_str(u->t, region);
-	smp_table_num(u->t, p->t, 3);
-	smp_table_str(u->t, d);
-	smp_table_num(u->t, p->dot.L, 2);
-	smp_table_num(u->t, p->dot.a, 2);
-	smp_table_num(u->t, p->dot.b, 2);
-	smp_table_num(u->t, p->blend.L, 2);
-	smp_table_num(u->t, p->blend.a, 2);
-	smp_table_num(u->t, p->blend.b, 2);
-	smp_table_num(u->t, p->de_dot, 3);
-	smp_table_num(u->t, p->de_blend, 3);
-	smp_table_num(u->t, p->load, 4);
-	smp_table_str(u->t, event);
-	smp_table_str(u->t, f->pig->name);
-	smp_table_num(u->t, f->o.dilution, 2);
-	smp_table_str(u->t, smp_names_name(&smp_names_white, f->ms.white));
+	smp_table_set_str(u->t, ST_FILE, file);
+	smp_table_set_str(u->t, ST_REGION, region);
+	smp_table_set_num(u->t, ST_T_YEARS, p->t);
+	smp_table_set_str(u->t, ST_DATE, d);
+	smp_table_set_num(u->t, ST_DOT_L, p->dot.L);
+	smp_table_set_num(u->t, ST_DOT_A, p->dot.a);
+	smp_table_set_num(u->t, ST_DOT_B, p->dot.b);
+	smp_table_set_num(u->t, ST_BLEND_L, p->blend.L);
+	smp_table_set_num(u->t, ST_BLEND_A, p->blend.a);
+	smp_table_set_num(u->t, ST_BLEND_B, p->blend.b);
+	smp_table_set_num(u->t, ST_DE00_DOT, p->de_dot);
+	smp_table_set_num(u->t, ST_DE00_BLEND, p->de_blend);
+	smp_table_set_num(u->t, ST_LOAD, p->load);
+	smp_table_set_str(u->t, ST_EVENT, event);
+	smp_table_set_str(u->t, ST_PIGMENT, f->pig->name);
+	smp_table_set_num(u->t, ST_DILUTION, f->o.dilution);
+	smp_table_set_str(u->t, ST_WHITE, smp_names_name(&smp_names_white, f->ms.white));
 	if (smp_table_end_row(u->t, &e) == -1)
 		trouble(u, &e);
 }
@@ -195,26 +297,26 @@ summary_row(struct run *u, const char *file, const char *region,
 
 	smp_date_format(date_at(u->start, tu), d, sizeof d);
 	smp_date_format(u->start, s, sizeof s);
-	smp_table_str(u->t, f->pig->name);
-	smp_table_num(u->t, f->o.dilution, 2);
-	smp_table_str(u->t, smp_ita_class(f->ita));
-	smp_table_num(u->t, f->o.uv, 1);
-	smp_table_num(u->t, f->o.protection, 2);
-	smp_table_num(u->t, f->threshold, 2);
-	smp_table_num(u->t, f->k_eff, 4);
-	smp_table_num(u->t, tu, 2);
-	smp_table_str(u->t, isnan(tu) ? NULL : d);
-	smp_table_str(u->t, file);
-	smp_table_str(u->t, region);
-	smp_table_num(u->t, f->ita, 2);
-	smp_table_num(u->t, f->k_eff > 0 ? log(2) / f->k_eff : NAN, 2);
-	smp_table_num(u->t, f->healed_dot.L, 2);
-	smp_table_num(u->t, f->healed_dot.a, 2);
-	smp_table_num(u->t, f->healed_dot.b, 2);
-	smp_table_int(u->t, f->o.sessions);
-	smp_table_str(u->t, s);
-	smp_table_int(u->t, f->ntouchup);
-	smp_table_str(u->t, smp_names_name(&smp_names_white, f->ms.white));
+	smp_table_set_str(u->t, SU_PIGMENT, f->pig->name);
+	smp_table_set_num(u->t, SU_DILUTION, f->o.dilution);
+	smp_table_set_str(u->t, SU_ITA_CLASS, smp_ita_class(f->ita));
+	smp_table_set_num(u->t, SU_UV, f->o.uv);
+	smp_table_set_num(u->t, SU_PROTECTION, f->o.protection);
+	smp_table_set_num(u->t, SU_THRESHOLD, f->threshold);
+	smp_table_set_num(u->t, SU_K_PER_YEAR, f->k_eff);
+	smp_table_set_num(u->t, SU_TOUCHUP_YEARS, tu);
+	smp_table_set_str(u->t, SU_TOUCHUP_DATE, isnan(tu) ? NULL : d);
+	smp_table_set_str(u->t, SU_FILE, file);
+	smp_table_set_str(u->t, SU_REGION, region);
+	smp_table_set_num(u->t, SU_ITA, f->ita);
+	smp_table_set_num(u->t, SU_HALF_LIFE_YEARS, f->k_eff > 0 ? log(2) / f->k_eff : NAN);
+	smp_table_set_num(u->t, SU_HEALED_L, f->healed_dot.L);
+	smp_table_set_num(u->t, SU_HEALED_A, f->healed_dot.a);
+	smp_table_set_num(u->t, SU_HEALED_B, f->healed_dot.b);
+	smp_table_set_int(u->t, SU_SESSIONS, f->o.sessions);
+	smp_table_set_str(u->t, SU_START, s);
+	smp_table_set_int(u->t, SU_TOUCHUPS, f->ntouchup);
+	smp_table_set_str(u->t, SU_WHITE, smp_names_name(&smp_names_white, f->ms.white));
 	if (smp_table_end_row(u->t, &e) == -1)
 		trouble(u, &e);
 }
@@ -480,22 +582,23 @@ fit_row(struct run *u, const char *file, const struct smp_fade *f,
 	smp_date_format(base, b, sizeof b);
 	for (i = 0; i < 3; i++)
 		smp_date_format(date_at(base, tt[i]), d[i], sizeof d[i]);
-	smp_table_str(u->t, f->pig->name);
-	smp_table_int(u->t, (long long)r->n_used);
-	smp_table_num(u->t, r->k, 4);
-	smp_table_num(u->t, r->k_lo, 4);
-	smp_table_num(u->t, r->k_hi, 4);
-	smp_table_num(u->t, r->half_life, 2);
-	smp_table_str(u->t, b);
-	smp_table_num(u->t, r->s0, 4);
-	smp_table_num(u->t, r->touchup, 2);
-	for (i = 0; i < 3; i++)
-		smp_table_str(u->t, isnan(tt[i]) ? NULL : d[i]);
-	smp_table_num(u->t, f->threshold, 2);
-	smp_table_num(u->t, r->rmse, 4);
-	smp_table_str(u->t, smp_ita_class(f->ita));
-	smp_table_str(u->t, file);
-	smp_table_str(u->t, smp_names_name(&smp_names_white, f->ms.white));
+	smp_table_set_str(u->t, F_PIGMENT, f->pig->name);
+	smp_table_set_int(u->t, F_N_USED, (long long)r->n_used);
+	smp_table_set_num(u->t, F_K_PER_YEAR, r->k);
+	smp_table_set_num(u->t, F_K_LO, r->k_lo);
+	smp_table_set_num(u->t, F_K_HI, r->k_hi);
+	smp_table_set_num(u->t, F_HALF_LIFE_YEARS, r->half_life);
+	smp_table_set_str(u->t, F_BASELINE_DATE, b);
+	smp_table_set_num(u->t, F_BASELINE_LOAD, r->s0);
+	smp_table_set_num(u->t, F_TOUCHUP_YEARS, r->touchup);
+	smp_table_set_str(u->t, F_TOUCHUP_DATE, isnan(tt[0]) ? NULL : d[0]);
+	smp_table_set_str(u->t, F_TOUCHUP_EARLY, isnan(tt[1]) ? NULL : d[1]);
+	smp_table_set_str(u->t, F_TOUCHUP_LATE, isnan(tt[2]) ? NULL : d[2]);
+	smp_table_set_num(u->t, F_THRESHOLD, f->threshold);
+	smp_table_set_num(u->t, F_RMSE_LN_LOAD, r->rmse);
+	smp_table_set_str(u->t, F_ITA_CLASS, smp_ita_class(f->ita));
+	smp_table_set_str(u->t, F_FILE, file);
+	smp_table_set_str(u->t, F_WHITE, smp_names_name(&smp_names_white, f->ms.white));
 	if (smp_table_end_row(u->t, &e) == -1)
 		trouble(u, &e);
 }
@@ -701,9 +804,9 @@ main(int argc, char *argv[])
 		smp_cli_die(&e);
 	}
 	if ((u.t = series != NULL ? smp_table_new(stdout, fmt, header,
-	    fit_cols, NCOLS(fit_cols), &e) : u.summary ? smp_table_new(stdout,
-	    fmt, header, summary_cols, NCOLS(summary_cols), &e) :
-	    smp_table_new(stdout, fmt, header, step_cols, NCOLS(step_cols),
+	    fit_cols, SMP_NCOLS(fit_cols), &e) : u.summary ? smp_table_new(stdout,
+	    fmt, header, summary_cols, SMP_NCOLS(summary_cols), &e) :
+	    smp_table_new(stdout, fmt, header, step_cols, SMP_NCOLS(step_cols),
 	    &e)) == NULL)
 		smp_cli_die(&e);
 	if (series != NULL)

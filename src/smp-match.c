@@ -48,14 +48,70 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static const char *const columns[] = {
-	"file", "region", "rank", "pigment", "dilution", "dot_L", "dot_a",
-	"dot_b", "blend_L", "blend_a", "blend_b", "target_L", "target_a",
-	"target_b", "de00", "skin_fit_de00", "ita_class", "maker", "load",
-	"metric", "de", "view", "target_source", "skin_L", "skin_a", "skin_b",
-	"ita", "f_mel", "f_blood", "white"
+enum {
+	M_FILE,
+	M_REGION,
+	M_RANK,
+	M_PIGMENT,
+	M_DILUTION,
+	M_DOT_L,
+	M_DOT_A,
+	M_DOT_B,
+	M_BLEND_L,
+	M_BLEND_A,
+	M_BLEND_B,
+	M_TARGET_L,
+	M_TARGET_A,
+	M_TARGET_B,
+	M_DE00,
+	M_SKIN_FIT_DE00,
+	M_ITA_CLASS,
+	M_MAKER,
+	M_LOAD,
+	M_METRIC,
+	M_DE,
+	M_VIEW,
+	M_TARGET_SOURCE,
+	M_SKIN_L,
+	M_SKIN_A,
+	M_SKIN_B,
+	M_ITA,
+	M_F_MEL,
+	M_F_BLOOD,
+	M_WHITE,
 };
-#define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
+static const struct smp_column columns[] = {
+	[M_FILE] = { "file", SMP_COL_STR, 0 },
+	[M_REGION] = { "region", SMP_COL_STR, 0 },
+	[M_RANK] = { "rank", SMP_COL_INT, 0 },
+	[M_PIGMENT] = { "pigment", SMP_COL_STR, 0 },
+	[M_DILUTION] = { "dilution", SMP_COL_NUM, 2 },
+	[M_DOT_L] = { "dot_L", SMP_COL_NUM, 2 },
+	[M_DOT_A] = { "dot_a", SMP_COL_NUM, 2 },
+	[M_DOT_B] = { "dot_b", SMP_COL_NUM, 2 },
+	[M_BLEND_L] = { "blend_L", SMP_COL_NUM, 2 },
+	[M_BLEND_A] = { "blend_a", SMP_COL_NUM, 2 },
+	[M_BLEND_B] = { "blend_b", SMP_COL_NUM, 2 },
+	[M_TARGET_L] = { "target_L", SMP_COL_NUM, 2 },
+	[M_TARGET_A] = { "target_a", SMP_COL_NUM, 2 },
+	[M_TARGET_B] = { "target_b", SMP_COL_NUM, 2 },
+	[M_DE00] = { "de00", SMP_COL_NUM, 3 },
+	[M_SKIN_FIT_DE00] = { "skin_fit_de00", SMP_COL_NUM, 3 },
+	[M_ITA_CLASS] = { "ita_class", SMP_COL_STR, 0 },
+	[M_MAKER] = { "maker", SMP_COL_STR, 0 },
+	[M_LOAD] = { "load", SMP_COL_NUM, 4 },
+	[M_METRIC] = { "metric", SMP_COL_STR, 0 },
+	[M_DE] = { "de", SMP_COL_NUM, 3 },
+	[M_VIEW] = { "view", SMP_COL_STR, 0 },
+	[M_TARGET_SOURCE] = { "target_source", SMP_COL_STR, 0 },
+	[M_SKIN_L] = { "skin_L", SMP_COL_NUM, 2 },
+	[M_SKIN_A] = { "skin_a", SMP_COL_NUM, 2 },
+	[M_SKIN_B] = { "skin_b", SMP_COL_NUM, 2 },
+	[M_ITA] = { "ita", SMP_COL_NUM, 2 },
+	[M_F_MEL] = { "f_mel", SMP_COL_NUM, 4 },
+	[M_F_BLOOD] = { "f_blood", SMP_COL_NUM, 5 },
+	[M_WHITE] = { "white", SMP_COL_STR, 0 },
+};
 
 /* One client skin to match: a reading and, perhaps, its dot reading. */
 struct group {
@@ -142,36 +198,36 @@ print_row(struct run *u, const struct group *g, int rank,
 
 	smp_lab_adapt(&g->skin, g->white, SMP_WHITE_D65, &d65);
 	ita = smp_ita(&d65);
-	smp_table_str(T, g->file);
-	smp_table_str(T, g->region);
-	smp_table_int(T, rank);
-	smp_table_str(T, p->name);
-	smp_table_num(T, c->dilution, 2);
-	smp_table_num(T, c->dot.L, 2);
-	smp_table_num(T, c->dot.a, 2);
-	smp_table_num(T, c->dot.b, 2);
-	smp_table_num(T, c->blend.L, 2);
-	smp_table_num(T, c->blend.a, 2);
-	smp_table_num(T, c->blend.b, 2);
-	smp_table_num(T, t->L, 2);
-	smp_table_num(T, t->a, 2);
-	smp_table_num(T, t->b, 2);
-	smp_table_num(T, c->de00, 3);
-	smp_table_num(T, ms->fit_de00, 3);
-	smp_table_str(T, smp_ita_class(ita));
-	smp_table_str(T, p->maker);
-	smp_table_num(T, c->load, 4);
-	smp_table_str(T, smp_names_name(&smp_names_metric, u->o.metric));
-	smp_table_num(T, c->de, 3);
-	smp_table_str(T, smp_names_name(&smp_names_view, u->o.view));
-	smp_table_str(T, tsrc);
-	smp_table_num(T, g->skin.L, 2);
-	smp_table_num(T, g->skin.a, 2);
-	smp_table_num(T, g->skin.b, 2);
-	smp_table_num(T, ita, 2);
-	smp_table_num(T, ms->skin.f_mel, 4);
-	smp_table_num(T, ms->skin.f_blood, 5);
-	smp_table_str(T, smp_names_name(&smp_names_white, g->white));
+	smp_table_set_str(T, M_FILE, g->file);
+	smp_table_set_str(T, M_REGION, g->region);
+	smp_table_set_int(T, M_RANK, rank);
+	smp_table_set_str(T, M_PIGMENT, p->name);
+	smp_table_set_num(T, M_DILUTION, c->dilution);
+	smp_table_set_num(T, M_DOT_L, c->dot.L);
+	smp_table_set_num(T, M_DOT_A, c->dot.a);
+	smp_table_set_num(T, M_DOT_B, c->dot.b);
+	smp_table_set_num(T, M_BLEND_L, c->blend.L);
+	smp_table_set_num(T, M_BLEND_A, c->blend.a);
+	smp_table_set_num(T, M_BLEND_B, c->blend.b);
+	smp_table_set_num(T, M_TARGET_L, t->L);
+	smp_table_set_num(T, M_TARGET_A, t->a);
+	smp_table_set_num(T, M_TARGET_B, t->b);
+	smp_table_set_num(T, M_DE00, c->de00);
+	smp_table_set_num(T, M_SKIN_FIT_DE00, ms->fit_de00);
+	smp_table_set_str(T, M_ITA_CLASS, smp_ita_class(ita));
+	smp_table_set_str(T, M_MAKER, p->maker);
+	smp_table_set_num(T, M_LOAD, c->load);
+	smp_table_set_str(T, M_METRIC, smp_names_name(&smp_names_metric, u->o.metric));
+	smp_table_set_num(T, M_DE, c->de);
+	smp_table_set_str(T, M_VIEW, smp_names_name(&smp_names_view, u->o.view));
+	smp_table_set_str(T, M_TARGET_SOURCE, tsrc);
+	smp_table_set_num(T, M_SKIN_L, g->skin.L);
+	smp_table_set_num(T, M_SKIN_A, g->skin.a);
+	smp_table_set_num(T, M_SKIN_B, g->skin.b);
+	smp_table_set_num(T, M_ITA, ita);
+	smp_table_set_num(T, M_F_MEL, ms->skin.f_mel);
+	smp_table_set_num(T, M_F_BLOOD, ms->skin.f_blood);
+	smp_table_set_str(T, M_WHITE, smp_names_name(&smp_names_white, g->white));
 	return smp_table_end_row(T, e);
 }
 
@@ -555,7 +611,7 @@ main(int argc, char *argv[])
 	if (smp_catalogue_load(catalogue, &u.cat, &e) == -1)
 		smp_cli_die(&e);
 	u.swatch = swatch != NULL;
-	if ((u.t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
+	if ((u.t = smp_table_new(stdout, fmt, header, columns, SMP_NCOLS(columns),
 	    &e)) == NULL)
 		smp_cli_die(&e);
 	if (have_skin) {

@@ -36,13 +36,60 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static const char *const columns[] = {
-	"file", "region", "class", "n", "frac", "L", "a", "b", "C", "h",
-	"sd_L", "sd_a", "sd_b", "ci95", "ita", "ita_class", "white",
-	"profile_source", "med_L", "med_a", "med_b", "n_excluded", "stat",
-	"calib_de00", "date"
+enum {
+	C_FILE,
+	C_REGION,
+	C_CLASS,
+	C_N,
+	C_FRAC,
+	C_L,
+	C_A,
+	C_B,
+	C_C,
+	C_H,
+	C_SD_L,
+	C_SD_A,
+	C_SD_B,
+	C_CI95,
+	C_ITA,
+	C_ITA_CLASS,
+	C_WHITE,
+	C_PROFILE_SOURCE,
+	C_MED_L,
+	C_MED_A,
+	C_MED_B,
+	C_N_EXCLUDED,
+	C_STAT,
+	C_CALIB_DE00,
+	C_DATE,
 };
-#define NCOLUMNS (int)(sizeof columns / sizeof columns[0])
+static const struct smp_column columns[] = {
+	[C_FILE] = { "file", SMP_COL_STR, 0 },
+	[C_REGION] = { "region", SMP_COL_STR, 0 },
+	[C_CLASS] = { "class", SMP_COL_STR, 0 },
+	[C_N] = { "n", SMP_COL_INT, 0 },
+	[C_FRAC] = { "frac", SMP_COL_NUM, 4 },
+	[C_L] = { "L", SMP_COL_NUM, 3 },
+	[C_A] = { "a", SMP_COL_NUM, 3 },
+	[C_B] = { "b", SMP_COL_NUM, 3 },
+	[C_C] = { "C", SMP_COL_NUM, 3 },
+	[C_H] = { "h", SMP_COL_NUM, 2 },
+	[C_SD_L] = { "sd_L", SMP_COL_NUM, 3 },
+	[C_SD_A] = { "sd_a", SMP_COL_NUM, 3 },
+	[C_SD_B] = { "sd_b", SMP_COL_NUM, 3 },
+	[C_CI95] = { "ci95", SMP_COL_NUM, 3 },
+	[C_ITA] = { "ita", SMP_COL_NUM, 2 },
+	[C_ITA_CLASS] = { "ita_class", SMP_COL_STR, 0 },
+	[C_WHITE] = { "white", SMP_COL_STR, 0 },
+	[C_PROFILE_SOURCE] = { "profile_source", SMP_COL_STR, 0 },
+	[C_MED_L] = { "med_L", SMP_COL_NUM, 3 },
+	[C_MED_A] = { "med_a", SMP_COL_NUM, 3 },
+	[C_MED_B] = { "med_b", SMP_COL_NUM, 3 },
+	[C_N_EXCLUDED] = { "n_excluded", SMP_COL_INT, 0 },
+	[C_STAT] = { "stat", SMP_COL_STR, 0 },
+	[C_CALIB_DE00] = { "calib_de00", SMP_COL_NUM, 3 },
+	[C_DATE] = { "date", SMP_COL_STR, 0 },
+};
 
 static smp_dead void
 usage(int status)
@@ -90,31 +137,31 @@ print_readings(struct smp_table *t, const char *file,
 		const struct smp_reading *r = &rs->r[i];
 		const struct smp_stats	*s = &r->st;
 
-		smp_table_str(t, file);
-		smp_table_str(t, r->region);
-		smp_table_str(t, r->klass);
-		smp_table_int(t, (long long)s->n);
-		smp_table_num(t, r->frac, 4);
-		smp_table_num(t, s->value.L, 3);
-		smp_table_num(t, s->value.a, 3);
-		smp_table_num(t, s->value.b, 3);
-		smp_table_num(t, r->C, 3);
-		smp_table_num(t, r->h, 2);
-		smp_table_num(t, s->sd.L, 3);
-		smp_table_num(t, s->sd.a, 3);
-		smp_table_num(t, s->sd.b, 3);
-		smp_table_num(t, s->ci95, 3);
-		smp_table_num(t, r->ita, 2);
-		smp_table_str(t, r->ita_class);
-		smp_table_str(t, smp_names_name(&smp_names_white, rs->white));
-		smp_table_str(t, smp_names_name(&smp_names_source, rs->source));
-		smp_table_num(t, s->median.L, 3);
-		smp_table_num(t, s->median.a, 3);
-		smp_table_num(t, s->median.b, 3);
-		smp_table_int(t, (long long)s->n_excluded);
-		smp_table_str(t, smp_names_name(&smp_names_stat, st));
-		smp_table_num(t, rs->calib_de00, 3);
-		smp_table_str(t, date != NULL ? date : rs->date[0] != '\0' ?
+		smp_table_set_str(t, C_FILE, file);
+		smp_table_set_str(t, C_REGION, r->region);
+		smp_table_set_str(t, C_CLASS, r->klass);
+		smp_table_set_int(t, C_N, (long long)s->n);
+		smp_table_set_num(t, C_FRAC, r->frac);
+		smp_table_set_num(t, C_L, s->value.L);
+		smp_table_set_num(t, C_A, s->value.a);
+		smp_table_set_num(t, C_B, s->value.b);
+		smp_table_set_num(t, C_C, r->C);
+		smp_table_set_num(t, C_H, r->h);
+		smp_table_set_num(t, C_SD_L, s->sd.L);
+		smp_table_set_num(t, C_SD_A, s->sd.a);
+		smp_table_set_num(t, C_SD_B, s->sd.b);
+		smp_table_set_num(t, C_CI95, s->ci95);
+		smp_table_set_num(t, C_ITA, r->ita);
+		smp_table_set_str(t, C_ITA_CLASS, r->ita_class);
+		smp_table_set_str(t, C_WHITE, smp_names_name(&smp_names_white, rs->white));
+		smp_table_set_str(t, C_PROFILE_SOURCE, smp_names_name(&smp_names_source, rs->source));
+		smp_table_set_num(t, C_MED_L, s->median.L);
+		smp_table_set_num(t, C_MED_A, s->median.a);
+		smp_table_set_num(t, C_MED_B, s->median.b);
+		smp_table_set_int(t, C_N_EXCLUDED, (long long)s->n_excluded);
+		smp_table_set_str(t, C_STAT, smp_names_name(&smp_names_stat, st));
+		smp_table_set_num(t, C_CALIB_DE00, rs->calib_de00);
+		smp_table_set_str(t, C_DATE, date != NULL ? date : rs->date[0] != '\0' ?
 		    rs->date : NULL);
 		if (smp_table_end_row(t, e) == -1)
 			return -1;
@@ -258,7 +305,7 @@ main(int argc, char *argv[])
 		smp_cli_usage_error("--chart and --profile exclude each other");
 	if (o.nregions == 0)
 		smp_cli_region("all", &o);
-	if ((t = smp_table_new(stdout, fmt, header, columns, NCOLUMNS,
+	if ((t = smp_table_new(stdout, fmt, header, columns, SMP_NCOLS(columns),
 	    &e)) == NULL)
 		smp_cli_die(&e);
 	b.o = &o;

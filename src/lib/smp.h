@@ -129,20 +129,31 @@ int	smp_tsv_col(const struct smp_tsv *t, const char *name);
 int	smp_tsv_errf(const struct smp_tsv *t, struct smp_err *e,
 	    const char *fmt, ...) printflike(3, 4);
 
-/* table.c: the one TSV / JSON Lines writer. */
+/* table.c: the one TSV / JSON Lines writer.  A table's columns are an
+ * array of descriptors (count it with SMP_NCOLS, never by hand); a row's
+ * cells are set by column index, strings copied, then written by
+ * smp_table_end_row.  Unset cells and non-finite numbers are missing. */
 enum smp_table_format { SMP_TABLE_TSV, SMP_TABLE_JSON };
+enum smp_col_type { SMP_COL_STR, SMP_COL_NUM, SMP_COL_INT };
+struct smp_column {
+	const char		*name;
+	enum smp_col_type	 type;
+	int			 prec;		/* SMP_COL_NUM: decimals */
+};
+#define SMP_NCOLS(a)	((int)(sizeof (a) / sizeof (a)[0]))
 
 struct smp_table;
 /* cols is borrowed for the table's lifetime.  The TSV header is written at
  * creation unless header is 0. */
 struct smp_table *smp_table_new(FILE *fp, enum smp_table_format fmt,
-	    int header, const char *const *cols, int ncols, struct smp_err *e);
+	    int header, const struct smp_column *cols, int ncols,
+	    struct smp_err *e);
 void	smp_table_free(struct smp_table *t);
-void	smp_table_str(struct smp_table *t, const char *s);   /* NULL: missing */
-void	smp_table_num(struct smp_table *t, double v, int prec); /* !finite: missing */
-void	smp_table_int(struct smp_table *t, long long v);
-void	smp_table_null(struct smp_table *t);
-/* Ends the row; -1 with e filled if a column count is wrong. */
+void	smp_table_set_str(struct smp_table *t, int col, const char *s);
+void	smp_table_set_num(struct smp_table *t, int col, double v);
+void	smp_table_set_int(struct smp_table *t, int col, long long v);
+/* Writes the row; -1 with e filled if a cell was set with the wrong type
+ * (the row is written all the same). */
 int	smp_table_end_row(struct smp_table *t, struct smp_err *e);
 
 /* atomic.c: temporary file in the same directory, fsync, rename; nothing

@@ -1,7 +1,10 @@
 /*
- * table.c: the one output writer.  TSV with a header, or JSON Lines with
- * the same keys.  Missing values are empty TSV fields and JSON null.  TSV
- * strings escape backslash, tab and newline as \\, \t and \n.
+ * table.c: the one output writer.  A table is declared by its columns
+ * (name, type, decimals); a row is filled by column index in any order,
+ * then written: TSV with a header, or JSON Lines with the same keys.
+ * Cells left unset, and numbers that are not finite, are missing: empty
+ * TSV fields, JSON null.  TSV strings escape backslash, tab and newline
+ * as \\, \t and \n.
  */
 #include "config.h"
 
@@ -11,22 +14,34 @@
 
 #include "smp.h"
 
+struct cell {
+	int		 set;
+	double		 num;
+	long long	 i;
+	size_t		 str;		/* offset in the row's text */
+};
+
 struct smp_table {
 	FILE			*fp;
 	enum smp_table_format	 fmt;
-	const char *const	*cols;
+	const struct smp_column	*cols;
 	int			 ncols;
-	int			 col;	/* next column of the current row */
+	int			 col;	/* next column while writing a row */
+	struct cell		*cell;	/* the row being filled */
+	struct smp_strbuf	 text;	/* its strings, NUL-separated */
+	int			 misuse;	/* a cell set with the wrong type */
 };
 
 struct smp_table *
 smp_table_new(FILE *fp, enum smp_table_format fmt, int header,
-    const char *const *cols, int ncols, struct smp_err *e)
+    const struct smp_column *cols, int ncols, struct smp_err *e)
 {
 	struct smp_table	*t;
 	int			 i;
 
-	if ((t = calloc(1, sizeof *t)) == NULL) {
+	if ((t = calloc(1, sizeof *t)) == NULL ||
+	    (t->cell = calloc((size_t)ncols + 1, sizeof *t->cell)) == NULL) {
+		free(t);
 		smp_errf(e, SMP_E_NOMEM, "out of memory");
 		return NULL;
 	}
@@ -36,7 +51,7 @@ smp_table_new(FILE *fp, enum smp_table_format fmt, int header,
 	t->ncols = ncols;
 	if (fmt == SMP_TABLE_TSV && header) {
 		for (i = 0; i < ncols; i++)
-			fprintf(fp, "%s%s", i ? "\t" : "", cols[i]);
+			fprintf(fp, "%s%s", i ? "\t" : "", cols[i].name);
 		fputc('\n', fp);
 	}
 	return t;
@@ -45,6 +60,10 @@ smp_table_new(FILE *fp, enum smp_table_format fmt, int header,
 void
 smp_table_free(struct smp_table *t)
 {
+	if (t == NULL)
+		return;
+	smp_strbuf_free(&t->text);
+	free(t->cell);
 	free(t);
 }
 
@@ -57,8 +76,7 @@ table_field_start(struct smp_table *t)
 			fputc('\t', t->fp);
 	} else {
 		fputs(t->col == 0 ? "{" : ",", t->fp);
-		if (t->col < t->ncols)
-			fprintf(t->fp, "\"%s\":", t->cols[t->col]);
+		fprintf(t->fp, "\"%s\":", t->cols[t->col].name);
 	}
 	t->col++;
 }
@@ -119,21 +137,17 @@ table_tsv_string(FILE *fp, const char *s)
 	}
 }
 
-void
-smp_table_null(struct smp_table *t)
+static void
+table_null(struct smp_table *t)
 {
 	table_field_start(t);
 	if (t->fmt == SMP_TABLE_JSON)
 		fputs("null", t->fp);
 }
 
-void
-smp_table_str(struct smp_table *t, const char *s)
+static void
+table_str(struct smp_table *t, const char *s)
 {
-	if (s == NULL) {
-		smp_table_null(t);
-		return;
-	}
 	table_field_start(t);
 	if (t->fmt == SMP_TABLE_JSON)
 		table_json_string(t->fp, s);
@@ -141,16 +155,12 @@ smp_table_str(struct smp_table *t, const char *s)
 		table_tsv_string(t->fp, s);
 }
 
-void
-smp_table_num(struct smp_table *t, double v, int prec)
+static void
+table_num(struct smp_table *t, double v, int prec)
 {
 	char	buf[64];
 	int	n;
 
-	if (!isfinite(v)) {
-		smp_table_null(t);
-		return;
-	}
 	table_field_start(t);
 	n = snprintf(buf, sizeof buf, "%.*f", prec, v);
 	/* A value that rounds to zero prints as 0, never -0.00. */
@@ -160,24 +170,83 @@ smp_table_num(struct smp_table *t, double v, int prec)
 		fputs(buf, t->fp);
 }
 
-void
-smp_table_int(struct smp_table *t, long long v)
+/* The cell of column col for a value of type ty, or NULL (remembered as
+ * a misuse) when the column has another type or does not exist. */
+static struct cell *
+table_cell(struct smp_table *t, int col, enum smp_col_type ty)
 {
-	table_field_start(t);
-	fprintf(t->fp, "%lld", v);
+	if (col < 0 || col >= t->ncols || t->cols[col].type != ty) {
+		t->misuse = 1;
+		return NULL;
+	}
+	return &t->cell[col];
+}
+
+void
+smp_table_set_str(struct smp_table *t, int col, const char *s)
+{
+	struct cell	*c = table_cell(t, col, SMP_COL_STR);
+
+	if (c == NULL || s == NULL)
+		return;
+	c->str = t->text.n;
+	smp_strbuf_printf(&t->text, "%s%c", s, '\0');
+	c->set = !t->text.fail;
+}
+
+void
+smp_table_set_num(struct smp_table *t, int col, double v)
+{
+	struct cell	*c = table_cell(t, col, SMP_COL_NUM);
+
+	if (c != NULL && isfinite(v)) {
+		c->num = v;
+		c->set = 1;
+	}
+}
+
+void
+smp_table_set_int(struct smp_table *t, int col, long long v)
+{
+	struct cell	*c = table_cell(t, col, SMP_COL_INT);
+
+	if (c != NULL) {
+		c->i = v;
+		c->set = 1;
+	}
 }
 
 int
 smp_table_end_row(struct smp_table *t, struct smp_err *e)
 {
-	int	col = t->col;
+	int	i, misuse = t->misuse, nomem = t->text.fail;
 
+	for (i = 0; i < t->ncols; i++) {
+		const struct cell	*c = &t->cell[i];
+
+		if (!c->set)
+			table_null(t);
+		else if (t->cols[i].type == SMP_COL_STR)
+			table_str(t, t->text.b + c->str);
+		else if (t->cols[i].type == SMP_COL_NUM)
+			table_num(t, c->num, t->cols[i].prec);
+		else {
+			table_field_start(t);
+			fprintf(t->fp, "%lld", c->i);
+		}
+	}
 	if (t->fmt == SMP_TABLE_JSON)
-		fputs(col ? "}" : "{}", t->fp);
+		fputs("}", t->fp);
 	fputc('\n', t->fp);
 	t->col = 0;
-	if (col != t->ncols)
-		return smp_errf(e, SMP_E_INPUT,
-		    "internal: row has %d fields, table has %d", col, t->ncols);
+	t->misuse = 0;
+	memset(t->cell, 0, (size_t)t->ncols * sizeof *t->cell);
+	t->text.n = 0;
+	t->text.fail = 0;
+	if (nomem)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	if (misuse)
+		return smp_errf(e, SMP_E_INPUT, "internal: a cell set with "
+		    "the wrong type or column");
 	return 0;
 }
