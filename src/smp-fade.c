@@ -487,34 +487,29 @@ predict(struct run *u, const char *file, const char *region,
 	}
 }
 
-static int
-is_skin(const char *klass)
-{
-	return strcmp(klass, "skin") == 0 || strcmp(klass, "all") == 0;
-}
-
 static void
 predict_file(struct run *u, const char *path)
 {
-	struct smp_labrows	rs;
+	struct smp_readings	rs;
 	struct smp_err		e = SMP_ERR_INIT;
 	size_t			i, n = 0;
 
 	memset(&rs, 0, sizeof rs);
-	if (smp_labrows_read(path, u->white, &rs, &e) == -1)
+	if (smp_readings_read(path, u->white, &rs, &e) == -1)
 		trouble(u, &e);
 	else
 		for (i = 0; i < rs.n; i++)
-			if (is_skin(rs.r[i].klass)) {
+			if (smp_readings_role(rs.r[i].klass, SMP_ROLE_SKIN) ==
+			    SMP_ROLE_SKIN) {
 				predict(u, rs.r[i].file, rs.r[i].region,
-				    &rs.r[i].lab, rs.r[i].white);
+				    &rs.r[i].st.value, rs.r[i].white);
 				n++;
 			}
 	if (n == 0 && rs.n > 0) {
 		smp_cli_warnx("%s: no skin readings (class skin or all)", path);
 		u->status = SMP_EXIT_TROUBLE;
 	}
-	smp_labrows_clear(&rs);
+	smp_readings_clear(&rs);
 }
 
 static void

@@ -376,7 +376,7 @@ key_hash(const char *file, const char *region)
  * first group of its key that lacks its kind.  The groups of one key are
  * chained (next) from a hash table, so grouping is linear in the rows. */
 static void
-match_rows(struct run *u, const struct smp_labrows *rs, int progress)
+match_rows(struct run *u, const struct smp_readings *rs, int progress)
 {
 	size_t		 i, j, ng = 0, nb = 16, *head, *next;
 	struct group	*g = calloc(rs->n + 1, sizeof *g);
@@ -390,9 +390,9 @@ match_rows(struct run *u, const struct smp_labrows *rs, int progress)
 	for (i = 0; i < nb; i++)
 		head[i] = SIZE_MAX;
 	for (i = 0; i < rs->n; i++) {
-		const struct smp_labrow	*r = &rs->r[i];
-		int			 dot = strcmp(r->klass, "dot") == 0 ||
-					    strcmp(r->klass, "hair") == 0;
+		const struct smp_reading *r = &rs->r[i];
+		int			 dot = smp_readings_role(r->klass,
+					    SMP_ROLE_SKIN) == SMP_ROLE_DARK;
 		size_t			 b = key_hash(r->file, r->region) &
 					    (nb - 1), *link = &head[b];
 
@@ -406,17 +406,17 @@ match_rows(struct run *u, const struct smp_labrows *rs, int progress)
 			j = ng++;
 			g[j].file = r->file;
 			g[j].region = r->region;
-			g[j].white = (enum smp_white)r->white;
+			g[j].white = r->white;
 			next[j] = SIZE_MAX;
 			*link = j;
 		}
 		if (dot) {
-			smp_lab_adapt(&r->lab, (enum smp_white)r->white,
-			    g[j].white, &g[j].dot);
+			smp_lab_adapt(&r->st.value, r->white, g[j].white,
+			    &g[j].dot);
 			g[j].have_dot = 1;
 		} else {
-			smp_lab_adapt(&r->lab, (enum smp_white)r->white,
-			    g[j].white, &g[j].skin);
+			smp_lab_adapt(&r->st.value, r->white, g[j].white,
+			    &g[j].skin);
 			g[j].have_skin = 1;
 		}
 	}
@@ -431,28 +431,14 @@ match_image(struct run *u, const char *path, struct smp_sample_opts *so,
     int progress)
 {
 	struct smp_readings	rs;
-	struct smp_labrows	lr;
 	struct smp_err		e = SMP_ERR_INIT;
-	size_t			i;
 
 	if (smp_sample_image(path, so, &rs, &e) == -1) {
 		smp_cli_warnx("%s", e.msg);
 		u->status = SMP_EXIT_TROUBLE;
 		return;
 	}
-	memset(&lr, 0, sizeof lr);
-	if ((lr.r = calloc(rs.n + 1, sizeof *lr.r)) == NULL)
-		smp_cli_usage_error("out of memory");
-	for (i = 0; i < rs.n; i++) {
-		lr.r[i].file = (char *)path;
-		lr.r[i].region = rs.r[i].region;
-		lr.r[i].klass = (char *)rs.r[i].klass;
-		lr.r[i].lab = rs.r[i].st.value;
-		lr.r[i].white = rs.white;
-	}
-	lr.n = rs.n;
-	match_rows(u, &lr, progress);
-	free(lr.r);
+	match_rows(u, &rs, progress);
 	smp_readings_clear(&rs);
 }
 
@@ -461,7 +447,7 @@ static void
 match_file(struct run *u, const char *path, struct smp_sample_opts *so,
     int progress)
 {
-	struct smp_labrows	rs;
+	struct smp_readings	rs;
 	struct smp_err		e = SMP_ERR_INIT;
 
 	if (smp_image_sniff(path)) {
@@ -469,12 +455,12 @@ match_file(struct run *u, const char *path, struct smp_sample_opts *so,
 		return;
 	}
 	memset(&rs, 0, sizeof rs);
-	if (smp_labrows_read(path, u->white, &rs, &e) == -1) {
+	if (smp_readings_read(path, u->white, &rs, &e) == -1) {
 		smp_cli_warnx("%s", e.msg);
 		u->status = SMP_EXIT_TROUBLE;
 	} else
 		match_rows(u, &rs, progress);
-	smp_labrows_clear(&rs);
+	smp_readings_clear(&rs);
 }
 
 int

@@ -36,61 +36,6 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-enum {
-	C_FILE,
-	C_REGION,
-	C_CLASS,
-	C_N,
-	C_FRAC,
-	C_L,
-	C_A,
-	C_B,
-	C_C,
-	C_H,
-	C_SD_L,
-	C_SD_A,
-	C_SD_B,
-	C_CI95,
-	C_ITA,
-	C_ITA_CLASS,
-	C_WHITE,
-	C_PROFILE_SOURCE,
-	C_MED_L,
-	C_MED_A,
-	C_MED_B,
-	C_N_EXCLUDED,
-	C_STAT,
-	C_CALIB_DE00,
-	C_DATE,
-};
-static const struct smp_column columns[] = {
-	[C_FILE] = { "file", SMP_COL_STR, 0 },
-	[C_REGION] = { "region", SMP_COL_STR, 0 },
-	[C_CLASS] = { "class", SMP_COL_STR, 0 },
-	[C_N] = { "n", SMP_COL_INT, 0 },
-	[C_FRAC] = { "frac", SMP_COL_NUM, 4 },
-	[C_L] = { "L", SMP_COL_NUM, 3 },
-	[C_A] = { "a", SMP_COL_NUM, 3 },
-	[C_B] = { "b", SMP_COL_NUM, 3 },
-	[C_C] = { "C", SMP_COL_NUM, 3 },
-	[C_H] = { "h", SMP_COL_NUM, 2 },
-	[C_SD_L] = { "sd_L", SMP_COL_NUM, 3 },
-	[C_SD_A] = { "sd_a", SMP_COL_NUM, 3 },
-	[C_SD_B] = { "sd_b", SMP_COL_NUM, 3 },
-	[C_CI95] = { "ci95", SMP_COL_NUM, 3 },
-	[C_ITA] = { "ita", SMP_COL_NUM, 2 },
-	[C_ITA_CLASS] = { "ita_class", SMP_COL_STR, 0 },
-	[C_WHITE] = { "white", SMP_COL_STR, 0 },
-	[C_PROFILE_SOURCE] = { "profile_source", SMP_COL_STR, 0 },
-	[C_MED_L] = { "med_L", SMP_COL_NUM, 3 },
-	[C_MED_A] = { "med_a", SMP_COL_NUM, 3 },
-	[C_MED_B] = { "med_b", SMP_COL_NUM, 3 },
-	[C_N_EXCLUDED] = { "n_excluded", SMP_COL_INT, 0 },
-	[C_STAT] = { "stat", SMP_COL_STR, 0 },
-	[C_CALIB_DE00] = { "calib_de00", SMP_COL_NUM, 3 },
-	[C_DATE] = { "date", SMP_COL_STR, 0 },
-};
-
 static smp_dead void
 usage(int status)
 {
@@ -126,56 +71,12 @@ usage(int status)
 	exit(status);
 }
 
-static int
-print_readings(struct smp_table *t, const char *file,
-    const struct smp_readings *rs, enum smp_stat st, const char *date,
-    struct smp_err *e)
-{
-	size_t	i;
-
-	for (i = 0; i < rs->n; i++) {
-		const struct smp_reading *r = &rs->r[i];
-		const struct smp_stats	*s = &r->st;
-
-		smp_table_set_str(t, C_FILE, file);
-		smp_table_set_str(t, C_REGION, r->region);
-		smp_table_set_str(t, C_CLASS, r->klass);
-		smp_table_set_int(t, C_N, (long long)s->n);
-		smp_table_set_num(t, C_FRAC, r->frac);
-		smp_table_set_num(t, C_L, s->value.L);
-		smp_table_set_num(t, C_A, s->value.a);
-		smp_table_set_num(t, C_B, s->value.b);
-		smp_table_set_num(t, C_C, r->C);
-		smp_table_set_num(t, C_H, r->h);
-		smp_table_set_num(t, C_SD_L, s->sd.L);
-		smp_table_set_num(t, C_SD_A, s->sd.a);
-		smp_table_set_num(t, C_SD_B, s->sd.b);
-		smp_table_set_num(t, C_CI95, s->ci95);
-		smp_table_set_num(t, C_ITA, r->ita);
-		smp_table_set_str(t, C_ITA_CLASS, r->ita_class);
-		smp_table_set_str(t, C_WHITE, smp_names_name(&smp_names_white, rs->white));
-		smp_table_set_str(t, C_PROFILE_SOURCE, smp_names_name(&smp_names_source, rs->source));
-		smp_table_set_num(t, C_MED_L, s->median.L);
-		smp_table_set_num(t, C_MED_A, s->median.a);
-		smp_table_set_num(t, C_MED_B, s->median.b);
-		smp_table_set_int(t, C_N_EXCLUDED, (long long)s->n_excluded);
-		smp_table_set_str(t, C_STAT, smp_names_name(&smp_names_stat, st));
-		smp_table_set_num(t, C_CALIB_DE00, rs->calib_de00);
-		smp_table_set_str(t, C_DATE, date != NULL ? date : rs->date[0] != '\0' ?
-		    rs->date : NULL);
-		if (smp_table_end_row(t, e) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /* One batch: the images are sampled on worker threads and printed here,
  * in input order. */
 struct batch {
 	const struct smp_sample_opts	*o;
 	char				**files;
 	struct smp_table		*t;
-	const char			*date;
 	struct smp_progress		*progress;
 	int				 status;
 	int				 stopped;	/* stdout failed */
@@ -210,8 +111,7 @@ print_one(size_t i, void *result, void *arg)
 	else if (d == NULL) {
 		smp_cli_warnx("%s: out of memory", b->files[i]);
 		b->status = SMP_EXIT_TROUBLE;
-	} else if (!d->ok || print_readings(b->t, b->files[i], &d->rs,
-	    b->o->stat, b->date, &d->e) == -1) {
+	} else if (!d->ok || smp_readings_write(b->t, &d->rs, &d->e) == -1) {
 		smp_cli_warnx("%s", d->e.msg);
 		b->status = SMP_EXIT_TROUBLE;
 	}
@@ -236,7 +136,6 @@ main(int argc, char *argv[])
 	struct batch		 b;
 	int			 ch, i, header = 1;
 	size_t			 nfiles;
-	const char		*date = NULL;
 	char			 datebuf[16];
 
 	smp_cli_init(argv[0]);
@@ -289,7 +188,7 @@ main(int argc, char *argv[])
 				smp_cli_usage_error("--date: '%s' is not a date "
 				    "YYYY-MM-DD", optarg);
 			smp_date_format(d, datebuf, sizeof datebuf);
-			date = datebuf;
+			o.date = datebuf;
 			break;
 		}
 		default:
@@ -305,12 +204,10 @@ main(int argc, char *argv[])
 		smp_cli_usage_error("--chart and --profile exclude each other");
 	if (o.nregions == 0)
 		smp_cli_region("all", &o);
-	if ((t = smp_table_new(stdout, fmt, header, columns, SMP_NCOLS(columns),
-	    &e)) == NULL)
+	if ((t = smp_readings_table(stdout, fmt, header, &e)) == NULL)
 		smp_cli_die(&e);
 	b.o = &o;
 	b.t = t;
-	b.date = date;
 	b.status = SMP_EXIT_OK;
 	b.stopped = 0;
 	b.progress = smp_progress_start(cb.progress, nfiles, "images");

@@ -1,7 +1,8 @@
 /*
- * fade-series.c: the dated readings smp-fade --fit works on: rows of class
- * dot or all (a file without a class column is all dots) with a date, and
- * the first row of class skin unless the caller gives the skin.
+ * fade-series.c: the dated readings smp-fade --fit works on: the dots,
+ * rows of class dot or all (a file without a class column is all dots;
+ * hair rows measure hair, not ink), with a date, and the first row of
+ * class skin unless the caller gives the skin.
  */
 #include "config.h"
 
@@ -14,7 +15,7 @@ int
 smp_fade_series_read(const char *path, enum smp_white dflt,
     struct smp_fade_series *s, struct smp_err *e)
 {
-	struct smp_labrows	rs;
+	struct smp_readings	rs;
 	size_t			i;
 	int			r = -1;
 
@@ -23,12 +24,12 @@ smp_fade_series_read(const char *path, enum smp_white dflt,
 	s->n = 0;
 	if (!s->have_skin)
 		s->white = dflt;
-	if (smp_labrows_read(path, dflt, &rs, e) == -1)
+	if (smp_readings_read(path, dflt, &rs, e) == -1)
 		goto out;		/* rs may hold the rows before the error */
 	for (i = 0; i < rs.n && !s->have_skin; i++)
-		if (strcmp(rs.r[i].klass, "skin") == 0) {
-			s->skin = rs.r[i].lab;
-			s->white = (enum smp_white)rs.r[i].white;
+		if (rs.r[i].klass == SMP_CLASS_SKIN) {
+			s->skin = rs.r[i].st.value;
+			s->white = rs.r[i].white;
 			s->have_skin = 1;
 		}
 	if (!s->have_skin) {
@@ -41,10 +42,11 @@ smp_fade_series_read(const char *path, enum smp_white dflt,
 		goto out;
 	}
 	for (i = 0; i < rs.n; i++) {
-		const struct smp_labrow	*q = &rs.r[i];
+		const struct smp_reading *q = &rs.r[i];
 		struct smp_fade_obs	*o = &s->obs[s->n];
 
-		if (strcmp(q->klass, "dot") != 0 && strcmp(q->klass, "all") != 0)
+		if (smp_readings_role(q->klass, SMP_ROLE_DARK) != SMP_ROLE_DARK ||
+		    q->klass == SMP_CLASS_HAIR)
 			continue;
 		if (q->date[0] == '\0' || smp_date_parse(q->date, &o->date) == -1) {
 			smp_errf(e, SMP_E_INPUT, "%s:%lu: %s", path, q->line,
@@ -53,15 +55,14 @@ smp_fade_series_read(const char *path, enum smp_white dflt,
 			    "the date is not YYYY-MM-DD");
 			goto out;
 		}
-		smp_lab_adapt(&q->lab, (enum smp_white)q->white, s->white,
-		    &o->dot);
+		smp_lab_adapt(&q->st.value, q->white, s->white, &o->dot);
 		s->n++;
 	}
 	r = 0;
 out:
 	if (r == -1)
 		smp_fade_series_clear(s);
-	smp_labrows_clear(&rs);
+	smp_readings_clear(&rs);
 	return r;
 }
 

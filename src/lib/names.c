@@ -1,10 +1,10 @@
 /*
  * names.c: the one name table of each enumerated choice (white point,
  * colour-difference metric, statistic, camera model, hair colour, view,
- * chart edition, profile source), and the one parser and namer that go
- * through them.  Names are matched in any case; a table entry's label,
- * when it has one, is how records write the value (the white point is
- * typed d50 and written D50).
+ * chart edition, profile source, reading class), and the one parser and
+ * namer that go through them.  Names are matched in any case; a table
+ * entry's label, when it has one, is how records write the value (the
+ * white point is typed d50 and written D50).
  */
 #include "config.h"
 
@@ -45,7 +45,11 @@ TABLE(source, "profile source",
     { "srgb-chunk", SMP_PROF_SRGB_CHUNK, NULL },
     { "gama-chrm", SMP_PROF_GAMA_CHRM, NULL },
     { "assumed-srgb", SMP_PROF_ASSUMED_SRGB, NULL },
-    { "given", SMP_PROF_GIVEN, NULL }, { "chart", SMP_PROF_CHART, NULL });
+    { "given", SMP_PROF_GIVEN, NULL }, { "chart", SMP_PROF_CHART, NULL },
+    { "unknown", SMP_PROF_UNKNOWN, NULL });
+TABLE(class, "class",
+    { "all", SMP_CLASS_ALL, NULL }, { "skin", SMP_CLASS_SKIN, NULL },
+    { "dot", SMP_CLASS_DOT, NULL }, { "hair", SMP_CLASS_HAIR, NULL });
 
 int
 smp_names_parse(const struct smp_names *t, const char *s, int *v,

@@ -466,40 +466,39 @@ sampler_rect(struct sampler *s)
 	s->rect = (struct smp_rect){ x0, y0, x1 - x0, y1 - y0 };
 }
 
+/* What every reading of one image shares. */
+struct image_facts {
+	const char		*path, *date;
+	enum smp_profile_source	 source;
+	double			 calib_de00;
+};
+
 static int
-readings_push(struct smp_readings *rs, const char *label, const char *klass,
-    const float *lab, size_t n, size_t total, const struct smp_sample_opts *o,
-    struct smp_err *e)
+readings_push(struct smp_readings *rs, const struct image_facts *im,
+    const char *label, enum smp_class klass, const float *lab, size_t n,
+    size_t total, const struct smp_sample_opts *o, struct smp_err *e)
 {
 	struct smp_reading	*r;
-	struct smp_lab		 d65;
 
-	r = realloc(rs->r, (rs->n + 1) * sizeof *r);
-	if (r == NULL)
-		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	rs->r = r;
-	r = &rs->r[rs->n];
-	memset(r, 0, sizeof *r);
-	if ((r->region = strdup(label)) == NULL)
-		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	rs->n++;
+	if ((r = smp_readings_add(rs, im->path, label, e)) == NULL ||
+	    smp_readings_set_date(r, im->date, e) == -1)
+		return -1;
 	r->klass = klass;
 	r->frac = total ? (double)n / (double)total : NAN;
+	r->stat = o->stat;
+	r->white = o->white;
+	r->source = im->source;
+	r->calib_de00 = im->calib_de00;
 	if (smp_stats_compute(lab, n, o->stat, &r->st, e) == -1)
 		return -1;
-	smp_lab_lch(&r->st.value, &r->C, &r->h);
-	smp_lab_adapt(&r->st.value, o->white, SMP_WHITE_D65, &d65);
-	r->ita = smp_ita(&d65);
-	r->ita_class = smp_ita_class(r->ita);
-	if (r->st.n == 0)
-		r->C = r->h = NAN;
+	smp_readings_derive(r);
 	return 0;
 }
 
 /* Split a job's pixels into skin and dot rows. */
 static int
-readings_separate(struct smp_readings *rs, const struct job *j,
-    const struct smp_sample_opts *o, struct smp_err *e)
+readings_separate(struct smp_readings *rs, const struct image_facts *im,
+    const struct job *j, const struct smp_sample_opts *o, struct smp_err *e)
 {
 	unsigned char	*dot = NULL;
 	float		*cls[2] = { NULL, NULL };
@@ -520,9 +519,9 @@ readings_separate(struct smp_readings *rs, const struct job *j,
 		memcpy(cls[c] + 3 * cnt[c], j->lab + 3 * i, 3 * sizeof(float));
 		cnt[c]++;
 	}
-	if (readings_push(rs, j->label, "skin", cls[0], cnt[0], j->n, o,
-	    e) == -1 || readings_push(rs, j->label, "dot", cls[1], cnt[1],
-	    j->n, o, e) == -1)
+	if (readings_push(rs, im, j->label, SMP_CLASS_SKIN, cls[0], cnt[0],
+	    j->n, o, e) == -1 || readings_push(rs, im, j->label, SMP_CLASS_DOT,
+	    cls[1], cnt[1], j->n, o, e) == -1)
 		goto out;
 	r = 0;
 out:
@@ -539,14 +538,15 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	struct smp_image	*img = NULL;
 	struct smp_calib_result	 cal;
 	struct sampler		 s;
+	struct image_facts	 im;
 	size_t			 i;
 	int			 r = -1;
 
 	memset(out, 0, sizeof *out);
-	out->calib_de00 = NAN;
 	memset(&s, 0, sizeof s);
 	s.path = path;
-	out->white = o->white;
+	im.path = path;
+	im.calib_de00 = NAN;
 	if (smp_image_open(path, &o->limits, &img, e) == -1)
 		return -1;
 	s.info = smp_image_info(img);
@@ -567,7 +567,7 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 			chart_bbox(&s, &cal.found, s.info->disp_width,
 			    s.info->disp_height);
 		smp_chart_detect_clear(&cal.found);
-		out->calib_de00 = cal.rep.mean[1];
+		im.calib_de00 = cal.rep.mean[1];
 	}
 	if (sampler_plan(&s, o, e) == 0) {
 		sampler_rect(&s);
@@ -587,18 +587,18 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	}
 	if (o->chart)
 		free(cal.icc);
-	out->source = smp_pixconv_source(s.pc);
-	memcpy(out->date, s.info->date, sizeof out->date);
+	im.source = smp_pixconv_source(s.pc);
+	im.date = o->date != NULL ? o->date : s.info->date;
 	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1)
 		goto out;
 	for (i = 0; i < s.njobs; i++) {
 		const struct job	*j = &s.jobs[i];
 
 		if (o->separate)
-			r = readings_separate(out, j, o, e);
+			r = readings_separate(out, &im, j, o, e);
 		else
-			r = readings_push(out, j->label, "all", j->lab, j->n,
-			    j->n, o, e);
+			r = readings_push(out, &im, j->label, SMP_CLASS_ALL,
+			    j->lab, j->n, j->n, o, e);
 		if (r == -1)
 			goto out;
 	}
@@ -611,16 +611,4 @@ out:
 	sampler_free(&s);
 	smp_image_free(img);
 	return r;
-}
-
-void
-smp_readings_clear(struct smp_readings *rs)
-{
-	size_t	i;
-
-	for (i = 0; i < rs->n; i++)
-		free(rs->r[i].region);
-	free(rs->r);
-	rs->r = NULL;
-	rs->n = 0;
 }

@@ -82,7 +82,7 @@ struct smp_names {
 };
 extern const struct smp_names smp_names_white, smp_names_metric,
 	    smp_names_stat, smp_names_model, smp_names_hair, smp_names_view,
-	    smp_names_edition, smp_names_source;
+	    smp_names_edition, smp_names_source, smp_names_class;
 /* "unknown T 'S': expected a, b or c" when s is none of them. */
 int	smp_names_parse(const struct smp_names *t, const char *s, int *v,
 	    struct smp_err *e);
@@ -274,7 +274,8 @@ enum smp_profile_source {
 	SMP_PROF_GAMA_CHRM,
 	SMP_PROF_ASSUMED_SRGB,
 	SMP_PROF_GIVEN,
-	SMP_PROF_CHART		/* fitted on a chart in the same photo */
+	SMP_PROF_CHART,		/* fitted on a chart in the same photo */
+	SMP_PROF_UNKNOWN	/* a reading that does not say */
 };
 
 struct smp_limits {
@@ -401,6 +402,52 @@ double	smp_stats_median(float *v, size_t n);	/* partially reorders v */
 int	smp_separate(const float *lab, size_t n, unsigned char *is_dot,
 	    double *threshold, struct smp_err *e);
 
+/* readings.c: the readings format, its writer and its reader.  The class
+ * says what a row measured: skin, the dark class of a separated region
+ * (dots or stubble), hair (given by hand), or the whole region (all). */
+enum smp_class { SMP_CLASS_ALL, SMP_CLASS_SKIN, SMP_CLASS_DOT, SMP_CLASS_HAIR };
+/* Skin, or dark: the dots or hair a match targets, the dots a fade series
+ * follows.  An unseparated region (class all) is whatever the caller
+ * measured: smp-match takes it for skin, smp-fade --fit for the dots. */
+enum smp_role { SMP_ROLE_SKIN, SMP_ROLE_DARK };
+enum smp_role smp_readings_role(enum smp_class c, enum smp_role all);
+
+struct smp_reading {
+	char			*file;		/* owned: image or input file */
+	char			*region;	/* owned: region or tile label */
+	enum smp_class		 klass;
+	double			 frac;		/* share of the region's pixels */
+	struct smp_stats	 st;		/* st.value is the reading */
+	enum smp_stat		 stat;		/* what st.value is */
+	double			 C, h, ita;	/* of st.value; ITA from D65 */
+	enum smp_white		 white;
+	enum smp_profile_source	 source;
+	double			 calib_de00;	/* --chart: leave-one-out mean */
+	char			*date;		/* owned; "" when unknown */
+	unsigned long		 line;		/* input line; 0 when sampled */
+};
+struct smp_readings {
+	struct smp_reading	*r;
+	size_t			 n, cap;
+};
+/* A new last row for file and region: NAN numbers, class all, D50. */
+struct smp_reading *smp_readings_add(struct smp_readings *rs,
+	    const char *file, const char *region, struct smp_err *e);
+int	smp_readings_set_date(struct smp_reading *r, const char *date,
+	    struct smp_err *e);
+/* C, h and ITA from st.value and white. */
+void	smp_readings_derive(struct smp_reading *r);
+/* A table with the readings columns, and one row per reading. */
+struct smp_table *smp_readings_table(FILE *fp, enum smp_table_format fmt,
+	    int header, struct smp_err *e);
+int	smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
+	    struct smp_err *e);
+/* Append the rows of path ("-": stdin); dflt is the white of rows without
+ * a white column. */
+int	smp_readings_read(const char *path, enum smp_white dflt,
+	    struct smp_readings *rs, struct smp_err *e);
+void	smp_readings_clear(struct smp_readings *rs);
+
 /* sample.c: measure regions of one image. */
 struct smp_sample_opts {
 	struct smp_region	*regions;
@@ -412,46 +459,12 @@ struct smp_sample_opts {
 	enum smp_white		white;
 	enum smp_stat		stat;
 	int			separate;
+	const char		*date;		/* --date, or NULL: EXIF */
 	struct smp_limits	limits;
 };
 
-struct smp_reading {
-	char			*region;	/* label of the region or tile */
-	const char		*klass;		/* "all", "skin", "dot" */
-	double			frac;		/* share of the region's area */
-	struct smp_stats	st;
-	double			C, h, ita;
-	const char		*ita_class;
-};
-
-struct smp_readings {
-	struct smp_reading	*r;
-	size_t			n;
-	double			calib_de00;	/* --chart: leave-one-out mean */
-	enum smp_white		white;
-	enum smp_profile_source	source;
-	char			date[11];	/* EXIF capture date or "" */
-};
 int	smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	    struct smp_readings *out, struct smp_err *e);
-void	smp_readings_clear(struct smp_readings *rs);
-
-/* readin.c: Lab readings from TSV (smp-sample output or L a b columns). */
-struct smp_labrow {
-	char		*file, *region, *klass, *date;	/* "" when absent */
-	struct smp_lab	 lab;
-	int		 white;		/* enum smp_white */
-	unsigned long	 line;
-};
-struct smp_labrows {
-	struct smp_labrow	*r;
-	size_t			 n, cap;
-};
-/* Append the rows of path ("-": stdin); dflt is the white of rows without
- * a white column. */
-int	smp_labrows_read(const char *path, int dflt, struct smp_labrows *rs,
-	    struct smp_err *e);
-void	smp_labrows_clear(struct smp_labrows *rs);
 
 
 /*

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The layers, read from the built objects (tests/tools/layers.py): libsmp
 # never prints to stdout or stderr and never exits; it never calls the
-# CLI layer; no two modules of src/ depend on each other.
+# CLI layer; no two modules of src/ depend on each other.  And every name
+# libsmp exports carries its file's name (tests/tools/names.py).
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_cmd python3
 NM=${NM:-nm}
@@ -9,7 +10,9 @@ need_cmd "$NM"
 b=$SMP_BUILDDIR
 python3 "$SMP_SRCDIR/tests/tools/layers.py" "$NM" "$b/src/lib/libsmp.a" \
     "$b/src/cli/libsmpcli.a" "$b"/src/smp-*.o || fail "layering"
-# The check itself can fail: an object that prints and a cycle are seen.
+python3 "$SMP_SRCDIR/tests/tools/names.py" "$NM" "$b/src/lib/libsmp.a" ||
+    fail "exported names"
+# The checks themselves can fail: an object that prints and a cycle are seen.
 cat >"$tmp/p.c" <<'C'
 #include <stdio.h>
 void p(void) { fputs("x", stderr); }
@@ -27,5 +30,9 @@ python3 "$SMP_SRCDIR/tests/tools/layers.py" "$NM" "$tmp/l.a" \
     "$b/src/cli/libsmpcli.a" >"$tmp/out" && fail "a printing library passed"
 grep -q 'p.o prints or exits: stderr' "$tmp/out" || fail "stderr not seen"
 grep -q 'cycle: lib/a.o <-> lib/b.o' "$tmp/out" || fail "cycle not seen"
-echo "ok: libsmp neither prints nor exits nor calls the CLI; no cycles"
+python3 "$SMP_SRCDIR/tests/tools/names.py" "$NM" "$tmp/l.a" >"$tmp/out" &&
+    fail "names a(), b(), p() in a.o, b.o, p.o passed"
+grep -q '^p.o: p$' "$tmp/out" || fail "a misnamed function not seen"
+echo "ok: libsmp neither prints nor exits nor calls the CLI; no cycles;" \
+    "its names carry their files' names"
 exit 0

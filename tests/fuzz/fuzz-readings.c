@@ -8,10 +8,10 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct smp_labrows	rs = { 0 };
+	struct smp_readings	rs = { 0 };
 	struct smp_err		e = SMP_ERR_INIT;
 
-	smp_labrows_read(fuzz_path(data, size), SMP_WHITE_D50, &rs, &e);
-	smp_labrows_clear(&rs);
+	smp_readings_read(fuzz_path(data, size), SMP_WHITE_D50, &rs, &e);
+	smp_readings_clear(&rs);
 	return 0;
 }
