@@ -15,28 +15,31 @@
 #include "smp-cli.h"
 
 enum {
-	OPT_CORNERS = 256, OPT_JSON, OPT_EDITION, OPT_REFERENCE,
-	OPT_MODEL, OPT_OVERLAY, OPT_TI3, OPT_MAX_DE, OPT_MAX_PIXELS,
-	OPT_MAX_MEMORY
+	OPT_CORNERS = SMP_OPT_TOOL, OPT_EDITION, OPT_REFERENCE, OPT_MODEL,
+	OPT_OVERLAY, OPT_TI3, OPT_MAX_DE
 };
 
-static const struct option longopts[] = {
-	{ "corners",	required_argument,	NULL,	OPT_CORNERS },
-	{ "edition",	required_argument,	NULL,	OPT_EDITION },
-	{ "json",	no_argument,		NULL,	OPT_JSON },
-	{ "max-de",	required_argument,	NULL,	OPT_MAX_DE },
-	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
-	{ "max-pixels",	required_argument,	NULL,	OPT_MAX_PIXELS },
-	{ "model",	required_argument,	NULL,	OPT_MODEL },
-	{ "no-header",	no_argument,		NULL,	'H' },
-	{ "output",	required_argument,	NULL,	'o' },
-	{ "overlay",	required_argument,	NULL,	OPT_OVERLAY },
-	{ "reference",	required_argument,	NULL,	OPT_REFERENCE },
-	{ "ti3",	required_argument,	NULL,	OPT_TI3 },
-	SMP_BATCH_LONGOPTS,
-	{ "help",	no_argument,		NULL,	'h' },
-	{ "version",	no_argument,		NULL,	'V' },
-	{ NULL,		0,			NULL,	0 }
+static const struct smp_opt own[] = {
+	{ "output", 1, 'o', "FILE", "the ICC v2 profile to write" },
+	{ "corners", 1, OPT_CORNERS, "LIST", "patch-area corners at patches "
+	    "1, 6, 24, 19" },
+	{ "edition", 1, OPT_EDITION, "E", "built-in reference: 2014 (default) "
+	    "or pre2014" },
+	{ "reference", 1, OPT_REFERENCE, "FILE", "reference values from a "
+	    "CGATS .cie file" },
+	{ "model", 1, OPT_MODEL, "MODEL", "shaper-matrix (default), matrix, "
+	    "root-poly" },
+	{ "overlay", 1, OPT_OVERLAY, "FILE", "PNG showing where each patch "
+	    "was sampled" },
+	{ "ti3", 1, OPT_TI3, "FILE", "device values and reference as CGATS "
+	    "CTI3" },
+	{ "max-de", 1, OPT_MAX_DE, "X", "exit 1 if the leave-one-out mean "
+	    "dE00 is above X" },
+	SMP_OPT_END
+};
+static const struct smp_opt *const groups[] = {
+	own, smp_opts_output, smp_opts_limits, smp_opts_batch, smp_opts_info,
+	NULL
 };
 
 enum {
@@ -106,36 +109,18 @@ static const struct smp_column sumcols[] = {
 static smp_dead void
 usage(int status)
 {
-	fprintf(status ? stderr : stdout,
-	    "usage: %s [-0HhV] [-j N] [--corners X1,Y1,X2,Y2,X3,Y3,X4,Y4]\n"
+	char	syn[512];
+
+	snprintf(syn, sizeof syn, "usage: %s [-0HhV] [-j N] "
+	    "[--corners X1,Y1,X2,Y2,X3,Y3,X4,Y4]\n"
 	    "       [--edition 2014|pre2014 | --reference FILE.cie]\n"
 	    "       [--model shaper-matrix|matrix|root-poly] "
 	    "[--overlay FILE.png]\n"
 	    "       [--ti3 FILE.ti3] [--max-de X] [--max-pixels N] "
 	    "[--max-memory SIZE]\n"
 	    "       [--json] [--[no-]progress] [--files-from FILE] "
-	    "-o PROFILE.icc image...\n"
-	    "\n"
-	    "  -o, --output FILE     the ICC v2 profile to write\n"
-	    "      --corners LIST    patch-area corners at patches 1, 6, 24, "
-	    "19\n"
-	    "      --edition E       built-in reference: 2014 (default) or "
-	    "pre2014\n"
-	    "      --reference FILE  reference values from a CGATS .cie file\n"
-	    "      --model MODEL     shaper-matrix (default), matrix, "
-	    "root-poly\n"
-	    "      --overlay FILE    PNG showing where each patch was sampled\n"
-	    "      --ti3 FILE        device values and reference as CGATS "
-	    "CTI3\n"
-	    "      --max-de X        exit 1 if the leave-one-out mean dE00 "
-	    "is above X\n"
-	    "      --json            JSON Lines, with a summary object\n"
-	    "  -H, --no-header       no TSV header line\n"
-	    "      --max-pixels N    refuse larger images (default 100M)\n"
-	    "      --max-memory SIZE working memory (default 512M)\n",
-	    smp_cli_progname());
-	smp_cli_batch_usage(status ? stderr : stdout, "photos registered",
-	    "photos");
+	    "-o PROFILE.icc image...", smp_cli_progname());
+	smp_cli_help(status ? stderr : stdout, syn, groups);
 	exit(status);
 }
 
@@ -205,32 +190,22 @@ main(int argc, char *argv[])
 	struct smp_calib_opts	 o;
 	struct smp_calib_result	 r;
 	struct smp_err		 e = SMP_ERR_INIT;
-	struct smp_cli_batch	 cb;
-	enum smp_table_format	 fmt = SMP_TABLE_TSV;
+	struct smp_cli_common	 c;
 	const char		*reffile = NULL;
 	char			**files, what[64];
 	size_t			 nfiles;
 	double			 max_de = INFINITY;
-	int			 ch, header = 1, edition = 0;
+	int			 ch, edition = 0;
 
 	smp_cli_init(argv[0]);
 	memset(&o, 0, sizeof o);
 	o.model = SMP_MODEL_SHAPER;
-	o.limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
-	o.limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
 	smp_chart_builtin(SMP_EDITION_2014, &o.ref);
-	smp_cli_batch_init(&cb);
-	while ((ch = getopt_long(argc, argv, "0Hhj:o:V", longopts,
-	    NULL)) != -1) {
-		if (smp_cli_batch_opt(&cb, ch, optarg))
+	smp_cli_common_init(&c);
+	while ((ch = smp_cli_getopt(argc, argv, groups)) != -1) {
+		if (smp_cli_common_opt(&c, ch, optarg))
 			continue;
 		switch (ch) {
-		case 'H':
-			header = 0;
-			break;
-		case OPT_JSON:
-			fmt = SMP_TABLE_JSON;
-			break;
 		case 'o':
 			o.output = optarg;
 			break;
@@ -261,17 +236,13 @@ main(int argc, char *argv[])
 			if (smp_parse_double(optarg, 0, 1000, &max_de, &e) == -1)
 				smp_cli_usage_error("--max-de: %s", e.msg);
 			break;
-		case OPT_MAX_PIXELS:
-		case OPT_MAX_MEMORY:
-			smp_cli_limit(ch == OPT_MAX_PIXELS, optarg, &o.limits);
-			break;
 		default:
 			smp_cli_rest(ch, usage);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	files = smp_cli_batch_files(argc, argv, &cb, &nfiles);
+	o.limits = c.limits;
+	files = smp_cli_batch_files(argc - optind, argv + optind, &c.batch,
+	    &nfiles);
 	if (nfiles == 0)
 		smp_cli_usage_error("no image given");
 	if (o.output == NULL)
@@ -281,16 +252,16 @@ main(int argc, char *argv[])
 	if (reffile != NULL && smp_chart_load_cie(reffile, &o.ref, &e) == -1)
 		smp_cli_die(&e);
 	o.on_photo = step;
-	o.on_photo_arg = smp_progress_start(nfiles > 1 ? cb.progress : 0,
+	o.on_photo_arg = smp_progress_start(nfiles > 1 ? c.batch.progress : 0,
 	    nfiles, "photos");
-	if (smp_calibrate_many((const char *const *)files, nfiles, cb.jobs,
+	if (smp_calibrate_many((const char *const *)files, nfiles, c.batch.jobs,
 	    &o, &r, &e) == -1) {
 		smp_chart_detect_clear(&r.found);
 		smp_cli_die(&e);
 	}
 	smp_progress_end(o.on_photo_arg);
 	smp_chart_detect_clear(&r.found);
-	print_patches(&o, &r, fmt, header);
+	print_patches(&o, &r, c.fmt, c.header);
 	fflush(stdout);
 	if (nfiles == 1)
 		snprintf(what, sizeof what, "%s", files[0]);

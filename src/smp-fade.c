@@ -15,44 +15,47 @@
 #include "smp-cli.h"
 
 enum {
-	OPT_PIGMENT = 256, OPT_JSON, OPT_DILUTION, OPT_SKIN, OPT_WHITE,
-	OPT_SESSIONS, OPT_INTERVAL, OPT_HEAL, OPT_UV, OPT_SITE,
-	OPT_PROTECTION, OPT_KBIO, OPT_THRESHOLD, OPT_NOISE, OPT_YEARS,
-	OPT_STEP, OPT_START, OPT_SUMMARY, OPT_PLOT, OPT_ICS, OPT_FIT,
-	OPT_DOT, OPT_PITCH, OPT_DEPTH, OPT_NO_TOUCHUPS
+	OPT_PIGMENT = SMP_OPT_TOOL, OPT_DILUTION, OPT_SKIN, OPT_SESSIONS,
+	OPT_INTERVAL, OPT_HEAL, OPT_UV, OPT_SITE, OPT_PROTECTION, OPT_KBIO,
+	OPT_THRESHOLD, OPT_NOISE, OPT_YEARS, OPT_STEP, OPT_START, OPT_SUMMARY,
+	OPT_PLOT, OPT_ICS, OPT_FIT, OPT_NO_TOUCHUPS
 };
 
-static const struct option longopts[] = {
-	{ "catalogue",	required_argument,	NULL,	'c' },
-	{ "depth",	required_argument,	NULL,	OPT_DEPTH },
-	{ "dilution",	required_argument,	NULL,	OPT_DILUTION },
-	{ "dot-size",	required_argument,	NULL,	OPT_DOT },
-	{ "fit",	required_argument,	NULL,	OPT_FIT },
-	{ "heal",	required_argument,	NULL,	OPT_HEAL },
-	{ "ics",	required_argument,	NULL,	OPT_ICS },
-	{ "interval",	required_argument,	NULL,	OPT_INTERVAL },
-	{ "json",	no_argument,		NULL,	OPT_JSON },
-	{ "k-bio",	required_argument,	NULL,	OPT_KBIO },
-	{ "no-header",	no_argument,		NULL,	'H' },
-	{ "no-touchups", no_argument,		NULL,	OPT_NO_TOUCHUPS },
-	{ "noise",	required_argument,	NULL,	OPT_NOISE },
-	{ "pigment",	required_argument,	NULL,	OPT_PIGMENT },
-	{ "pitch",	required_argument,	NULL,	OPT_PITCH },
-	{ "plot",	required_argument,	NULL,	OPT_PLOT },
-	{ "protection",	required_argument,	NULL,	OPT_PROTECTION },
-	{ "sessions",	required_argument,	NULL,	OPT_SESSIONS },
-	{ "site",	required_argument,	NULL,	OPT_SITE },
-	{ "skin",	required_argument,	NULL,	OPT_SKIN },
-	{ "start",	required_argument,	NULL,	OPT_START },
-	{ "step",	required_argument,	NULL,	OPT_STEP },
-	{ "summary",	no_argument,		NULL,	OPT_SUMMARY },
-	{ "threshold",	required_argument,	NULL,	OPT_THRESHOLD },
-	{ "uv",		required_argument,	NULL,	OPT_UV },
-	{ "white",	required_argument,	NULL,	OPT_WHITE },
-	{ "years",	required_argument,	NULL,	OPT_YEARS },
-	{ "help",	no_argument,		NULL,	'h' },
-	{ "version",	no_argument,		NULL,	'V' },
-	{ NULL,		0,			NULL,	0 }
+static const struct smp_opt own[] = {
+	{ "pigment", 1, OPT_PIGMENT, "NAME", "the catalogue pigment" },
+	{ "dilution", 1, OPT_DILUTION, "R", "parts water per part ink "
+	    "(default 2)" },
+	{ "skin", 1, OPT_SKIN, "L,a,b", "the client's skin, instead of "
+	    "readings" },
+	{ "sessions", 1, OPT_SESSIONS, "N", "treatment sessions (default 3)" },
+	{ "interval", 1, OPT_INTERVAL, "WEEKS", "between sessions (default "
+	    "3)" },
+	{ "heal", 1, OPT_HEAL, "WEEKS", "healing time (default 6)" },
+	{ "uv", 1, OPT_UV, "SED", "erythemal UV per year (default 150)" },
+	{ "site", 1, OPT_SITE, "F", "scalp dose / personal dose (default 1)" },
+	{ "protection", 1, OPT_PROTECTION, "P", "hat or sunscreen, 0..1 "
+	    "(default 0)" },
+	{ "k-bio", 1, OPT_KBIO, "K", "biological loss per year (default "
+	    "0.15)" },
+	{ "threshold", 1, OPT_THRESHOLD, "X", "touch-up dE00 (default from "
+	    "ITA, 1.8 to 2.6)" },
+	{ "noise", 1, OPT_NOISE, "S", "repeat-capture sigma, dE00 (default "
+	    "0.5)" },
+	{ "years", 1, OPT_YEARS, "N", "horizon (default 10)" },
+	{ "step", 1, OPT_STEP, "MONTHS", "row spacing (default 6)" },
+	{ "start", 1, OPT_START, "DATE", "first session (default today)" },
+	{ "summary", 0, OPT_SUMMARY, NULL, "one row per skin" },
+	{ "no-touchups", 0, OPT_NO_TOUCHUPS, NULL, "fade on past the first "
+	    "touch-up" },
+	{ "plot", 1, OPT_PLOT, "FILE.svg", "dE00 against years" },
+	{ "ics", 1, OPT_ICS, "FILE.ics", "calendar reminder at the touch-up "
+	    "date" },
+	{ "fit", 1, OPT_FIT, "FILE", "fit the rate to dated readings" },
+	SMP_OPT_END
+};
+static const struct smp_opt *const groups[] = {
+	smp_opts_catalogue, own, smp_opts_white, smp_opts_stipple,
+	smp_opts_output, smp_opts_info, NULL
 };
 
 enum {
@@ -194,52 +197,22 @@ struct run {
 	int				 status;
 };
 
-static void usage(int) smp_dead;
-
-static void
+static smp_dead void
 usage(int status)
 {
-	fprintf(status ? stderr : stdout,
-	    "usage: %s [-HhV] [--json] [-c catalogue] --pigment NAME [--dilution R]\n"
+	char	syn[640];
+	const char *p = smp_cli_progname();
+
+	snprintf(syn, sizeof syn, "usage: %s [-HhV] [--json] [-c catalogue] "
+	    "--pigment NAME [--dilution R]\n"
 	    "       (--skin L,a,b | readings.tsv ...) [--sessions N] "
 	    "[--interval WEEKS]\n"
 	    "       [--uv SED] [--protection P] [--threshold X] [--years N] "
 	    "[--step MONTHS]\n"
 	    "       [--start YYYY-MM-DD] [--summary] [--plot FILE.svg] "
 	    "[--ics FILE.ics]\n"
-	    "       %s --fit series.tsv --pigment NAME [options]\n"
-	    "  -c, --catalogue FILE   pigment catalogue (default "
-	    "$SMP_CATALOGUE or the bundled one)\n"
-	    "      --pigment NAME     the catalogue pigment\n"
-	    "      --dilution R       parts water per part ink (default 2)\n"
-	    "      --skin L,a,b       the client's skin, instead of readings\n"
-	    "      --white WHITE      white of --skin and readings without one: "
-	    "d50 (default), d65\n"
-	    "      --sessions N       treatment sessions (default 3)\n"
-	    "      --interval WEEKS   between sessions (default 3)\n"
-	    "      --heal WEEKS       healing time (default 6)\n"
-	    "      --uv SED           erythemal UV per year (default 150)\n"
-	    "      --site F           scalp dose / personal dose (default 1)\n"
-	    "      --protection P     hat or sunscreen, 0..1 (default 0)\n"
-	    "      --k-bio K          biological loss per year (default 0.15)\n"
-	    "      --threshold X      touch-up dE00 (default from ITA, 1.8 to "
-	    "2.6)\n"
-	    "      --noise S          repeat-capture sigma, dE00 (default "
-	    "0.5)\n"
-	    "      --years N          horizon (default 10)\n"
-	    "      --step MONTHS      row spacing (default 6)\n"
-	    "      --start DATE       first session (default today)\n"
-	    "      --summary          one row per skin\n"
-	    "      --no-touchups      fade on past the first touch-up\n"
-	    "      --plot FILE.svg    dE00 against years\n"
-	    "      --ics FILE.ics     calendar reminder at the touch-up date\n"
-	    "      --fit FILE         fit the rate to dated readings\n"
-	    "      --dot-size MM, --pitch MM, --depth UM   as smp-match(1)\n"
-	    "      --json             JSON Lines\n"
-	    "  -H, --no-header        no TSV header line\n"
-	    "  -h, --help             this help\n"
-	    "  -V, --version          version\n", smp_cli_progname(),
-	    smp_cli_progname());
+	    "       %s --fit series.tsv --pigment NAME [options]", p, p);
+	smp_cli_help(status ? stderr : stdout, syn, groups);
 	exit(status);
 }
 
@@ -669,8 +642,6 @@ number_option(struct run *u, int ch, const char *arg)
 		{ OPT_THRESHOLD, "--threshold", 0.1, 50, &u->fo.threshold },
 		{ OPT_NOISE, "--noise", 0, 20, &u->fo.noise },
 		{ OPT_YEARS, "--years", 0.5, 100, &u->years },
-		{ OPT_DOT, "--dot-size", 0.05, 3, &u->mo.dot_mm },
-		{ OPT_PITCH, "--pitch", 0.1, 10, &u->mo.pitch_mm },
 	};
 	size_t	i;
 
@@ -689,32 +660,28 @@ main(int argc, char *argv[])
 	struct run		 u;
 	struct smp_catalogue	*cat;
 	struct smp_err		 e = SMP_ERR_INIT;
-	enum smp_table_format	 fmt = SMP_TABLE_TSV;
+	struct smp_cli_common	 c;
 	const char		*catalogue = NULL, *pigment = NULL;
 	const char		*series = NULL;
 	struct smp_lab		 skin;
-	int			 ch, i, header = 1, have_skin = 0;
+	int			 ch, i, have_skin = 0;
 
 	smp_cli_init(argv[0]);
 	memset(&u, 0, sizeof u);
 	smp_match_defaults(&u.mo);
 	smp_fade_defaults(&u.fo);
-	u.white = SMP_WHITE_D50;
 	u.years = 10;
 	u.step = 6;
 	u.touchups = 1;
-	while ((ch = getopt_long(argc, argv, "c:HhV", longopts, NULL)) != -1) {
-		if (number_option(&u, ch, optarg))
+	smp_cli_common_init(&c);
+	while ((ch = smp_cli_getopt(argc, argv, groups)) != -1) {
+		if (number_option(&u, ch, optarg) ||
+		    smp_cli_common_opt(&c, ch, optarg) ||
+		    smp_cli_stipple_opt(&u.mo, ch, optarg))
 			continue;
 		switch (ch) {
 		case 'c':
 			catalogue = optarg;
-			break;
-		case 'H':
-			header = 0;
-			break;
-		case OPT_JSON:
-			fmt = SMP_TABLE_JSON;
 			break;
 		case OPT_PIGMENT:
 			pigment = optarg;
@@ -722,10 +689,6 @@ main(int argc, char *argv[])
 		case OPT_SKIN:
 			smp_cli_lab("--skin", optarg, &skin);
 			have_skin = 1;
-			break;
-		case OPT_WHITE:
-			u.white = smp_cli_choice("--white", optarg,
-			    &smp_names_white);
 			break;
 		case OPT_SESSIONS:
 			u.fo.sessions = (int)smp_cli_num("--sessions", optarg, 1,
@@ -741,10 +704,7 @@ main(int argc, char *argv[])
 				    "number of months", optarg);
 			break;
 		case OPT_START:
-			if (smp_date_parse(optarg, &u.start) == -1 ||
-			    strlen(optarg) != 10)
-				smp_cli_usage_error("--start: '%s' is not a date "
-				    "YYYY-MM-DD", optarg);
+			u.start = smp_cli_date("--start", optarg);
 			u.have_start = 1;
 			break;
 		case OPT_SUMMARY:
@@ -762,16 +722,13 @@ main(int argc, char *argv[])
 		case OPT_FIT:
 			series = optarg;
 			break;
-		case OPT_DEPTH:
-			u.mo.skin.d_above = 1e-4 * smp_cli_num("--depth", optarg,
-			    0, 1000);
-			break;
 		default:
 			smp_cli_rest(ch, usage);
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	u.white = c.white;
 	if (pigment == NULL)
 		smp_cli_usage_error("--pigment is required");
 	if (series != NULL && argc > 0)
@@ -798,11 +755,11 @@ main(int argc, char *argv[])
 		smp_catalogue_free(cat);
 		smp_cli_die(&e);
 	}
-	if ((u.t = series != NULL ? smp_table_new(stdout, fmt, header,
-	    fit_cols, SMP_NCOLS(fit_cols), &e) : u.summary ? smp_table_new(stdout,
-	    fmt, header, summary_cols, SMP_NCOLS(summary_cols), &e) :
-	    smp_table_new(stdout, fmt, header, step_cols, SMP_NCOLS(step_cols),
-	    &e)) == NULL)
+	if ((u.t = series != NULL ? smp_table_new(stdout, c.fmt, c.header,
+	    fit_cols, SMP_NCOLS(fit_cols), &e) : u.summary ?
+	    smp_table_new(stdout, c.fmt, c.header, summary_cols,
+	    SMP_NCOLS(summary_cols), &e) : smp_table_new(stdout, c.fmt,
+	    c.header, step_cols, SMP_NCOLS(step_cols), &e)) == NULL)
 		smp_cli_die(&e);
 	if (series != NULL)
 		fit(&u, series, &skin, have_skin);

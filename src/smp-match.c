@@ -15,37 +15,38 @@
 #include "smp-cli.h"
 
 enum {
-	OPT_SKIN = 256, OPT_JSON, OPT_TARGET, OPT_HAIR, OPT_VIEW,
-	OPT_METRIC, OPT_MAX_DE, OPT_SWATCH, OPT_CHART, OPT_WHITE,
-	OPT_DOT, OPT_PITCH, OPT_DEPTH, OPT_MAX_DIL, OPT_MAX_PIXELS,
-	OPT_MAX_MEMORY
+	OPT_SKIN = SMP_OPT_TOOL, OPT_TARGET, OPT_HAIR, OPT_VIEW, OPT_METRIC,
+	OPT_MAX_DE, OPT_SWATCH, OPT_MAX_DIL
 };
 
-static const struct option longopts[] = {
-	{ "catalogue",	required_argument,	NULL,	'c' },
-	{ "chart",	no_argument,		NULL,	OPT_CHART },
-	{ "depth",	required_argument,	NULL,	OPT_DEPTH },
-	{ "dot-size",	required_argument,	NULL,	OPT_DOT },
-	{ "hair",	required_argument,	NULL,	OPT_HAIR },
-	{ "json",	no_argument,		NULL,	OPT_JSON },
-	{ "max-de",	required_argument,	NULL,	OPT_MAX_DE },
-	{ "max-dilution", required_argument,	NULL,	OPT_MAX_DIL },
-	{ "max-memory",	required_argument,	NULL,	OPT_MAX_MEMORY },
-	{ "max-pixels",	required_argument,	NULL,	OPT_MAX_PIXELS },
-	{ "metric",	required_argument,	NULL,	OPT_METRIC },
-	{ "no-header",	no_argument,		NULL,	'H' },
-	{ "pitch",	required_argument,	NULL,	OPT_PITCH },
-	{ "profile",	required_argument,	NULL,	'p' },
-	{ "region",	required_argument,	NULL,	'r' },
-	{ "skin",	required_argument,	NULL,	OPT_SKIN },
-	{ "swatch",	required_argument,	NULL,	OPT_SWATCH },
-	{ "target",	required_argument,	NULL,	OPT_TARGET },
-	{ "view",	required_argument,	NULL,	OPT_VIEW },
-	{ "white",	required_argument,	NULL,	OPT_WHITE },
-	SMP_BATCH_LONGOPTS,
-	{ "help",	no_argument,		NULL,	'h' },
-	{ "version",	no_argument,		NULL,	'V' },
-	{ NULL,		0,			NULL,	0 }
+static const struct smp_opt own[] = {
+	{ NULL, 1, 'k', "N", "candidates per reading (default 3)" },
+	{ "skin", 1, OPT_SKIN, "L,a,b", "the client's skin, instead of "
+	    "readings" },
+	{ "target", 1, OPT_TARGET, "L,a,b", "the colour to match (default: a "
+	    "natural follicle)" },
+	{ "hair", 1, OPT_HAIR, "COLOUR", "black, dark-brown (default), brown "
+	    "or grey" },
+	{ "view", 1, OPT_VIEW, "VIEW", "dot (close up, default) or blend (at a "
+	    "distance)" },
+	{ "metric", 1, OPT_METRIC, "METRIC", "CIEDE2000 (de00, the default), "
+	    "de94, cmc or de76" },
+	{ "max-de", 1, OPT_MAX_DE, "X", "exit 1 when the best is further than "
+	    "X" },
+	{ "swatch", 1, OPT_SWATCH, "FILE", "picture of the candidates, .png or "
+	    ".svg" },
+	{ "chart", 0, 'C', NULL, "images: calibrate on the ColorChecker in the "
+	    "photo" },
+	{ "region", 1, 'r', "REGION", "images: the skin region "
+	    "(smp-sample(1))" },
+	{ "profile", 1, 'p', "FILE", "images: source ICC profile" },
+	{ "max-dilution", 1, OPT_MAX_DIL, "R", "most water per part ink "
+	    "(default 30)" },
+	SMP_OPT_END
+};
+static const struct smp_opt *const groups[] = {
+	smp_opts_catalogue, own, smp_opts_white, smp_opts_stipple,
+	smp_opts_output, smp_opts_limits, smp_opts_batch, smp_opts_info, NULL
 };
 
 enum {
@@ -141,46 +142,18 @@ struct run {
 static smp_dead void
 usage(int status)
 {
-	fprintf(status ? stderr : stdout,
-	    "usage: %s [-0HhV] [-j N] [-c catalogue] [-k N] [--skin L,a,b]\n"
+	char	syn[512];
+
+	snprintf(syn, sizeof syn, "usage: %s [-0CHhV] [-j N] [-c catalogue] "
+	    "[-k N] [--skin L,a,b]\n"
 	    "       [--target L,a,b | --hair black|dark-brown|brown|grey] "
 	    "[--view dot|blend]\n"
 	    "       [--metric METRIC] [--max-de X] "
 	    "[--swatch FILE.png|FILE.svg]\n"
-	    "       [--chart] [-r region] [-p profile] [--json] "
-	    "[--[no-]progress]\n"
-	    "       [--files-from FILE] [readings.tsv | image]...\n"
-	    "\n"
-	    "  -c, --catalogue FILE  pigment catalogue (default: $SMP_CATALOGUE"
-	    " or the bundled one)\n"
-	    "  -k N                  candidates per reading (default 3)\n"
-	    "      --skin L,a,b      the client's skin, instead of readings\n"
-	    "      --target L,a,b    the colour to match (default: a natural "
-	    "follicle)\n"
-	    "      --hair COLOUR     black, dark-brown (default), brown or grey\n"
-	    "      --view VIEW       dot (close up, default) or blend (at a "
-	    "distance)\n"
-	    "      --metric METRIC   CIEDE2000 (de00, the default), de94, cmc "
-	    "or de76\n"
-	    "      --max-de X        exit 1 when the best is further than X\n"
-	    "      --swatch FILE     picture of the candidates, .png or .svg\n"
-	    "      --chart           images: calibrate on the ColorChecker in "
-	    "the photo\n"
-	    "  -r, --region REGION   images: the skin region (smp-sample(1))\n"
-	    "  -p, --profile FILE    images: source ICC profile\n"
-	    "      --white WHITE     white of --skin, --target and readings "
-	    "without one:\n"
-	    "                        d50 (default) or d65\n"
-	    "      --dot-size MM     dot diameter (default 0.3)\n"
-	    "      --pitch MM        dot spacing (default 1.0)\n"
-	    "      --depth UM        pigment-free dermis over the deposit "
-	    "(default 100)\n"
-	    "      --max-dilution R  most water per part ink (default 30)\n"
-	    "      --json            JSON Lines instead of TSV\n"
-	    "  -H, --no-header       no TSV header line\n"
-	    "      --max-pixels N, --max-memory SIZE   image limits\n",
+	    "       [-r region] [-p profile] [--json] [--[no-]progress]\n"
+	    "       [--files-from FILE] [readings.tsv | image]...",
 	    smp_cli_progname());
-	smp_cli_batch_usage(status ? stderr : stdout, "readings", "inputs");
+	smp_cli_help(status ? stderr : stdout, syn, groups);
 	exit(status);
 }
 
@@ -469,13 +442,13 @@ main(int argc, char *argv[])
 	struct run		 u;
 	struct smp_sample_opts	 so;
 	struct smp_err		 e = SMP_ERR_INIT;
-	enum smp_table_format	 fmt = SMP_TABLE_TSV;
+	struct smp_cli_common	 c;
 	const char		*catalogue = NULL, *swatch = NULL;
 	struct smp_lab		 skin;
 	struct smp_progress	*progress;
 	char			**files;
 	size_t			 nfiles, f;
-	int			 ch, i, header = 1, have_skin = 0, have_hair = 0;
+	int			 ch, i, have_skin = 0, have_hair = 0;
 
 	smp_cli_init(argv[0]);
 	memset(&u, 0, sizeof u);
@@ -483,26 +456,17 @@ main(int argc, char *argv[])
 	smp_match_defaults(&u.o);
 	u.k = 3;
 	u.max_de = NAN;
-	u.white = SMP_WHITE_D50;
 	so.stat = SMP_STAT_ROBUST;
 	so.separate = 1;
 	so.avoid_chart = 1;
-	so.limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
-	so.limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
-	smp_cli_batch_init(&u.batch);
-	while ((ch = getopt_long(argc, argv, "0c:Hhj:k:p:r:V", longopts,
-	    NULL)) != -1) {
-		if (smp_cli_batch_opt(&u.batch, ch, optarg))
+	smp_cli_common_init(&c);
+	while ((ch = smp_cli_getopt(argc, argv, groups)) != -1) {
+		if (smp_cli_common_opt(&c, ch, optarg) ||
+		    smp_cli_stipple_opt(&u.o, ch, optarg))
 			continue;
 		switch (ch) {
 		case 'c':
 			catalogue = optarg;
-			break;
-		case 'H':
-			header = 0;
-			break;
-		case OPT_JSON:
-			fmt = SMP_TABLE_JSON;
 			break;
 		case 'k': {
 			long	k;
@@ -546,38 +510,22 @@ main(int argc, char *argv[])
 		case OPT_SWATCH:
 			swatch = optarg;
 			break;
-		case OPT_CHART:
+		case 'C':
 			so.chart = 1;
-			break;
-		case OPT_WHITE:
-			u.white = smp_cli_choice("--white", optarg,
-			    &smp_names_white);
-			break;
-		case OPT_DOT:
-			u.o.dot_mm = smp_cli_num("--dot-size", optarg, 0.05, 3);
-			break;
-		case OPT_PITCH:
-			u.o.pitch_mm = smp_cli_num("--pitch", optarg, 0.1, 10);
-			break;
-		case OPT_DEPTH:
-			u.o.skin.d_above = 1e-4 * smp_cli_num("--depth", optarg,
-			    0, 1000);
 			break;
 		case OPT_MAX_DIL:
 			u.o.max_dilution = smp_cli_num("--max-dilution", optarg,
 			    0, 100);
 			break;
-		case OPT_MAX_PIXELS:
-		case OPT_MAX_MEMORY:
-			smp_cli_limit(ch == OPT_MAX_PIXELS, optarg, &so.limits);
-			break;
 		default:
 			smp_cli_rest(ch, usage);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	files = smp_cli_batch_files(argc, argv, &u.batch, &nfiles);
+	u.white = c.white;
+	u.batch = c.batch;
+	so.limits = c.limits;
+	files = smp_cli_batch_files(argc - optind, argv + optind, &c.batch,
+	    &nfiles);
 	if (u.have_target && have_hair)
 		smp_cli_usage_error("--target and --hair exclude each other");
 	if (have_skin && nfiles > 0)
@@ -597,8 +545,8 @@ main(int argc, char *argv[])
 	if (smp_catalogue_load(catalogue, &u.cat, &e) == -1)
 		smp_cli_die(&e);
 	u.swatch = swatch != NULL;
-	if ((u.t = smp_table_new(stdout, fmt, header, columns, SMP_NCOLS(columns),
-	    &e)) == NULL)
+	if ((u.t = smp_table_new(stdout, c.fmt, c.header, columns,
+	    SMP_NCOLS(columns), &e)) == NULL)
 		smp_cli_die(&e);
 	if (have_skin) {
 		struct group	g;

@@ -28,8 +28,6 @@ smp_dead void smp_cli_usage_error(const char *fmt, ...) printflike(1, 2);
 smp_dead void smp_cli_version(void);
 /* The getopt cases every tool shares: -V, -h and anything unknown. */
 smp_dead void smp_cli_rest(int ch, void (*usage)(int));
-/* --max-pixels (pixels != 0) or --max-memory; exits 2 on a bad value. */
-void	smp_cli_limit(int pixels, const char *arg, struct smp_limits *lim);
 /* An enumerated option's value from its name table (any case); exits 2
  * with "opt: unknown ...: expected ..." on anything else. */
 int	smp_cli_choice(const char *opt, const char *arg,
@@ -40,32 +38,63 @@ void	smp_cli_region(const char *arg, struct smp_sample_opts *o);
  * [min, max]; both exit 2 on anything else. */
 void	smp_cli_lab(const char *opt, const char *arg, struct smp_lab *lab);
 double	smp_cli_num(const char *opt, const char *arg, double min, double max);
+/* A date YYYY-MM-DD as days since 1970-01-01; exits 2 on anything
+ * else. */
+long	smp_cli_date(const char *opt, const char *arg);
 /* -c's default: $SMP_CATALOGUE, else the installed data/pigments.tsv. */
 const char *smp_cli_catalogue(void);
-/* The batch options of smp-sample, smp-calibrate and smp-match: -j N,
- * --progress, --no-progress, --files-from FILE and -0.  Put
- * SMP_BATCH_LONGOPTS in the long-option table and "j:0" in the short
- * ones; smp_cli_batch_opt takes a getopt result and returns 1 when it was
- * one of them (exits 2 on a bad value). */
-enum {
-	SMP_OPT_FILES_FROM = 1000, SMP_OPT_PROGRESS, SMP_OPT_NO_PROGRESS
+/* optgroup.c: an option, declared once with its help line.  A tool
+ * lists its own options and the groups it takes (NULL-terminated);
+ * smp_cli_getopt is getopt_long over them and smp_cli_help prints the
+ * synopsis and one line per option. */
+struct smp_opt {
+	const char	*name;		/* long name, or NULL */
+	int		 has_arg;	/* 0 or 1 */
+	int		 val;		/* short letter or an SMP_OPT_* code */
+	const char	*arg;		/* the argument in --help, or NULL */
+	const char	*help;		/* its --help; \n continues it */
 };
-#define SMP_BATCH_LONGOPTS \
-	{ "files-from",	required_argument,	NULL,	SMP_OPT_FILES_FROM }, \
-	{ "jobs",	required_argument,	NULL,	'j' }, \
-	{ "no-progress", no_argument,		NULL,	SMP_OPT_NO_PROGRESS }, \
-	{ "null",	no_argument,		NULL,	'0' }, \
-	{ "progress",	no_argument,		NULL,	SMP_OPT_PROGRESS }
+#define SMP_OPT_END	{ NULL, 0, 0, NULL, NULL }
+/* Codes of the long-only options of the shared groups; a tool's own
+ * codes start at SMP_OPT_TOOL. */
+enum {
+	SMP_OPT_FILES_FROM = 1000, SMP_OPT_PROGRESS, SMP_OPT_NO_PROGRESS,
+	SMP_OPT_JSON, SMP_OPT_MAX_PIXELS, SMP_OPT_MAX_MEMORY, SMP_OPT_WHITE,
+	SMP_OPT_DOT_SIZE, SMP_OPT_PITCH, SMP_OPT_DEPTH,
+	SMP_OPT_TOOL = 1100
+};
+/* --json, -H; --max-pixels, --max-memory; --white; -c (--catalogue, whose
+ * value the tool reads itself); --dot-size, --pitch, --depth; -j,
+ * --files-from, -0, --[no-]progress; -h, -V. */
+extern const struct smp_opt smp_opts_output[], smp_opts_limits[],
+	    smp_opts_white[], smp_opts_catalogue[], smp_opts_stipple[],
+	    smp_opts_batch[], smp_opts_info[];
+int	smp_cli_getopt(int argc, char **argv,
+	    const struct smp_opt *const *groups);
+void	smp_cli_help(FILE *fp, const char *synopsis,
+	    const struct smp_opt *const *groups);
+
 struct smp_cli_batch {
 	int		 jobs;		/* default: online processors */
 	int		 progress;	/* 1, 0, or -1: when stderr is a tty */
 	const char	*files_from;
 	int		 nul;
 };
-void	smp_cli_batch_init(struct smp_cli_batch *b);
-/* The end of --help: the batch options, then -h and -V. */
-void	smp_cli_batch_usage(FILE *fp, const char *work, const char *inputs);
-int	smp_cli_batch_opt(struct smp_cli_batch *b, int ch, const char *arg);
+/* What the output, limits, white and batch groups set. */
+struct smp_cli_common {
+	enum smp_table_format	 fmt;
+	int			 header;
+	struct smp_limits	 limits;
+	enum smp_white		 white;
+	struct smp_cli_batch	 batch;
+};
+void	smp_cli_common_init(struct smp_cli_common *c);
+/* 1 when ch is an option of those groups, now handled (exits 2 on a bad
+ * value), else 0. */
+int	smp_cli_common_opt(struct smp_cli_common *c, int ch, const char *arg);
+/* The stipple group into mo; 1 when ch was one of it. */
+int	smp_cli_stipple_opt(struct smp_match_opts *mo, int ch,
+	    const char *arg);
 /* The operands and the --files-from list (smp_filelist_read); exits 2
  * when the list cannot be read.  Free with smp_filelist_free. */
 char	**smp_cli_batch_files(int argc, char **argv,
