@@ -15,12 +15,6 @@
 enum { OPT_STAT = SMP_OPT_TOOL, OPT_DATE };
 
 static const struct smp_opt own[] = {
-	{ "region", 1, 'r', "REGION", "all (default), rect:X,Y,W,H, "
-	    "circle:CX,CY,R,\nmask:FILE.png or grid:COLSxROWS; repeatable" },
-	{ "profile", 1, 'p', "FILE", "source ICC profile, overriding the "
-	    "image's" },
-	{ "chart", 0, 'C', NULL, "calibrate on a ColorChecker in the same "
-	    "photo first" },
 	{ "stat", 1, OPT_STAT, "STAT", "robust (default), mean or median" },
 	{ "date", 1, OPT_DATE, "DATE", "the date column (default: the EXIF "
 	    "capture date)" },
@@ -29,8 +23,8 @@ static const struct smp_opt own[] = {
 	SMP_OPT_END
 };
 static const struct smp_opt *const groups[] = {
-	own, smp_opts_white, smp_opts_output, smp_opts_limits, smp_opts_batch,
-	smp_opts_info, NULL
+	smp_opts_sampling, own, smp_opts_white, smp_opts_output,
+	smp_opts_limits, smp_opts_batch, smp_opts_info, NULL
 };
 
 static smp_dead void
@@ -110,7 +104,7 @@ main(int argc, char *argv[])
 	struct smp_cli_common	 c;
 	struct smp_err		 e = SMP_ERR_INIT;
 	struct batch		 b;
-	int			 ch, i;
+	int			 ch;
 	size_t			 nfiles;
 	char			 datebuf[16];
 
@@ -119,20 +113,12 @@ main(int argc, char *argv[])
 	o.stat = SMP_STAT_ROBUST;
 	smp_cli_common_init(&c);
 	while ((ch = smp_cli_getopt(argc, argv, groups)) != -1) {
-		if (smp_cli_common_opt(&c, ch, optarg))
+		if (smp_cli_common_opt(&c, ch, optarg) ||
+		    smp_cli_sampling_opt(&o, ch, optarg))
 			continue;
 		switch (ch) {
-		case 'C':
-			o.chart = 1;
-			break;
 		case 'S':
 			o.separate = 1;
-			break;
-		case 'p':
-			o.profile = optarg;
-			break;
-		case 'r':
-			smp_cli_region(optarg, &o);
 			break;
 		case OPT_STAT:
 			o.stat = smp_cli_choice("--stat", optarg,
@@ -147,16 +133,11 @@ main(int argc, char *argv[])
 			smp_cli_rest(ch, usage);
 		}
 	}
-	o.white = c.white;
-	o.limits = c.limits;
+	smp_cli_sampling_done(&o, &c);
 	b.files = smp_cli_batch_files(argc - optind, argv + optind, &c.batch,
 	    &nfiles);
 	if (nfiles == 0)
 		smp_cli_usage_error("no image given");
-	if (o.chart && o.profile != NULL)
-		smp_cli_usage_error("--chart and --profile exclude each other");
-	if (o.nregions == 0)
-		smp_cli_region("all", &o);
 	if ((b.t = smp_readings_table(stdout, c.fmt, c.header, &e)) == NULL)
 		smp_cli_die(&e);
 	b.o = &o;
@@ -169,8 +150,6 @@ main(int argc, char *argv[])
 	smp_progress_end(b.progress);
 	smp_table_free(b.t);
 	smp_filelist_free(b.files);
-	for (i = 0; i < o.nregions; i++)
-		smp_region_clear(&o.regions[i]);
-	free(o.regions);
+	smp_sample_opts_clear(&o);
 	return b.status;
 }

@@ -1,8 +1,8 @@
 /*
  * optgroup.c: options declared once, with their help, in groups that
  * every tool taking them shares (output, image limits, white point,
- * catalogue, stipple, batch, help and version); a tool lists its own
- * options and
+ * sampling, catalogue, stipple, batch, help and version); a tool lists
+ * its own options and
  * the groups it takes, and smp_cli_getopt and smp_cli_help build the
  * getopt_long table and the help text from the same list.
  */
@@ -34,6 +34,16 @@ const struct smp_opt smp_opts_limits[] = {
 const struct smp_opt smp_opts_white[] = {
 	{ "white", 1, SMP_OPT_WHITE, "WHITE",
 	    "Lab reference white: d50 (default) or d65" },
+	SMP_OPT_END
+};
+
+const struct smp_opt smp_opts_sampling[] = {
+	{ "region", 1, 'r', "REGION", "all (default), rect:X,Y,W,H, "
+	    "circle:CX,CY,R,\nmask:FILE.png or grid:COLSxROWS; repeatable" },
+	{ "profile", 1, 'p', "FILE", "source ICC profile, overriding the "
+	    "image's" },
+	{ "chart", 0, 'C', NULL, "calibrate on a ColorChecker in the same "
+	    "photo first" },
 	SMP_OPT_END
 };
 
@@ -199,6 +209,35 @@ smp_cli_common_opt(struct smp_cli_common *c, int ch, const char *arg)
 		return 1;
 	}
 	return 0;
+}
+
+int
+smp_cli_sampling_opt(struct smp_sample_opts *so, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'r':
+		smp_cli_region(arg, so);
+		return 1;
+	case 'p':
+		so->profile = arg;
+		return 1;
+	case 'C':
+		so->chart = 1;
+		return 1;
+	}
+	return 0;
+}
+
+void
+smp_cli_sampling_done(struct smp_sample_opts *so,
+    const struct smp_cli_common *c)
+{
+	if (so->chart && so->profile != NULL)
+		smp_cli_usage_error("--chart and --profile exclude each other");
+	if (so->nregions == 0)
+		smp_cli_region("all", so);
+	so->white = c->white;
+	so->limits = c->limits;
 }
 
 int

@@ -65,6 +65,17 @@ smp_cli_num(const char *opt, const char *arg, double min, double max)
 }
 
 long
+smp_cli_int(const char *opt, const char *arg, long min, long max)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	long		v;
+
+	if (smp_parse_long(arg, min, max, &v, &e) == -1)
+		smp_cli_usage_error("%s: %s", opt, e.msg);
+	return v;
+}
+
+long
 smp_cli_date(const char *opt, const char *arg)
 {
 	long	d;

@@ -38,6 +38,7 @@ void	smp_cli_region(const char *arg, struct smp_sample_opts *o);
  * [min, max]; both exit 2 on anything else. */
 void	smp_cli_lab(const char *opt, const char *arg, struct smp_lab *lab);
 double	smp_cli_num(const char *opt, const char *arg, double min, double max);
+long	smp_cli_int(const char *opt, const char *arg, long min, long max);
 /* A date YYYY-MM-DD as days since 1970-01-01; exits 2 on anything
  * else. */
 long	smp_cli_date(const char *opt, const char *arg);
@@ -63,12 +64,12 @@ enum {
 	SMP_OPT_DOT_SIZE, SMP_OPT_PITCH, SMP_OPT_DEPTH,
 	SMP_OPT_TOOL = 1100
 };
-/* --json, -H; --max-pixels, --max-memory; --white; -c (--catalogue, whose
- * value the tool reads itself); --dot-size, --pitch, --depth; -j,
- * --files-from, -0, --[no-]progress; -h, -V. */
+/* --json, -H; --max-pixels, --max-memory; --white; -r, -p, -C; -c
+ * (--catalogue, whose value the tool reads itself); --dot-size, --pitch,
+ * --depth; -j, --files-from, -0, --[no-]progress; -h, -V. */
 extern const struct smp_opt smp_opts_output[], smp_opts_limits[],
-	    smp_opts_white[], smp_opts_catalogue[], smp_opts_stipple[],
-	    smp_opts_batch[], smp_opts_info[];
+	    smp_opts_white[], smp_opts_sampling[], smp_opts_catalogue[],
+	    smp_opts_stipple[], smp_opts_batch[], smp_opts_info[];
 int	smp_cli_getopt(int argc, char **argv,
 	    const struct smp_opt *const *groups);
 void	smp_cli_help(FILE *fp, const char *synopsis,
@@ -92,6 +93,13 @@ void	smp_cli_common_init(struct smp_cli_common *c);
 /* 1 when ch is an option of those groups, now handled (exits 2 on a bad
  * value), else 0. */
 int	smp_cli_common_opt(struct smp_cli_common *c, int ch, const char *arg);
+/* The sampling group into so; 1 when ch was one of it.  After the last
+ * option, _done checks it and fills so's white, limits and default
+ * region from the common groups. */
+int	smp_cli_sampling_opt(struct smp_sample_opts *so, int ch,
+	    const char *arg);
+void	smp_cli_sampling_done(struct smp_sample_opts *so,
+	    const struct smp_cli_common *c);
 /* The stipple group into mo; 1 when ch was one of it. */
 int	smp_cli_stipple_opt(struct smp_match_opts *mo, int ch,
 	    const char *arg);

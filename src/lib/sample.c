@@ -612,3 +612,15 @@ out:
 	smp_image_free(img);
 	return r;
 }
+
+void
+smp_sample_opts_clear(struct smp_sample_opts *o)
+{
+	int	i;
+
+	for (i = 0; i < o->nregions; i++)
+		smp_region_clear(&o->regions[i]);
+	free(o->regions);
+	o->regions = NULL;
+	o->nregions = 0;
+}

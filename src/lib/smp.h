@@ -465,6 +465,8 @@ struct smp_sample_opts {
 
 int	smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	    struct smp_readings *out, struct smp_err *e);
+/* Free the regions. */
+void	smp_sample_opts_clear(struct smp_sample_opts *o);
 
 
 /*
@@ -752,6 +754,60 @@ void	smp_match_rank(const struct smp_catalogue *cat,
 	    const struct smp_match_opts *o, struct smp_candidate *out);
 
 
+/* match-group.c: the readings of one input as the skins to match, by
+ * (file, region) in order of first appearance: a skin or unseparated row
+ * is the skin, a dot or hair row the target (smp_readings_role).  file
+ * and region are borrowed from the readings. */
+struct smp_match_group {
+	const char	*file, *region;
+	struct smp_lab	 skin, dark;	/* in white */
+	int		 have_skin, have_dark;
+	enum smp_white	 white;
+};
+int	smp_match_group_readings(const struct smp_readings *rs,
+	    struct smp_match_group **out, size_t *n, struct smp_err *e);
+/* What the user asked for beyond the options: a given target. */
+struct smp_match_request {
+	int		 have_target;
+	struct smp_lab	 target;
+	enum smp_white	 target_white;
+};
+struct smp_match_result {
+	struct smp_match_skin	 ms;
+	struct smp_target	 tg;
+	double			 ita;		/* of the skin reading */
+	struct smp_candidate	*cand;		/* every pigment, best first */
+	size_t			 ncand;
+};
+/* Fit the skin, choose the target (given, the group's dark reading, the
+ * hair model) and rank; -1 when the group has no skin reading. */
+int	smp_match_group_run(const struct smp_catalogue *cat,
+	    const struct smp_match_opts *o, const struct smp_match_request *rq,
+	    const struct smp_match_group *g, struct smp_match_result *res,
+	    struct smp_err *e);
+void	smp_match_group_clear(struct smp_match_result *res);
+/* The groups of one input: an image is sampled with so, anything else
+ * read as readings (rs holds the rows the groups borrow from). */
+int	smp_match_group_input(const char *path,
+	    const struct smp_sample_opts *so, struct smp_readings *rs,
+	    struct smp_match_group **g, size_t *ng, struct smp_err *e);
+/* Match n groups on up to jobs threads; emit gets each in order with its
+ * result, or NULL and why; it returns 1 to stop (a closed pipe). */
+typedef int (*smp_match_emit)(void *arg, const struct smp_match_group *g,
+	    const struct smp_match_result *r, const struct smp_err *why);
+int	smp_match_group_batch(const struct smp_catalogue *cat,
+	    const struct smp_match_opts *o, const struct smp_match_request *rq,
+	    const struct smp_match_group *g, size_t n, int jobs,
+	    smp_match_emit emit, void *arg, struct smp_err *e);
+
+/* match-table.c: smp-match's rows, the best k candidates of a group. */
+struct smp_table *smp_match_table(FILE *fp, enum smp_table_format fmt,
+	    int header, struct smp_err *e);
+int	smp_match_table_write(struct smp_table *t,
+	    const struct smp_catalogue *cat, const struct smp_match_opts *o,
+	    const struct smp_match_group *g, const struct smp_match_result *r,
+	    int k, struct smp_err *e);
+
 /*
  * Fade: pigment loss over the years, touch-ups, a client's own rate,
  * and the pictures and reminders of smp-fade.
@@ -894,9 +950,19 @@ struct smp_swatch_row {
 	} cand[16];
 };
 #define SMP_SWATCH_MAX_K	16
-int	smp_swatch_write(const char *path, const struct smp_swatch_row *rows,
-	    size_t nrows, int k, const struct smp_match_opts *o,
-	    struct smp_err *e);
+/* The rows of a picture, one per group: its skin, target and best k. */
+struct smp_swatch {
+	struct smp_swatch_row	*rows;
+	size_t			 n, cap;
+};
+int	smp_swatch_add(struct smp_swatch *sw, const struct smp_catalogue *cat,
+	    const struct smp_match_opts *o, const struct smp_match_group *g,
+	    const struct smp_match_result *res, int k, struct smp_err *e);
+void	smp_swatch_free(struct smp_swatch *sw);
+/* 1 when path names a swatch the writer knows (.png or .svg, any case). */
+int	smp_swatch_path_ok(const char *path);
+int	smp_swatch_write(const char *path, const struct smp_swatch *sw,
+	    int k, const struct smp_match_opts *o, struct smp_err *e);
 
 /* canvas.c */
 struct smp_canvas {

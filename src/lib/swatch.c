@@ -228,6 +228,43 @@ swatch_svg(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 	return 0;
 }
 
+int
+smp_swatch_add(struct smp_swatch *sw, const struct smp_catalogue *cat,
+    const struct smp_match_opts *o, const struct smp_match_group *g,
+    const struct smp_match_result *res, int k, struct smp_err *e)
+{
+	struct smp_swatch_row	*r;
+	int			 i;
+
+	if ((r = smp_grow_array(sw->rows, &sw->cap, sw->n, sizeof *r,
+	    e)) == NULL)
+		return -1;
+	sw->rows = r;
+	r = &sw->rows[sw->n++];
+	memset(r, 0, sizeof *r);
+	r->skin = g->skin;
+	r->white = g->white;
+	r->target = res->tg.dot;
+	r->target_name = res->tg.source == SMP_TARGET_HAIR ?
+	    smp_names_name(&smp_names_hair, o->hair) :
+	    res->tg.source == SMP_TARGET_GIVEN ? "GIVEN" : "FROM PHOTO";
+	for (i = 0; i < k && i < SMP_SWATCH_MAX_K && (size_t)i < res->ncand;
+	    i++) {
+		r->cand[i].name = cat->pig[res->cand[i].pig].name;
+		r->cand[i].dilution = res->cand[i].dilution;
+		r->cand[i].de = res->cand[i].de;
+		r->cand[i].dot = res->cand[i].dot;
+	}
+	return 0;
+}
+
+void
+smp_swatch_free(struct smp_swatch *sw)
+{
+	free(sw->rows);
+	memset(sw, 0, sizeof *sw);
+}
+
 static int
 ends_with(const char *s, const char *suf)
 {
@@ -237,9 +274,17 @@ ends_with(const char *s, const char *suf)
 }
 
 int
-smp_swatch_write(const char *path, const struct smp_swatch_row *rows,
-    size_t nrows, int k, const struct smp_match_opts *o, struct smp_err *e)
+smp_swatch_path_ok(const char *path)
 {
+	return ends_with(path, ".png") || ends_with(path, ".svg");
+}
+
+int
+smp_swatch_write(const char *path, const struct smp_swatch *sw, int k,
+    const struct smp_match_opts *o, struct smp_err *e)
+{
+	const struct smp_swatch_row	*rows = sw->rows;
+	size_t				 nrows = sw->n;
 	struct swatch_ctx	 s;
 	cmsContext		 ctx;
 	cmsHPROFILE		 lab, srgb;
