@@ -1,7 +1,7 @@
 /*
  * optgroup.c: options declared once, with their help, in groups that
  * every tool taking them shares (output, image limits, white point,
- * sampling, catalogue, stipple, batch, help and version); a tool lists
+ * sampling, catalogue, stipple, fading, batch, help and version); a tool lists
  * its own options and
  * the groups it takes, and smp_cli_getopt and smp_cli_help build the
  * getopt_long table and the help text from the same list.
@@ -58,6 +58,26 @@ const struct smp_opt smp_opts_stipple[] = {
 	{ "pitch", 1, SMP_OPT_PITCH, "MM", "dot spacing (default 1.0)" },
 	{ "depth", 1, SMP_OPT_DEPTH, "UM",
 	    "pigment-free dermis over the deposit (default 100)" },
+	SMP_OPT_END
+};
+
+const struct smp_opt smp_opts_fade[] = {
+	{ "sessions", 1, SMP_OPT_SESSIONS, "N", "treatment sessions "
+	    "(default 3)" },
+	{ "interval", 1, SMP_OPT_INTERVAL, "WEEKS", "between sessions "
+	    "(default 3)" },
+	{ "heal", 1, SMP_OPT_HEAL, "WEEKS", "healing time (default 6)" },
+	{ "uv", 1, SMP_OPT_UV, "SED", "erythemal UV per year (default 150)" },
+	{ "site", 1, SMP_OPT_SITE, "F", "scalp dose / personal dose "
+	    "(default 1)" },
+	{ "protection", 1, SMP_OPT_PROTECTION, "P", "hat or sunscreen, 0..1 "
+	    "(default 0)" },
+	{ "k-bio", 1, SMP_OPT_KBIO, "K", "biological loss per year "
+	    "(default 0.15)" },
+	{ "threshold", 1, SMP_OPT_THRESHOLD, "X", "touch-up dE00 (default "
+	    "from ITA, 1.8 to 2.6)" },
+	{ "noise", 1, SMP_OPT_NOISE, "S", "repeat-capture sigma, dE00 "
+	    "(default 0.5)" },
 	SMP_OPT_END
 };
 
@@ -254,5 +274,39 @@ smp_cli_stipple_opt(struct smp_match_opts *mo, int ch, const char *arg)
 		mo->skin.d_above = 1e-4 * smp_cli_num("--depth", arg, 0, 1000);
 		return 1;
 	}
+	return 0;
+}
+
+int
+smp_cli_fade_opt(struct smp_fade_opts *fo, int ch, const char *arg)
+{
+	const struct {
+		int		 ch;
+		const char	*name;
+		double		 min, max;
+		double		*dst;
+	} nums[] = {
+		{ SMP_OPT_INTERVAL, "--interval", 0.5, 104, &fo->interval_weeks },
+		{ SMP_OPT_HEAL, "--heal", 0, 26, &fo->heal_weeks },
+		{ SMP_OPT_UV, "--uv", 0, 2000, &fo->uv },
+		{ SMP_OPT_SITE, "--site", 0, 2, &fo->site },
+		{ SMP_OPT_PROTECTION, "--protection", 0, 1, &fo->protection },
+		{ SMP_OPT_KBIO, "--k-bio", 0, 10, &fo->k_bio },
+		{ SMP_OPT_THRESHOLD, "--threshold", 0.1, 50, &fo->threshold },
+		{ SMP_OPT_NOISE, "--noise", 0, 20, &fo->noise },
+	};
+	size_t	i;
+
+	if (ch == SMP_OPT_SESSIONS) {
+		fo->sessions = smp_cli_whole("--sessions", arg,
+		    SMP_FADE_MAX_SESSIONS, "number");
+		return 1;
+	}
+	for (i = 0; i < sizeof nums / sizeof nums[0]; i++)
+		if (nums[i].ch == ch) {
+			*nums[i].dst = smp_cli_num(nums[i].name, arg,
+			    nums[i].min, nums[i].max);
+			return 1;
+		}
 	return 0;
 }

@@ -75,6 +75,17 @@ smp_cli_int(const char *opt, const char *arg, long min, long max)
 	return v;
 }
 
+int
+smp_cli_whole(const char *opt, const char *arg, int max, const char *what)
+{
+	int	v = (int)smp_cli_num(opt, arg, 1, max);
+
+	if (v != atof(arg))
+		smp_cli_usage_error("%s: '%s' is not a whole %s", opt, arg,
+		    what);
+	return v;
+}
+
 long
 smp_cli_date(const char *opt, const char *arg)
 {

@@ -39,6 +39,9 @@ void	smp_cli_region(const char *arg, struct smp_sample_opts *o);
 void	smp_cli_lab(const char *opt, const char *arg, struct smp_lab *lab);
 double	smp_cli_num(const char *opt, const char *arg, double min, double max);
 long	smp_cli_int(const char *opt, const char *arg, long min, long max);
+/* A number in [1, max] that must be whole: "'x' is not a whole what". */
+int	smp_cli_whole(const char *opt, const char *arg, int max,
+	    const char *what);
 /* A date YYYY-MM-DD as days since 1970-01-01; exits 2 on anything
  * else. */
 long	smp_cli_date(const char *opt, const char *arg);
@@ -61,15 +64,19 @@ struct smp_opt {
 enum {
 	SMP_OPT_FILES_FROM = 1000, SMP_OPT_PROGRESS, SMP_OPT_NO_PROGRESS,
 	SMP_OPT_JSON, SMP_OPT_MAX_PIXELS, SMP_OPT_MAX_MEMORY, SMP_OPT_WHITE,
-	SMP_OPT_DOT_SIZE, SMP_OPT_PITCH, SMP_OPT_DEPTH,
+	SMP_OPT_DOT_SIZE, SMP_OPT_PITCH, SMP_OPT_DEPTH, SMP_OPT_SESSIONS,
+	SMP_OPT_INTERVAL, SMP_OPT_HEAL, SMP_OPT_UV, SMP_OPT_SITE,
+	SMP_OPT_PROTECTION, SMP_OPT_KBIO, SMP_OPT_THRESHOLD, SMP_OPT_NOISE,
 	SMP_OPT_TOOL = 1100
 };
 /* --json, -H; --max-pixels, --max-memory; --white; -r, -p, -C; -c
  * (--catalogue, whose value the tool reads itself); --dot-size, --pitch,
- * --depth; -j, --files-from, -0, --[no-]progress; -h, -V. */
+ * --depth; the fading model (--sessions ... --noise); -j, --files-from,
+ * -0, --[no-]progress; -h, -V. */
 extern const struct smp_opt smp_opts_output[], smp_opts_limits[],
 	    smp_opts_white[], smp_opts_sampling[], smp_opts_catalogue[],
-	    smp_opts_stipple[], smp_opts_batch[], smp_opts_info[];
+	    smp_opts_stipple[], smp_opts_fade[], smp_opts_batch[],
+	    smp_opts_info[];
 int	smp_cli_getopt(int argc, char **argv,
 	    const struct smp_opt *const *groups);
 void	smp_cli_help(FILE *fp, const char *synopsis,
@@ -100,6 +107,8 @@ int	smp_cli_sampling_opt(struct smp_sample_opts *so, int ch,
 	    const char *arg);
 void	smp_cli_sampling_done(struct smp_sample_opts *so,
 	    const struct smp_cli_common *c);
+/* The fading model's group into fo; 1 when ch was one of it. */
+int	smp_cli_fade_opt(struct smp_fade_opts *fo, int ch, const char *arg);
 /* The stipple group into mo; 1 when ch was one of it. */
 int	smp_cli_stipple_opt(struct smp_match_opts *mo, int ch,
 	    const char *arg);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -103,6 +104,19 @@ smp_date_add_months(long days, int n)
 	if (d > month_days(y, m))
 		d = month_days(y, m);
 	return smp_date_days(y, m, d);
+}
+
+long
+smp_date_add_years(long days, double years)
+{
+	return isfinite(years) ? days + lround(years * SMP_DAYS_PER_YEAR) :
+	    days;
+}
+
+double
+smp_date_years(long from, long to)
+{
+	return (to - from) / SMP_DAYS_PER_YEAR;
 }
 
 long

@@ -130,7 +130,7 @@ smp_fade_fit(const struct smp_fade *f, struct smp_fade_obs *obs, size_t n,
 	for (i = 0; i < n; i++) {
 		if (!obs[i].used)
 			continue;
-		obs[i].t = (obs[i].date - obs[base].date) / 365.25;
+		obs[i].t = smp_date_years(obs[base].date, obs[i].date);
 		obs[i].load = smp_fade_fit_invert(f, &obs[i].dot, &obs[i].fit_de);
 		obs[i].de = smp_delta_e(SMP_DE00, &obs[base].dot, &obs[i].dot);
 		used++;
@@ -174,7 +174,7 @@ smp_fade_fit(const struct smp_fade *f, struct smp_fade_obs *obs, size_t n,
 	r->k_hi = -b + q * se;
 	r->s0 = exp(a);
 	r->rmse = sqrt(rss / m);
-	r->half_life = r->k > 0 ? log(2) / r->k : NAN;
+	r->half_life = smp_fade_half_life(r->k);
 	r->touchup = touchup_after(f, r->s0, r->k, horizon);
 	r->touchup_early = touchup_after(f, r->s0, r->k_hi, horizon);
 	r->touchup_late = touchup_after(f, r->s0, r->k_lo, horizon);

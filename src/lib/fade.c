@@ -19,7 +19,7 @@
 
 #define SMP_FADE_REF_SESSIONS	3	/* SCIENCE.md 3: 2-4 sessions */
 #define SMP_FADE_REF_HEAL	0.67	/* SCIENCE.md 6.2 r_heal */
-#define WEEKS_PER_YEAR		(365.25 / 7)
+#define WEEKS_PER_YEAR		(SMP_DAYS_PER_YEAR / 7)
 
 void
 smp_fade_defaults(struct smp_fade_opts *o)
@@ -36,6 +36,12 @@ smp_fade_defaults(struct smp_fade_opts *o)
 	o->f_age = 1;
 	o->threshold = NAN;		/* from ITA */
 	o->noise = 0.5;			/* SCIENCE.md 6.2 sigma_repeat */
+}
+
+double
+smp_fade_half_life(double k)
+{
+	return k > 0 ? log(2) / k : NAN;
 }
 
 /* Del Bino ITA in degrees -> touch-up threshold: 1.8 at ITA >= 28 rising

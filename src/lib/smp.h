@@ -169,6 +169,11 @@ void	smp_date_civil(long days, long *y, int *m, int *d);
 int	smp_date_parse(const char *s, long *days);
 void	smp_date_format(long days, char *out, size_t len);
 long	smp_date_add_months(long days, int n);
+/* Years as a mean Gregorian year; adding years rounds to the nearest
+ * day, and a NAN (unknown) time adds nothing. */
+#define SMP_DAYS_PER_YEAR	365.25
+long	smp_date_add_years(long days, double years);
+double	smp_date_years(long from, long to);
 long	smp_date_today(void);
 
 /* pool.c: an ordered parallel map.  work(i) runs for every i in [0, n)
@@ -606,6 +611,16 @@ int	smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 	    struct smp_err *e);
 
 
+/* calibrate-report.c: the patch rows (and with JSON the summary
+ * object) of smp-calibrate, and its one-line summary (the image name is
+ * cut at 63 bytes). */
+int	smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt,
+	    int header, const struct smp_calib_opts *o,
+	    const struct smp_calib_result *r, struct smp_err *e);
+void	smp_calibrate_report_line(char *buf, size_t len, size_t nphotos,
+	    const char *first, const struct smp_calib_opts *o,
+	    const struct smp_calib_result *r);
+
 /*
  * Optics and match: skin optics, the stipple, the catalogue, ranking
  * pigments and dilutions.
@@ -830,6 +845,8 @@ struct smp_fade_opts {
 	double	noise;			/* sigma_repeat, dE00 */
 };
 void	smp_fade_defaults(struct smp_fade_opts *o);
+/* ln 2 / k, NAN unless k > 0. */
+double	smp_fade_half_life(double k);
 double	smp_fade_threshold_ita(double ita);
 double	smp_fade_uv_transmittance(double ita);
 
@@ -921,6 +938,54 @@ struct smp_fade_plot {
 	size_t		 nlater;
 };
 int	smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
+	    struct smp_err *e);
+
+/* fade-report.c: what smp-fade writes for predictions and fits. */
+enum smp_fade_report_kind {
+	SMP_FADE_REPORT_STEPS, SMP_FADE_REPORT_SUMMARY, SMP_FADE_REPORT_FIT
+};
+struct smp_fade_report {
+	const struct smp_catalogue	*cat;
+	const struct smp_pigment	*pig;
+	struct smp_match_opts		 mo;
+	struct smp_fade_opts		 fo;
+	long				 start;		/* first session */
+	int				 have_start;	/* given, not today */
+	double				 years;		/* horizon */
+	int				 step;		/* months between rows */
+	int				 summary;	/* one row per skin */
+	int				 touchups;	/* plan them */
+};
+struct smp_table *smp_fade_report_table(FILE *fp, enum smp_table_format fmt,
+	    int header, enum smp_fade_report_kind kind, struct smp_err *e);
+/* One prediction for a skin: f fitted, *tu the first touch-up (NAN
+ * beyond the horizon), its summary row or its timeline written to t. */
+int	smp_fade_report_predict(struct smp_table *t,
+	    const struct smp_fade_report *rp, const char *file,
+	    const char *region, const struct smp_lab *skin, enum smp_white w,
+	    struct smp_fade *f, double *tu, struct smp_err *e);
+/* The predictions for the skin and unseparated rows of rs; the first's
+ * in *first and *first_tu.  The number of them, or -1. */
+int	smp_fade_report_readings(struct smp_table *t,
+	    const struct smp_fade_report *rp, const struct smp_readings *rs,
+	    struct smp_fade *first, double *first_tu, struct smp_err *e);
+int	smp_fade_report_plot(const char *path, const struct smp_fade_report *rp,
+	    const struct smp_fade *f, double tu, struct smp_err *e);
+/* The reminder; 1 (nothing written) when tu is NAN. */
+int	smp_fade_report_ics(const char *path, const struct smp_fade_report *rp,
+	    const struct smp_fade *f, double tu, struct smp_err *e);
+/* A client's rate fitted to the series read from path, its row. */
+int	smp_fade_report_fit(struct smp_table *t,
+	    const struct smp_fade_report *rp, const char *path,
+	    struct smp_fade_series *ser, struct smp_fade *f,
+	    struct smp_fade_fitres *r, struct smp_err *e);
+int	smp_fade_report_fit_plot(const char *path,
+	    const struct smp_fade_report *rp, const struct smp_fade *f,
+	    const struct smp_fade_series *ser, const struct smp_fade_fitres *r,
+	    struct smp_err *e);
+int	smp_fade_report_fit_ics(const char *path,
+	    const struct smp_fade_report *rp, const struct smp_fade *f,
+	    const struct smp_fade_series *ser, const struct smp_fade_fitres *r,
 	    struct smp_err *e);
 
 /* ics.c: --ics, one all-day event on date, DTSTAMP from stamp (days).
