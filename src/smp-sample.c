@@ -68,7 +68,7 @@ sample_one(size_t i, void *arg)
 
 	if ((d = calloc(1, sizeof *d)) == NULL)
 		return NULL;
-	d->ok = smp_sample_image(b->files[i], b->o, &d->rs, &d->e) == 0;
+	d->ok = smp_photo_sample(b->files[i], b->o, &d->rs, &d->e) == 0;
 	return d;
 }
 

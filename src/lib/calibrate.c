@@ -145,14 +145,12 @@ out:
 
 /* Locate and sample; fills res->found and res->patch. */
 static int
-cal_register(const char *path, const struct smp_calib_opts *o,
+cal_register(struct smp_image *img, const struct smp_calib_opts *o,
     struct smp_calib_result *res, struct smp_err *e)
 {
-	struct smp_image	*img;
-	int			 r;
+	const char	*path = smp_image_path(img);
+	int		 r;
 
-	if (smp_image_open(path, &o->limits, &img, e) == -1)
-		return -1;
 	if (o->corners) {
 		r = smp_chart_from_corners(o->corner, &res->found, e);
 		if (r == 0 && o->overlay != NULL)
@@ -173,9 +171,8 @@ cal_register(const char *path, const struct smp_calib_opts *o,
 				    res->found.second);
 		}
 	}
-	smp_image_free(img);
 	if (r == 0)
-		r = smp_chart_sample(path, &o->limits, &res->found, res->patch, e);
+		r = smp_chart_sample(img, &res->found, res->patch, e);
 	if (r == 0 && cal_checks(res->patch, e) == -1) {
 		smp_err_prefix(e, path);
 		r = -1;
@@ -183,9 +180,11 @@ cal_register(const char *path, const struct smp_calib_opts *o,
 	return r;
 }
 
-/* One photo of a pooled calibration, registered on a worker thread. */
+/* One photo of a pooled calibration, registered on a worker thread,
+ * opened there unless the caller has it open already (img). */
 struct cal_photo {
 	const char		*path;
+	struct smp_image	*img;
 	struct smp_calib_result	 res;
 	struct smp_err		 e;
 	int			 r;
@@ -202,7 +201,15 @@ cal_photo_work(size_t i, void *arg)
 	struct cal_pool		*cp = arg;
 	struct cal_photo	*ph = &cp->ph[i];
 
-	ph->r = cal_register(ph->path, cp->o, &ph->res, &ph->e);
+	struct smp_image	*img = ph->img;
+
+	if (img != NULL || smp_image_open(ph->path, &cp->o->limits, &img,
+	    &ph->e) == 0)
+		ph->r = cal_register(img, cp->o, &ph->res, &ph->e);
+	else
+		ph->r = -1;
+	if (img != ph->img)
+		smp_image_free(img);
 	/* Only the first photo's working copy is kept, for the overlay. */
 	if (i > 0)
 		smp_chart_detect_clear(&ph->res.found);
@@ -274,12 +281,11 @@ cal_pool(const struct cal_photo *ph, size_t n, struct smp_calib_result *res,
 	return 0;
 }
 
-int
-smp_calibrate_many(const char *const *paths, size_t n, int jobs,
+static int
+cal_photos(struct cal_photo *ph, size_t n, int jobs,
     const struct smp_calib_opts *o, struct smp_calib_result *res,
     struct smp_err *e)
 {
-	struct cal_photo	*ph;
 	struct cal_pool		 cp;
 	double			 rgb[SMP_CHART_PATCHES][3];
 	char			 desc[512], date[32];
@@ -288,22 +294,11 @@ smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 	size_t			 i, nbad = 0, first_bad = 0;
 	int			 k, r;
 
-	memset(res, 0, sizeof *res);
-	if (n == 0)
-		return smp_errf(e, SMP_E_USAGE, "no photo given");
-	if ((ph = calloc(n, sizeof *ph)) == NULL)
-		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	for (i = 0; i < n; i++) {
-		ph[i].path = paths[i];
-		smp_err_clear(&ph[i].e);
-	}
 	cp.ph = ph;
 	cp.o = o;
 	if (smp_pool_run(n, jobs, cal_photo_work, cal_photo_done, &cp,
-	    e) == -1) {
-		free(ph);
+	    e) == -1)
 		return -1;
-	}
 	for (i = n; i-- > 0;)
 		if (ph[i].r == -1) {
 			nbad++;
@@ -334,9 +329,8 @@ smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 	}
 	if (r == 0 && res->rep.mean[0] > CAL_MAX_FIT)
 		r = smp_errf(e, SMP_E_INPUT, "%s: registration implausible: "
-		    "self-fit mean dE00 %.1f", n == 1 ? paths[0] : "the photos",
+		    "self-fit mean dE00 %.1f", n == 1 ? ph[0].path : "the photos",
 		    res->rep.mean[0]);
-	free(ph);
 	res->ok = r == 0;
 	if (o->overlay != NULL && res->found.work != NULL) {
 		struct smp_err	oe = SMP_ERR_INIT;
@@ -363,8 +357,35 @@ smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 }
 
 int
-smp_calibrate(const char *path, const struct smp_calib_opts *o,
+smp_calibrate_many(const char *const *paths, size_t n, int jobs,
+    const struct smp_calib_opts *o, struct smp_calib_result *res,
+    struct smp_err *e)
+{
+	struct cal_photo	*ph;
+	size_t			 i;
+	int			 r;
+
+	memset(res, 0, sizeof *res);
+	if (n == 0)
+		return smp_errf(e, SMP_E_USAGE, "no photo given");
+	if ((ph = calloc(n, sizeof *ph)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	for (i = 0; i < n; i++)
+		ph[i].path = paths[i];
+	r = cal_photos(ph, n, jobs, o, res, e);
+	free(ph);
+	return r;
+}
+
+int
+smp_calibrate_image(struct smp_image *img, const struct smp_calib_opts *o,
     struct smp_calib_result *res, struct smp_err *e)
 {
-	return smp_calibrate_many(&path, 1, 1, o, res, e);
+	struct cal_photo	ph;
+
+	memset(res, 0, sizeof *res);
+	memset(&ph, 0, sizeof ph);
+	ph.path = smp_image_path(img);
+	ph.img = img;
+	return cal_photos(&ph, 1, 1, o, res, e);
 }

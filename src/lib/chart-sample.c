@@ -108,10 +108,10 @@ patch_stats(const float *v, size_t n, struct smp_patch *p, struct smp_err *e)
 }
 
 int
-smp_chart_sample(const char *path, const struct smp_limits *lim,
-    const struct smp_chart_found *f, struct smp_patch *p, struct smp_err *e)
+smp_chart_sample(struct smp_image *img, const struct smp_chart_found *f,
+    struct smp_patch *p, struct smp_err *e)
 {
-	struct smp_image	*img;
+	const char		*path = smp_image_path(img);
 	const struct smp_image_info *in;
 	struct csample		 c;
 	struct smp_rect		 r;
@@ -122,8 +122,6 @@ smp_chart_sample(const char *path, const struct smp_limits *lim,
 	int			 k, a, ret = -1;
 
 	memset(&c, 0, sizeof c);
-	if (smp_image_open(path, lim, &img, e) == -1)
-		return -1;
 	in = smp_image_info(img);
 	c.f = f;
 	c.in = in;
@@ -188,6 +186,5 @@ smp_chart_sample(const char *path, const struct smp_limits *lim,
 out:
 	for (k = 0; k < SMP_CHART_PATCHES; k++)
 		free(c.val[k]);
-	smp_image_free(img);
 	return ret;
 }

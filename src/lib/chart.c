@@ -237,3 +237,23 @@ smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
 	out->found = SMP_CHART_PATCHES;
 	return 0;
 }
+
+void
+smp_chart_bbox(const struct smp_chart_found *f, uint32_t W, uint32_t H,
+    uint32_t *box)
+{
+	double	x0 = W, y0 = H, x1 = 0, y1 = 0, x, y;
+	int	k, u, v;
+
+	for (k = 0; k < SMP_CHART_PATCHES; k++)
+		for (u = -1; u <= 1; u += 2)
+			for (v = -1; v <= 1; v += 2) {
+				smp_chart_point(f, k, 1.5 * u, 1.5 * v, &x, &y);
+				x0 = fmin(x0, x), x1 = fmax(x1, x);
+				y0 = fmin(y0, y), y1 = fmax(y1, y);
+			}
+	box[0] = (uint32_t)fmax(0, floor(x0));
+	box[1] = (uint32_t)fmax(0, floor(y0));
+	box[2] = (uint32_t)fmin(W, ceil(x1));
+	box[3] = (uint32_t)fmin(H, ceil(y1));
+}

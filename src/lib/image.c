@@ -1,6 +1,8 @@
 /*
  * image.c: open an image by content (PNG or JPEG), expose its header, and
- * hand the codec's rows of a rectangle to a callback.
+ * hand the codec's rows of a rectangle to a callback.  Every read after
+ * the first starts the codec again from the top of the open file, so one
+ * handle serves detection, patch sampling and region sampling.
  */
 #include "config.h"
 
@@ -44,6 +46,35 @@ image_spool_stdin(struct smp_err *e)
 	return tmp;
 }
 
+/* Read the header from the top of the file with the codec found by
+ * smp_image_open: the first time, and again for every further read. */
+static int
+image_start(struct smp_image *img, struct smp_err *e)
+{
+	if (img->close != NULL)
+		img->close(img);
+	img->close = NULL;
+	img->read = NULL;
+	img->reduce = NULL;
+	free(img->icc);
+	img->icc = NULL;
+	memset(&img->info, 0, sizeof img->info);
+	img->denom = 1;
+	if (fseek(img->fp, 0, SEEK_SET) == -1)
+		return smp_errf(e, SMP_E_IO, "%s: %s", img->path,
+		    strerror(errno));
+	if (img->open(img, e) == -1)
+		return -1;
+	if (img->info.orientation >= 5) {
+		img->info.disp_width = img->info.height;
+		img->info.disp_height = img->info.width;
+	} else {
+		img->info.disp_width = img->info.width;
+		img->info.disp_height = img->info.height;
+	}
+	return 0;
+}
+
 int
 smp_image_open(const char *path, const struct smp_limits *lim,
     struct smp_image **out, struct smp_err *e)
@@ -52,7 +83,6 @@ smp_image_open(const char *path, const struct smp_limits *lim,
 	struct stat		 st;
 	unsigned char		 sig[8];
 	size_t			 n;
-	int			 r;
 
 	*out = NULL;
 	if ((img = calloc(1, sizeof *img)) == NULL ||
@@ -82,24 +112,16 @@ smp_image_open(const char *path, const struct smp_limits *lim,
 	}
 	rewind(img->fp);
 	if (smp__image_png_is(sig, n))
-		r = smp__image_png_open(img, e);
+		img->open = smp__image_png_open;
 	else if (smp__image_jpeg_is(sig, n))
-		r = smp__image_jpeg_open(img, e);
+		img->open = smp__image_jpeg_open;
 	else if (n == 0)
-		r = smp_errf(e, SMP_E_INPUT, "%s: empty file", path);
+		smp_errf(e, SMP_E_INPUT, "%s: empty file", path);
 	else
-		r = smp_errf(e, SMP_E_INPUT, "%s: not a PNG or JPEG image",
-		    path);
-	if (r == -1) {
+		smp_errf(e, SMP_E_INPUT, "%s: not a PNG or JPEG image", path);
+	if (img->open == NULL || image_start(img, e) == -1) {
 		smp_image_free(img);
 		return -1;
-	}
-	if (img->info.orientation >= 5) {
-		img->info.disp_width = img->info.height;
-		img->info.disp_height = img->info.width;
-	} else {
-		img->info.disp_width = img->info.width;
-		img->info.disp_height = img->info.height;
 	}
 	*out = img;
 	return 0;
@@ -135,9 +157,8 @@ int
 smp_image_read(struct smp_image *img, const struct smp_rect *r,
     smp_row_fn fn, void *arg, struct smp_err *e)
 {
-	if (img->used)
-		return smp_errf(e, SMP_E_INPUT,
-		    "%s: internal: image read twice", img->path);
+	if (img->used && image_start(img, e) == -1)
+		return -1;
 	if (r->w == 0 || r->h == 0 || r->x > img->info.width ||
 	    r->w > img->info.width - r->x || r->y > img->info.height ||
 	    r->h > img->info.height - r->y)
@@ -154,9 +175,8 @@ smp_image_read_reduced(struct smp_image *img, int max_denom, int *denom,
 	struct smp_rect	all = { 0, 0, img->info.width, img->info.height };
 
 	*denom = 1;
-	if (img->used)
-		return smp_errf(e, SMP_E_INPUT,
-		    "%s: internal: image read twice", img->path);
+	if (img->used && image_start(img, e) == -1)
+		return -1;
 	if (img->reduce != NULL && max_denom > 1)
 		*denom = img->reduce(img, max_denom, &all.w, &all.h);
 	img->denom = *denom;

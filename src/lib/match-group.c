@@ -137,7 +137,7 @@ smp_match_group_input(const char *path, const struct smp_sample_opts *so,
 	memset(rs, 0, sizeof *rs);
 	*g = NULL;
 	*ng = 0;
-	r = smp_image_sniff(path) ? smp_sample_image(path, so, rs, e) :
+	r = smp_image_sniff(path) ? smp_photo_sample(path, so, rs, e) :
 	    smp_readings_read(path, so->white, rs, e);
 	if (r == 0)
 		r = smp_match_group_readings(rs, g, ng, e);

@@ -209,29 +209,6 @@ beside_chart(struct sampler *s, struct job *j, uint32_t W, uint32_t H)
 	}
 }
 
-/* Bounding box of the chart with a margin of one patch pitch, clipped to
- * the W x H display. */
-static void
-chart_bbox(struct sampler *s, const struct smp_chart_found *f, uint32_t W,
-    uint32_t H)
-{
-	double	x0 = W, y0 = H, x1 = 0, y1 = 0, x, y;
-	int	k, u, v;
-
-	for (k = 0; k < SMP_CHART_PATCHES; k++)
-		for (u = -1; u <= 1; u += 2)
-			for (v = -1; v <= 1; v += 2) {
-				smp_chart_point(f, k, 1.5 * u, 1.5 * v, &x, &y);
-				x0 = fmin(x0, x), x1 = fmax(x1, x);
-				y0 = fmin(y0, y), y1 = fmax(y1, y);
-			}
-	s->chart[0] = (uint32_t)fmax(0, floor(x0));
-	s->chart[1] = (uint32_t)fmax(0, floor(y0));
-	s->chart[2] = (uint32_t)fmin(W, ceil(x1));
-	s->chart[3] = (uint32_t)fmin(H, ceil(y1));
-	s->have_chart = s->chart[2] > s->chart[0] && s->chart[3] > s->chart[1];
-}
-
 /* Turn the user's regions into jobs with display bounding boxes. */
 static int
 sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
@@ -532,11 +509,11 @@ out:
 }
 
 int
-smp_sample_image(const char *path, const struct smp_sample_opts *o,
-    struct smp_readings *out, struct smp_err *e)
+smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
+    const struct smp_sample_source *src, struct smp_readings *out,
+    struct smp_err *e)
 {
-	struct smp_image	*img = NULL;
-	struct smp_calib_result	 cal;
+	const char		*path = smp_image_path(img);
 	struct sampler		 s;
 	struct image_facts	 im;
 	size_t			 i;
@@ -545,48 +522,20 @@ smp_sample_image(const char *path, const struct smp_sample_opts *o,
 	memset(out, 0, sizeof *out);
 	memset(&s, 0, sizeof s);
 	s.path = path;
-	im.path = path;
-	im.calib_de00 = NAN;
-	if (smp_image_open(path, &o->limits, &img, e) == -1)
-		return -1;
 	s.info = smp_image_info(img);
-	if (o->chart) {
-		struct smp_calib_opts	co;
-
-		memset(&co, 0, sizeof co);
-		smp_chart_builtin(SMP_EDITION_2014, &co.ref);
-		co.model = SMP_MODEL_SHAPER;
-		co.want_icc = 1;
-		co.limits = o->limits;
-		if (smp_calibrate(path, &co, &cal, e) == -1) {
-			smp_chart_detect_clear(&cal.found);
-			free(cal.icc);
-			goto out;
-		}
-		if (o->avoid_chart)
-			chart_bbox(&s, &cal.found, s.info->disp_width,
-			    s.info->disp_height);
-		smp_chart_detect_clear(&cal.found);
-		im.calib_de00 = cal.rep.mean[1];
+	im.path = path;
+	im.calib_de00 = src->calib_de00;
+	if (src->have_chart) {
+		memcpy(s.chart, src->chart, sizeof s.chart);
+		s.have_chart = s.chart[2] > s.chart[0] && s.chart[3] > s.chart[1];
 	}
-	if (sampler_plan(&s, o, e) == 0) {
-		sampler_rect(&s);
-		r = sampler_reserve(&s, &o->limits, e);
-	}
-	if (r == -1) {
-		if (o->chart)
-			free(cal.icc);
+	if (sampler_plan(&s, o, e) == -1)
 		goto out;
-	}
-	r = -1;
-	if (smp_pixconv_new(s.info, o->profile, o->chart ? cal.icc : NULL,
-	    o->chart ? cal.icc_len : 0, o->white, &s.pc, e) == -1) {
-		if (o->chart)
-			free(cal.icc);
+	sampler_rect(&s);
+	if (sampler_reserve(&s, &o->limits, e) == -1 ||
+	    smp_pixconv_new(s.info, o->profile, src->icc, src->icc_len,
+	    o->white, &s.pc, e) == -1)
 		goto out;
-	}
-	if (o->chart)
-		free(cal.icc);
 	im.source = smp_pixconv_source(s.pc);
 	im.date = o->date != NULL ? o->date : s.info->date;
 	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1)
@@ -609,7 +558,6 @@ out:
 		smp_err_prefix(e, path);	/* regions, masks: name the image */
 	}
 	sampler_free(&s);
-	smp_image_free(img);
 	return r;
 }
 

@@ -33,6 +33,8 @@ struct smp_image {
 	struct smp_limits	 lim;
 	unsigned char		*icc;
 	int			 used;		/* a rect has been read */
+	int			 (*open)(struct smp_image *,
+				    struct smp_err *);	/* the codec */
 	int			 denom;		/* reduced read: 1/denom */
 	int			 (*read)(struct smp_image *,
 				    const struct smp_rect *, smp_row_fn,

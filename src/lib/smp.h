@@ -327,8 +327,9 @@ int	smp_image_sniff(const char *path);
 /*
  * Rows of the stored (not display) rectangle r, top to bottom, each as
  * r.w pixels of (model channels + 1 alpha) uint16 samples, 0..65535, ink
- * values for CMYK.  A rect can be read once per opened image.  fn returns
- * 0 to go on, -1 (with e filled) to stop.
+ * values for CMYK.  Each read decodes afresh from the top of the file, so
+ * an image can be read any number of times.  fn returns 0 to go on, -1
+ * (with e filled) to stop.
  */
 typedef int (*smp_row_fn)(void *arg, uint32_t sy, const uint16_t *px,
 	    struct smp_err *e);
@@ -468,10 +469,27 @@ struct smp_sample_opts {
 	struct smp_limits	limits;
 };
 
-int	smp_sample_image(const char *path, const struct smp_sample_opts *o,
-	    struct smp_readings *out, struct smp_err *e);
+/* Where the colours of an image come from beyond what it carries: an
+ * ICC profile in memory (fitted on a chart in the photo), its error, and
+ * the chart's box, which region "all" keeps away from. */
+struct smp_sample_source {
+	const void	*icc;
+	size_t		 icc_len;
+	double		 calib_de00;	/* NAN without a chart */
+	int		 have_chart;
+	uint32_t	 chart[4];	/* x0 y0 x1 y1, display */
+};
+int	smp_sample_regions(struct smp_image *img,
+	    const struct smp_sample_opts *o,
+	    const struct smp_sample_source *src, struct smp_readings *out,
+	    struct smp_err *e);
 /* Free the regions. */
 void	smp_sample_opts_clear(struct smp_sample_opts *o);
+
+/* photo.c: the readings of one photo: opened once, calibrated on its own
+ * chart with o->chart, then sampled (smp-sample(1)). */
+int	smp_photo_sample(const char *path, const struct smp_sample_opts *o,
+	    struct smp_readings *out, struct smp_err *e);
 
 
 /*
@@ -513,6 +531,10 @@ int	smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
 /* Display position of point (u, v) in patch k's own frame, -0.5..0.5. */
 void	smp_chart_point(const struct smp_chart_found *f, int k, double u,
 	    double v, double *x, double *y);
+/* The chart's display bounding box, x0 y0 x1 y1, with a margin of one
+ * patch pitch, clipped to W x H. */
+void	smp_chart_bbox(const struct smp_chart_found *f, uint32_t W,
+	    uint32_t H, uint32_t *box);
 
 /* chart-detect.c */
 void	smp_chart_detect_clear(struct smp_chart_found *f);
@@ -531,9 +553,8 @@ struct smp_patch {
 };
 /* Sample the central half of every patch at full resolution. */
 #define SMP_PATCH_SAMPLE	0.5	/* side of the sampled square, in pitches */
-int	smp_chart_sample(const char *path, const struct smp_limits *lim,
-	    const struct smp_chart_found *f, struct smp_patch *p,
-	    struct smp_err *e);
+int	smp_chart_sample(struct smp_image *img, const struct smp_chart_found *f,
+	    struct smp_patch *p, struct smp_err *e);
 
 /* chart-overlay.c: draw the sampled squares (have_chart) on the working
  * copy; green when ok, red when not; write the PNG atomically. */
@@ -600,8 +621,9 @@ struct smp_calib_result {
 };
 /* Writes the outputs asked for; the overlay also on failure.  Call
  * smp_chart_detect_clear(&res->found) afterwards. */
-int	smp_calibrate(const char *path, const struct smp_calib_opts *o,
-	    struct smp_calib_result *res, struct smp_err *e);
+int	smp_calibrate_image(struct smp_image *img,
+	    const struct smp_calib_opts *o, struct smp_calib_result *res,
+	    struct smp_err *e);
 /* Several photos of one chart, camera and light, registered on up to
  * `jobs` threads and pooled into one profile (calibrate.c); the overlay
  * shows the first.  Any photo refused, or one that disagrees with the

@@ -98,7 +98,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.limits.max_pixels = 1 << 20;
 	o.limits.max_bytes = 64 << 20;
 	memset(&rs, 0, sizeof rs);
-	smp_sample_image(fuzz_path(data, size), &o, &rs, &e);
+	smp_photo_sample(fuzz_path(data, size), &o, &rs, &e);
 	smp_readings_clear(&rs);
 	smp_region_clear(&rg);
 	return 0;
