@@ -163,7 +163,8 @@ fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
 	    &ser, &r, &e) == -1)
 		trouble(u, &e);
 	if (u->ics != NULL)
-		reminded(u, smp_fade_report_fit_ics(u->ics, &u->rp, &f, &ser, &r,
+		reminded(u, smp_fade_report_fit_ics(u->ics, &u->rp, &f, &ser,
+		    &r,
 		    &e), &e);
 	smp_fade_series_clear(&ser);
 }

@@ -39,7 +39,7 @@ static int
 filelist_from(const char *from, int nul, char ***v, size_t *n, size_t *cap,
     struct smp_err *e)
 {
-	const char	*name = strcmp(from, "-") == 0 ? "standard input" : from;
+	const char	*name = strcmp(from, "-") ? from : "standard input";
 	char		*line = NULL;
 	size_t		 lcap = 0;
 	ssize_t		 len;

@@ -1,10 +1,10 @@
 /*
  * optgroup.c: options declared once, with their help, in groups that
  * every tool taking them shares (output, image limits, white point,
- * sampling, catalogue, stipple, fading, batch, help and version); a tool lists
- * its own options and
- * the groups it takes, and smp_cli_getopt and smp_cli_help build the
- * getopt_long table and the help text from the same list.
+ * sampling, catalogue, stipple, fading, batch, help and version); a tool
+ * lists its own options and the groups it takes, and smp_cli_getopt and
+ * smp_cli_help build the getopt_long table and the help text from the
+ * same list.
  */
 #include "config.h"
 
@@ -286,7 +286,8 @@ smp_cli_fade_opt(struct smp_fade_opts *fo, int ch, const char *arg)
 		double		 min, max;
 		double		*dst;
 	} nums[] = {
-		{ SMP_OPT_INTERVAL, "--interval", 0.5, 104, &fo->interval_weeks },
+		{ SMP_OPT_INTERVAL, "--interval", 0.5, 104,
+		    &fo->interval_weeks },
 		{ SMP_OPT_HEAL, "--heal", 0, 26, &fo->heal_weeks },
 		{ SMP_OPT_UV, "--uv", 0, 2000, &fo->uv },
 		{ SMP_OPT_SITE, "--site", 0, 2, &fo->site },

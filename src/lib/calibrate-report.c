@@ -98,7 +98,8 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
 		smp_table_set_num(t, P_FIT_B, r->rep.fit[k].b);
 		smp_table_set_num(t, P_DE00, r->rep.de[k]);
 		smp_table_set_num(t, P_LOO_DE00, r->rep.loo[k]);
-		smp_table_set_num(t, P_SD, 100 * fmax(p->sd[0], fmax(p->sd[1], p->sd[2])));
+		smp_table_set_num(t, P_SD, 100 * fmax(p->sd[0], fmax(p->sd[1],
+		    p->sd[2])));
 		smp_table_set_num(t, P_X, p->x);
 		smp_table_set_num(t, P_Y, p->y);
 		smp_table_set_num(t, P_DEV_R, p->rgb[0]);
@@ -117,7 +118,8 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
 	    e)) == NULL)
 		return -1;
 	smp_table_set_str(t, S_SUMMARY, "calibration");
-	smp_table_set_str(t, S_MODEL, smp_names_name(&smp_names_model, o->model));
+	smp_table_set_str(t, S_MODEL, smp_names_name(&smp_names_model,
+	    o->model));
 	smp_table_set_str(t, S_REFERENCE, o->ref.name);
 	smp_table_set_num(t, S_SELF_MEAN, r->rep.mean[0]);
 	smp_table_set_num(t, S_SELF_MEDIAN, r->rep.median[0]);

@@ -8,7 +8,8 @@
 #include "smp.h"
 
 void *
-smp_grow_array(void *base, size_t *cap, size_t n, size_t size, struct smp_err *e)
+smp_grow_array(void *base, size_t *cap, size_t n, size_t size,
+    struct smp_err *e)
 {
 	size_t	c;
 	void	*q;

@@ -48,7 +48,8 @@ smp__lab_xyz_adapt(const cmsCIEXYZ *in, enum smp_white from, enum smp_white to,
 		*out = *in;
 		return;
 	}
-	cmsAdaptToIlluminant(out, smp__lab_white_xyz(from), smp__lab_white_xyz(to), in);
+	cmsAdaptToIlluminant(out, smp__lab_white_xyz(from),
+	    smp__lab_white_xyz(to), in);
 }
 
 void

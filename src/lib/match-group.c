@@ -96,8 +96,8 @@ smp_match_group_run(const struct smp_catalogue *cat,
 
 	memset(res, 0, sizeof *res);
 	if (!g->have_skin)
-		return smp_errf(e, SMP_E_INPUT, "%s: region %s: no skin reading",
-		    g->file, g->region);
+		return smp_errf(e, SMP_E_INPUT, "%s: region %s: no skin "
+		    "reading", g->file, g->region);
 	if ((res->cand = calloc(cat->npig, sizeof *res->cand)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	res->ncand = cat->npig;

@@ -193,7 +193,8 @@ int	smp_pool_cpu_count(void);
 /* solve.c: linear systems, least squares, Nelder-Mead, one dimension. */
 #define SMP_SOLVE_MAX	16
 int	smp_solve_linear(double *A, double *b, int n, double *x);
-int	smp_solve_lstsq(const double *X, const double *y, const double *w, int m,
+int	smp_solve_lstsq(const double *X, const double *y, const double *w,
+    int m,
 	    int n, double *beta);
 /* Nelder-Mead from p (n <= SMP_NM_MAX_DIM dims, initial steps st, at most
  * iters iterations); p receives the best vertex. */
@@ -203,7 +204,8 @@ void	smp_solve_nelder_mead(smp_cost_fn cost, void *arg, double *p,
 	    const double *st, int n, int iters);
 /* One dimension.  smp_solve_min_1d: a local minimum of f in [a, b] to within
  * tol (Brent: golden section with parabolic steps), at most maxit
- * evaluations; *fmin receives f there.  smp_solve_root_1d: given f(a) > 0 >= f(b),
+ * evaluations; *fmin receives f there.  smp_solve_root_1d: given
+ * f(a) > 0 >= f(b),
  * a crossing to within tol (regula falsi, Illinois); returns the end of the
  * final bracket where f <= 0. */
 typedef double (*smp_fn1)(void *arg, double x);
@@ -213,11 +215,13 @@ double	smp_solve_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
 	    double fb, double tol, int maxit);
 /* The first x in [a, b] with f(x) <= 0: a scan in steps of step, then
  * smp_solve_root_1d to within tol; a itself when f(a) <= 0, NAN when none. */
-double	smp_solve_first_root(smp_fn1 f, void *arg, double a, double b, double step,
+double	smp_solve_first_root(smp_fn1 f, void *arg, double a, double b,
+    double step,
 	    double tol);
 
 /* homography.c: plane homographies (the chart lattice in a photo). */
-int	smp_homography_fit(const double *uv, const double *xy, int n, double *H);
+int	smp_homography_fit(const double *uv, const double *xy, int n,
+    double *H);
 void	smp_homography_apply(const double *H, double u, double v, double *x,
 	    double *y);
 int	smp_homography_invert(const double *m, double *r);
@@ -261,8 +265,10 @@ void	smp_spectrum_xyz(const double *R, enum smp_white w, double *xyz);
 void	smp_spectrum_white(enum smp_white w, double *xyz);
 void	smp_spectrum_lab(const double *R, enum smp_white w,
 	    struct smp_lab *lab);
-void	smp_spectrum_xyz_lab(const double *xyz, enum smp_white w, struct smp_lab *lab);
-void	smp_spectrum_lab_xyz(const struct smp_lab *lab, enum smp_white w, double *xyz);
+void	smp_spectrum_xyz_lab(const double *xyz, enum smp_white w,
+    struct smp_lab *lab);
+void	smp_spectrum_lab_xyz(const struct smp_lab *lab, enum smp_white w,
+    double *xyz);
 
 
 /*
@@ -294,7 +300,8 @@ struct smp_limits {
 /* What an opened image says about itself. */
 struct smp_image_info {
 	uint32_t		width, height;	/* as stored */
-	uint32_t		disp_width, disp_height; /* after EXIF orientation */
+	uint32_t		disp_width,
+	    disp_height; /* after EXIF orientation */
 	int			orientation;	/* EXIF 1..8, 1 when absent */
 	enum smp_colour_model	model;
 	int			bits;		/* 8 or 16 */
@@ -303,7 +310,8 @@ struct smp_image_info {
 	size_t			icc_len;
 	int			srgb_chunk;	/* PNG sRGB chunk present */
 	int			has_gama;
-	double			gama;		/* PNG file gamma, e.g. 0.45455 */
+	double			gama;		/* PNG file gamma,
+	    e.g. 0.45455 */
 	int			has_chrm;
 	double			chrm[8];	/* wx wy rx ry gx gy bx by */
 	int			adobe_inverted;	/* CMYK stored inverted */
@@ -420,15 +428,15 @@ enum smp_role smp_readings_role(enum smp_class c, enum smp_role all);
 
 struct smp_reading {
 	char			*file;		/* owned: image or input file */
-	char			*region;	/* owned: region or tile label */
+	char			*region;	/* owned: region or tile */
 	enum smp_class		 klass;
-	double			 frac;		/* share of the region's pixels */
+	double			 frac;		/* share of the region */
 	struct smp_stats	 st;		/* st.value is the reading */
 	enum smp_stat		 stat;		/* what st.value is */
 	double			 C, h, ita;	/* of st.value; ITA from D65 */
 	enum smp_white		 white;
 	enum smp_profile_source	 source;
-	double			 calib_de00;	/* --chart: leave-one-out mean */
+	double			 calib_de00;	/* --chart: its error */
 	char			*date;		/* owned; "" when unknown */
 	unsigned long		 line;		/* input line; 0 when sampled */
 };
@@ -539,7 +547,8 @@ void	smp_chart_bbox(const struct smp_chart_found *f, uint32_t W,
 /* chart-detect.c */
 void	smp_chart_detect_clear(struct smp_chart_found *f);
 /* Only the working copy, for an overlay when --corners skips detection. */
-int	smp_chart_detect_preview(struct smp_image *img, struct smp_chart_found *out,
+int	smp_chart_detect_preview(struct smp_image *img,
+    struct smp_chart_found *out,
 	    struct smp_err *e);
 int	smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 	    struct smp_chart_found *out, struct smp_err *e);
@@ -552,7 +561,8 @@ struct smp_patch {
 	size_t	n;
 };
 /* Sample the central half of every patch at full resolution. */
-#define SMP_PATCH_SAMPLE	0.5	/* side of the sampled square, in pitches */
+#define SMP_PATCH_SAMPLE	0.5	/* side of the sampled square,
+    in pitches */
 int	smp_chart_sample(struct smp_image *img, const struct smp_chart_found *f,
 	    struct smp_patch *p, struct smp_err *e);
 
@@ -726,7 +736,8 @@ enum smp_target_source { SMP_TARGET_HAIR, SMP_TARGET_GIVEN,
 	SMP_TARGET_READING };
 
 struct smp_match_opts {
-	struct smp_skin	skin;		/* geometry; f_mel, f_blood are fitted */
+	struct smp_skin	skin;		/* geometry; f_mel,
+	    f_blood are fitted */
 	enum smp_metric	metric;
 	enum smp_view	view;
 	enum smp_hair	hair;
@@ -740,7 +751,8 @@ struct smp_match_opts {
 /* halftone.c: dot coverage and the blended colour. */
 double	smp_halftone_coverage(const struct smp_match_opts *o);
 /* Yule-Nielsen modified Murray-Davies over dot coverage A, factor n. */
-void	smp_halftone_yule_nielsen(const double *Rdot, const double *Rskin, double A,
+void	smp_halftone_yule_nielsen(const double *Rdot, const double *Rskin,
+    double A,
 	    double n, double *R);
 /* The same on tristimulus values, for colours known only as Lab. */
 void	smp_halftone_yule_nielsen_xyz(const double *dot, const double *skin,
@@ -917,9 +929,11 @@ struct smp_fade_obs {
 	double		de;		/* dE00 from the baseline reading */
 };
 struct smp_fade_fitres {
-	size_t		n_used, baseline;	/* readings; index of baseline */
+	size_t		n_used,
+	    baseline;	/* readings; index of baseline */
 	double		k, k_lo, k_hi;		/* per year, 95 % interval */
-	double		s0, rmse;		/* baseline load; ln-load rmse */
+	double		s0,
+	    rmse;		/* baseline load; ln-load rmse */
 	double		half_life;
 	double		touchup, touchup_early, touchup_late; /* after base */
 	struct smp_lab	healed;			/* at s0 */
@@ -974,7 +988,7 @@ struct smp_fade_report {
 	long				 start;		/* first session */
 	int				 have_start;	/* given, not today */
 	double				 years;		/* horizon */
-	int				 step;		/* months between rows */
+	int				 step;		/* months per row */
 	int				 summary;	/* one row per skin */
 	int				 touchups;	/* plan them */
 };
@@ -1070,7 +1084,8 @@ void	smp_canvas_line(struct smp_canvas *c, double x0, double y0, double x1,
 /* Text in the 3 x 5 font, cells 4 * scale wide; returns the end x. */
 long	smp_canvas_text(struct smp_canvas *c, long x, long y, const char *s,
 	    int scale, const unsigned char *rgb);
-/* png-encode.c: PNG (8-bit RGB, sRGB chunk) in memory; *out is the caller's to free. */
+/* png-encode.c: PNG (8-bit RGB, sRGB chunk) in memory; *out is the
+ * caller's to free. */
 int	smp_png_encode(const unsigned char *px, uint32_t w, uint32_t h,
 	    unsigned char **out, size_t *len);
 

@@ -151,7 +151,8 @@ smp_solve_nelder_mead(smp_cost_fn cost, void *arg, double *p, const double *st,
 }
 
 double
-smp_solve_min_1d(smp_fn1 f, void *arg, double a, double b, double tol, int maxit,
+smp_solve_min_1d(smp_fn1 f, void *arg, double a, double b, double tol,
+    int maxit,
     double *fmin)
 {
 	const double	cg = (3 - sqrt(5)) / 2;
@@ -169,7 +170,8 @@ smp_solve_min_1d(smp_fn1 f, void *arg, double a, double b, double tol, int maxit
 		if (fabs(e) > tol) {
 			/* Parabola through x, w, v: take its vertex if it
 			 * falls inside and the step shrinks fast enough. */
-			double	r = (x - w) * (fx - fv), q = (x - v) * (fx - fw);
+			double	r = (x - w) * (fx - fv),
+			    q = (x - v) * (fx - fw);
 			double	p = (x - v) * q - (x - w) * r, prev = e;
 
 			q = 2 * (q - r);
@@ -234,7 +236,8 @@ smp_solve_first_root(smp_fn1 f, void *arg, double a, double b, double step,
 }
 
 double
-smp_solve_root_1d(smp_fn1 f, void *arg, double a, double fa, double b, double fb,
+smp_solve_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
+    double fb,
     double tol, int maxit)
 {
 	int	it, side = 0;

@@ -29,7 +29,7 @@ struct smp_table {
 	int			 col;	/* next column while writing a row */
 	struct cell		*cell;	/* the row being filled */
 	struct smp_strbuf	 text;	/* its strings, NUL-separated */
-	int			 misuse;	/* a cell set with the wrong type */
+	int			 misuse;	/* a cell set wrongly */
 };
 
 struct smp_table *

@@ -14,40 +14,31 @@ RENDER="$SMP_BUILDDIR/tests/tools/render-img"
 DE00="$SMP_BUILDDIR/tests/tools/ciede2000"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smp-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-# .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
-# error fatal (exit 99, which no scenario accepts).
-if [ -n "${SMP_VALGRIND:-}" ]; then
+# wrap_tools LINE: point SAMPLE, CAL, MATCH and FADE at scripts in $tmp
+# that run LINE, in which TOOL is the tool's name and ARGS its arguments.
+wrap_tools() {
 	for t in smp-sample smp-calibrate smp-match smp-fade; do
-		cat >"$tmp/$t" <<VG
-#!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full \\
-    --errors-for-leak-kinds=definite "$SMP_BUILDDIR/src/$t" "\$@"
-VG
+		printf '#!/bin/sh\n%s\n' "$(echo "$1" | sed "s|TOOL|$t|g" |
+		    sed 's|ARGS|"$@"|g')" >"$tmp/$t"
 		chmod +x "$tmp/$t"
 	done
 	SAMPLE="$tmp/smp-sample"
 	CAL="$tmp/smp-calibrate"
 	MATCH="$tmp/smp-match"
 	FADE="$tmp/smp-fade"
-fi
-
+}
+# .ci/run sets SMP_VALGRIND=1 to run every tool call under memcheck, any
+# error fatal (exit 99, which no scenario accepts).
+[ -z "${SMP_VALGRIND:-}" ] ||
+    wrap_tools "exec valgrind -q --error-exitcode=99 --leak-check=full \
+    --errors-for-leak-kinds=definite \"$SMP_BUILDDIR/src/TOOL\" ARGS"
 # scripts/compare-builds.sh sets SMP_COMPARE_OLD to an older build's top
 # directory: every tool call then runs on both builds and the differences
 # are logged (tests/tools/compare-call.sh).
 if [ -n "${SMP_COMPARE_OLD:-}" ]; then
 	SMP_COMPARE_TEST=$(basename "$0" .sh)
 	export SMP_COMPARE_TEST
-	for t in smp-sample smp-calibrate smp-match smp-fade; do
-		cat >"$tmp/$t" <<CMP
-#!/bin/sh
-exec sh "$SMP_SRCDIR/tests/tools/compare-call.sh" $t "\$@"
-CMP
-		chmod +x "$tmp/$t"
-	done
-	SAMPLE="$tmp/smp-sample"
-	CAL="$tmp/smp-calibrate"
-	MATCH="$tmp/smp-match"
-	FADE="$tmp/smp-fade"
+	wrap_tools "exec sh \"$SMP_SRCDIR/tests/tools/compare-call.sh\" TOOL ARGS"
 fi
 
 fail() {
