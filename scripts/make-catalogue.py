@@ -13,12 +13,42 @@ import math
 
 GRID = [400 + 10 * i for i in range(31)]
 
-# Effective in-skin absorption of undiluted SMP ink at 550 nm.  No
-# measurement of the per-dot dose exists (SCIENCE.md 2.3); assumption:
-# 300 cm^-1 puts undiluted ink past the saturation knee (about 100 cm^-1,
-# SCIENCE.md 2.3) and 1:30 (10 cm^-1) at a faint grey, matching the
-# practitioners' dilution range 1:0 .. 1:20+ (SCIENCE.md 3).
-MU550 = 300.0
+# Effective in-skin absorption of undiluted carbon ink at 550 nm, derived
+# (smp-catalogue(5) "Strength"; smp-model(7) "Ink strength"):
+#  1. dose: 2.53 mg/cm^2 of pigment in tattooed skin (Engel et al. 2008,
+#     mean; range 0.60-9.42), taken for an SMP dot's area (assumption);
+#  2. retention: 0.67 after healing (Baeumler 2015);
+#  3. carbon's mass absorption cross-section 7.5 m^2/g at 550 nm (Bond &
+#     Bergstrom 2006), dispersed: mu = dose x retention x MAC / thickness
+#     over the deposit layer (150 um, smp-model(7)) = 8,476 cm^-1;
+#  4. but the particles sit packed in the vacuoles of dermal cells, and a
+#     packed absorber shades itself (the package or sieve effect, Duysens
+#     1956): spheres of diameter D holding carbon at volume fraction
+#     PACKING absorb with efficiency Q(x) = 1 + 2 exp(-x)/x +
+#     2 (exp(-x) - 1)/x^2 at x = mu_inside D, and the layer's absorption
+#     is 1.5 f Q / D, f the spheres' volume fraction.  D = 5 um and
+#     PACKING = 0.3 are assumptions (aggregates of 1-10 um in dermal
+#     fibroblasts and macrophages); D from 10 to 2 um spans 314 to 1,522
+#     cm^-1, the interval smp-match's uncertainty draws from.
+DOSE = 2.53e-3          # g/cm^2
+RETENTION = 0.67
+MAC = 7.5e4             # cm^2/g at 550 nm
+CARBON_DENSITY = 1.8    # g/cm^3
+DEPOSIT = 150e-4        # cm
+PACKING = 0.3
+AGGREGATE = 5e-4        # cm
+
+
+def packaged(diameter):
+    """mu550 of the healed deposit with aggregates of this diameter."""
+    phi = DOSE * RETENTION / (CARBON_DENSITY * DEPOSIT)
+    f = phi / PACKING
+    x = MAC * CARBON_DENSITY * PACKING * diameter
+    q = 1 + 2 * math.exp(-x) / x + 2 * (math.exp(-x) - 1) / (x * x)
+    return 1.5 * f * q / diameter
+
+
+MU550 = round(packaged(AGGREGATE))
 
 
 def logistic(nm, edge, width):
@@ -145,8 +175,10 @@ def main():
                "scripts/make-catalogue.py; do not edit by hand.")
     out.append("# Format: smp-catalogue(5).  Spectra: cm^-1 of undiluted "
                "ink in the deposit layer, 400..700 nm every 10 nm.")
-    out.append("# Strength: mu550 = %g cm^-1 for undiluted carbon: "
-               "assumption (SCIENCE.md 2.3; see the script)." % MU550)
+    out.append("# Strength: mu550 = %g cm^-1 for undiluted carbon, derived "
+               "from dose and absorption data (smp-catalogue(5); "
+               "interval %d-%d)." % (MU550, round(packaged(10e-4)),
+                                    round(packaged(2e-4))))
     out.append("# These are generic shades, not measurements of any "
                "maker's ink.")
     out.append("smp-catalogue\t1")

@@ -15,7 +15,8 @@
 
 enum {
 	OPT_SKIN = SMP_OPT_TOOL, OPT_TARGET, OPT_HAIR, OPT_VIEW, OPT_METRIC,
-	OPT_MAX_DE, OPT_SWATCH, OPT_MAX_DIL
+	OPT_MAX_DE, OPT_SWATCH, OPT_MAX_DIL, OPT_DRAWS, OPT_PATCH,
+	OPT_PATCH_LAB, OPT_PATCH_REGION
 };
 
 static const struct smp_opt own[] = {
@@ -36,6 +37,13 @@ static const struct smp_opt own[] = {
 	    ".svg" },
 	{ "max-dilution", 1, OPT_MAX_DIL, "R", "most water per part ink "
 	    "(default 30)" },
+	{ "draws", 1, OPT_DRAWS, "N", "Monte Carlo draws for p_best and the "
+	    "interval\n(default 200; 0: none)" },
+	{ "test-patch", 1, OPT_PATCH, "PIGMENT[:R]", "the client's healed test "
+	    "patch: pigment and dilution" },
+	{ "patch-lab", 1, OPT_PATCH_LAB, "L,a,b", "the test patch's reading" },
+	{ "patch-region", 1, OPT_PATCH_REGION, "REGION", "the region that "
+	    "holds the test patch" },
 	SMP_OPT_END
 };
 static const struct smp_opt *const groups[] = {
@@ -58,6 +66,7 @@ struct run {
 	double			 max_de;
 	int			 want_swatch;
 	struct smp_swatch	 swatch;
+	int			 photo;		/* readings or images */
 };
 
 static smp_dead void
@@ -71,11 +80,33 @@ usage(int status)
 	    "[--view dot|blend]\n"
 	    "       [--metric METRIC] [--max-de X] "
 	    "[--swatch FILE.png|FILE.svg]\n"
+	    "       [--draws N] [--test-patch PIGMENT[:R] "
+	    "[--patch-lab L,a,b | --patch-region R]]\n"
 	    "       [-r region] [-p profile] [--json] [--[no-]progress]\n"
 	    "       [--files-from FILE] [readings.tsv | image]...",
 	    smp_cli_progname());
 	smp_cli_help(status ? stderr : stdout, syn, groups);
 	exit(status);
+}
+
+/* A line on standard error for what should worry the user: a note when
+ * the target is the default hair, the flags when there are any. */
+static void
+warn_result(const struct run *u, const struct smp_match_group *g,
+    const struct smp_match_result *r)
+{
+	char	flags[128];
+
+	if (r->default_hair && u->photo)
+		smp_cli_warnx("%s: region %s: note: no follicles in the photo; "
+		    "the target is %s hair (--hair to choose)", g->file,
+		    g->region, smp_names_name(&smp_names_hair, u->o.hair));
+	if (r->flags == 0)
+		return;
+	smp_names_join(&smp_names_flag, r->flags, flags, sizeof flags);
+	smp_cli_warnx("%s: region %s: flagged %s: skin fit %.2f dE00%s", g->file,
+	    g->region, flags, r->ms.fit.de00, r->nequiv > 1 ? "; the first "
+	    "candidates look the same (within 1 dE00)" : "");
 }
 
 /* One group's result, in input order: its rows, or why there are none. */
@@ -94,11 +125,12 @@ emit(void *arg, const struct smp_match_group *g,
 		u->status = SMP_EXIT_TROUBLE;
 		return 0;
 	}
+	warn_result(u, g, r);
 	if (smp_match_table_write(u->t, u->cat, &u->o, g, r, u->k, &e) == -1)
 		smp_cli_die(&e);
 	if (!isnan(u->max_de) && r->cand[0].de > u->max_de)
 		u->any_over = 1;
-	if (u->want_swatch && smp_swatch_add(&u->swatch, u->cat, &u->o, g, r,
+	if (u->want_swatch && smp_swatch_add(&u->swatch, u->cat, g, r,
 	    u->k, &e) == -1)
 		smp_cli_die(&e);
 	return u->stopped = smp_cli_stdout_broken();
@@ -114,8 +146,12 @@ match_groups(struct run *u, const struct smp_match_group *g, size_t ng,
 	u->progress = progress ? smp_progress_start(u->batch.progress, ng,
 	    "readings") : NULL;
 	if (smp_match_group_batch(u->cat, &u->o, &u->rq, g, ng, u->batch.jobs,
-	    emit, u, &e) == -1)
-		smp_cli_die(&e);
+	    emit, u, &e) == -1) {
+		if (e.code == SMP_E_NOMEM)
+			smp_cli_die(&e);
+		smp_cli_warnx("%s", e.msg);
+		u->status = SMP_EXIT_TROUBLE;
+	}
 	smp_progress_end(u->progress);
 	u->progress = NULL;
 }
@@ -153,12 +189,26 @@ match_input(struct run *u, const char *path, struct smp_sample_opts *so,
 
 /* The command line beyond the options struct run and the sampler take. */
 struct cmd {
-	const char	*catalogue, *swatch;
+	const char	*catalogue, *swatch, *patch;
 	struct smp_lab	 skin;
 	int		 have_skin;
 	char		**files;
 	size_t		 nfiles;
 };
+
+/* --patch-region: for images, also sample it when it is a region; for
+ * readings it is the label of their region column. */
+static void
+patch_region(const char *arg, struct smp_sample_opts *so)
+{
+	struct smp_region	rg;
+	struct smp_err		e = SMP_ERR_INIT;
+
+	if (smp_region_parse(arg, &rg, &e) == 0) {
+		smp_region_clear(&rg);
+		smp_cli_region(arg, so);
+	}
+}
 
 static void
 options(int argc, char **argv, struct run *u, struct smp_sample_opts *so,
@@ -212,12 +262,29 @@ options(int argc, char **argv, struct run *u, struct smp_sample_opts *so,
 			u->o.max_dilution = smp_cli_num("--max-dilution",
 			    optarg, 0, 100);
 			break;
+		case OPT_DRAWS:
+			u->o.draws = (int)smp_cli_int("--draws", optarg, 0,
+			    SMP_MATCH_MAX_DRAWS);
+			break;
+		case OPT_PATCH:
+			cmd->patch = optarg;
+			break;
+		case OPT_PATCH_LAB:
+			smp_cli_lab("--patch-lab", optarg, &u->rq.patch_lab);
+			u->rq.have_patch_lab = 1;
+			break;
+		case OPT_PATCH_REGION:
+			u->rq.patch_region = optarg;
+			break;
 		default:
 			smp_cli_rest(ch, usage);
 		}
 	}
 	smp_cli_sampling_done(so, &c);
-	u->rq.target_white = c.white;
+	if (u->rq.patch_region != NULL)
+		patch_region(u->rq.patch_region, so);
+	u->rq.have_hair = have_hair;
+	u->rq.target_white = u->rq.patch_white = c.white;
 	u->batch = c.batch;
 	u->fmt = c.fmt;
 	u->header = c.header;
@@ -230,6 +297,34 @@ options(int argc, char **argv, struct run *u, struct smp_sample_opts *so,
 		    "other");
 	if (cmd->swatch != NULL && !smp_swatch_path_ok(cmd->swatch))
 		smp_cli_usage_error("--swatch: the name must end in .png or .svg");
+	if ((cmd->patch != NULL) != (u->rq.have_patch_lab ||
+	    u->rq.patch_region != NULL) || (u->rq.have_patch_lab &&
+	    u->rq.patch_region != NULL))
+		smp_cli_usage_error("--test-patch needs one of --patch-lab and "
+		    "--patch-region");
+}
+
+/* --test-patch PIGMENT[:R], against the loaded catalogue. */
+static void
+test_patch(struct run *u, const char *arg)
+{
+	char			 name[SMP_NAME_MAX];
+	const char		*colon = strrchr(arg, ':');
+	size_t			 n = colon != NULL ? (size_t)(colon - arg) :
+				    strlen(arg);
+	const struct smp_pigment *p;
+
+	if (n >= sizeof name)
+		smp_cli_usage_error("--test-patch: pigment name too long");
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	if ((p = smp_catalogue_find(u->cat, name)) == NULL)
+		smp_cli_usage_error("--test-patch: no pigment '%s' in the "
+		    "catalogue", name);
+	u->rq.have_patch = 1;
+	u->rq.patch_pig = (int)(p - u->cat->pig);
+	u->rq.patch_dilution = colon != NULL ? smp_cli_num("--test-patch",
+	    colon + 1, 0, 1000) : 0;
 }
 
 int
@@ -254,9 +349,14 @@ main(int argc, char *argv[])
 	so.avoid_chart = 1;
 	options(argc, argv, &u, &so, &cmd);
 	if (smp_catalogue_load(cmd.catalogue != NULL ? cmd.catalogue :
-	    smp_cli_catalogue(), &u.cat, &e) == -1 ||
-	    (u.t = smp_match_table(stdout, u.fmt, u.header, &e)) == NULL)
+	    smp_cli_catalogue(), &u.cat, &e) == -1)
 		smp_cli_die(&e);
+	if (cmd.patch != NULL)
+		test_patch(&u, cmd.patch);
+	if ((u.t = smp_match_table(stdout, u.fmt, u.header, &u.o, &u.rq,
+	    &e)) == NULL)
+		smp_cli_die(&e);
+	u.photo = !cmd.have_skin;
 	u.want_swatch = cmd.swatch != NULL;
 	if (cmd.have_skin)
 		match_input(&u, NULL, &so, &cmd.skin, 0);

@@ -57,7 +57,9 @@ const struct smp_opt smp_opts_stipple[] = {
 	{ "dot-size", 1, SMP_OPT_DOT_SIZE, "MM", "dot diameter (default 0.3)" },
 	{ "pitch", 1, SMP_OPT_PITCH, "MM", "dot spacing (default 1.0)" },
 	{ "depth", 1, SMP_OPT_DEPTH, "UM",
-	    "pigment-free dermis over the deposit (default 100)" },
+	    "pigment-free dermis over the deposit (default 25)" },
+	{ "strength", 1, SMP_OPT_STRENGTH, "F", "ink strength, x the "
+	    "catalogue's (default 1)" },
 	SMP_OPT_END
 };
 
@@ -73,7 +75,7 @@ const struct smp_opt smp_opts_fade[] = {
 	{ "protection", 1, SMP_OPT_PROTECTION, "P", "hat or sunscreen, 0..1 "
 	    "(default 0)" },
 	{ "k-bio", 1, SMP_OPT_KBIO, "K", "biological loss per year "
-	    "(default 0.15)" },
+	    "(default 0.28)" },
 	{ "threshold", 1, SMP_OPT_THRESHOLD, "X", "touch-up dE00 (default "
 	    "from ITA, 1.8 to 2.6)" },
 	{ "noise", 1, SMP_OPT_NOISE, "S", "repeat-capture sigma, dE00 "
@@ -272,6 +274,9 @@ smp_cli_stipple_opt(struct smp_match_opts *mo, int ch, const char *arg)
 		return 1;
 	case SMP_OPT_DEPTH:
 		mo->skin.d_above = 1e-4 * smp_cli_num("--depth", arg, 0, 1000);
+		return 1;
+	case SMP_OPT_STRENGTH:
+		mo->strength = smp_cli_num("--strength", arg, 0.01, 100);
 		return 1;
 	}
 	return 0;

@@ -32,7 +32,7 @@ smp_fade_defaults(struct smp_fade_opts *o)
 	o->uv = 150;			/* SCIENCE.md 6.2, Godar 2005 */
 	o->site = 1;			/* SCIENCE.md 6.2, bald vertex */
 	o->protection = 0;
-	o->k_bio = 0.15;		/* SCIENCE.md 6.2, assumption */
+	o->k_bio = 0.28;		/* calibrated: see smp-fade(1) */
 	o->f_age = 1;
 	o->threshold = NAN;		/* from ITA */
 	o->noise = 0.5;			/* SCIENCE.md 6.2 sigma_repeat */
@@ -155,7 +155,7 @@ smp_fade_render(const struct smp_fade *f, const double *c,
 			mus[b] += c[i] * p->mus[b];
 		}
 	}
-	smp_match_render(&f->ms, &f->ms.deposit, &f->mo, mua, mus, 1, dot,
+	smp_match_render(&f->ms, &f->mo, mua, mus, 1, dot,
 	    blend);
 }
 

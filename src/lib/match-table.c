@@ -14,7 +14,10 @@ enum {
 	M_DOT_B, M_BLEND_L, M_BLEND_A, M_BLEND_B, M_TARGET_L, M_TARGET_A,
 	M_TARGET_B, M_DE00, M_SKIN_FIT_DE00, M_ITA_CLASS, M_MAKER, M_LOAD,
 	M_METRIC, M_DE, M_VIEW, M_TARGET_SOURCE, M_SKIN_L, M_SKIN_A, M_SKIN_B,
-	M_ITA, M_F_MEL, M_F_BLOOD, M_WHITE
+	M_ITA, M_F_MEL, M_F_BLOOD, M_WHITE, M_P_BEST, M_DE00_LO, M_DE00_HI,
+	M_EQUIVALENT, M_FLAGS, M_DEPTH_UM, M_STRENGTH, M_PATCH_FIT_DE00,
+	M_DEPTH_LO_UM, M_DEPTH_HI_UM, M_STRENGTH_LO, M_STRENGTH_HI, M_F_PHEO,
+	M_STO2, M_D_EPI_UM, M_MUS500, M_F_RAY
 };
 static const struct smp_column columns[] = {
 	[M_FILE] = { "file", SMP_COL_STR, 0 },
@@ -47,19 +50,45 @@ static const struct smp_column columns[] = {
 	[M_F_MEL] = { "f_mel", SMP_COL_NUM, 4 },
 	[M_F_BLOOD] = { "f_blood", SMP_COL_NUM, 5 },
 	[M_WHITE] = { "white", SMP_COL_STR, 0 },
+	[M_P_BEST] = { "p_best", SMP_COL_NUM, 3 },
+	[M_DE00_LO] = { "de00_lo", SMP_COL_NUM, 3 },
+	[M_DE00_HI] = { "de00_hi", SMP_COL_NUM, 3 },
+	[M_EQUIVALENT] = { "equivalent", SMP_COL_INT, 0 },
+	[M_FLAGS] = { "flags", SMP_COL_STR, 0 },
+	[M_DEPTH_UM] = { "depth_um", SMP_COL_NUM, 1 },
+	[M_STRENGTH] = { "strength", SMP_COL_NUM, 3 },
+	[M_PATCH_FIT_DE00] = { "patch_fit_de00", SMP_COL_NUM, 3 },
+	[M_DEPTH_LO_UM] = { "depth_lo_um", SMP_COL_NUM, 1 },
+	[M_DEPTH_HI_UM] = { "depth_hi_um", SMP_COL_NUM, 1 },
+	[M_STRENGTH_LO] = { "strength_lo", SMP_COL_NUM, 3 },
+	[M_STRENGTH_HI] = { "strength_hi", SMP_COL_NUM, 3 },
+	[M_F_PHEO] = { "f_pheo", SMP_COL_NUM, 3 },
+	[M_STO2] = { "sto2", SMP_COL_NUM, 3 },
+	[M_D_EPI_UM] = { "d_epi_um", SMP_COL_NUM, 1 },
+	[M_MUS500] = { "mus500", SMP_COL_NUM, 1 },
+	[M_F_RAY] = { "f_ray", SMP_COL_NUM, 3 },
 };
 
+/* The uncertainty's columns with draws, the patch's with a patch. */
 struct smp_table *
 smp_match_table(FILE *fp, enum smp_table_format fmt, int header,
+    const struct smp_match_opts *o, const struct smp_match_request *rq,
     struct smp_err *e)
 {
-	return smp_table_new(fp, fmt, header, columns, SMP_NCOLS(columns), e);
+	int	shown[SMP_NCOLS(columns)], i;
+
+	for (i = 0; i < SMP_NCOLS(columns); i++)
+		shown[i] = 1;
+	shown[M_P_BEST] = shown[M_DE00_LO] = shown[M_DE00_HI] = o->draws > 0;
+	shown[M_PATCH_FIT_DE00] = shown[M_DEPTH_LO_UM] = shown[M_DEPTH_HI_UM] =
+	    shown[M_STRENGTH_LO] = shown[M_STRENGTH_HI] = rq->have_patch;
+	return smp_table_new_shown(fp, fmt, header, columns,
+	    SMP_NCOLS(columns), shown, e);
 }
 
 /* The target_source column: given, reading, or hair:COLOUR. */
 static void
-target_source(const struct smp_target *tg, const struct smp_match_opts *o,
-    char *buf, size_t len)
+target_source(const struct smp_target *tg, char *buf, size_t len)
 {
 	if (tg->source == SMP_TARGET_GIVEN)
 		snprintf(buf, len, "given");
@@ -67,7 +96,35 @@ target_source(const struct smp_target *tg, const struct smp_match_opts *o,
 		snprintf(buf, len, "reading");
 	else
 		snprintf(buf, len, "hair:%s", smp_names_name(&smp_names_hair,
-		    o->hair));
+		    tg->hair));
+}
+
+/* The skin and deposit columns every row of a reading shares. */
+static void
+shared_cells(struct smp_table *T, const struct smp_match_result *r)
+{
+	const struct smp_skin	*s = &r->ms.fit.s;
+	char			 flags[128];
+
+	smp_names_join(&smp_names_flag, r->flags, flags, sizeof flags);
+	smp_table_set_str(T, M_FLAGS, flags);
+	smp_table_set_num(T, M_SKIN_FIT_DE00, r->ms.fit.de00);
+	smp_table_set_num(T, M_F_MEL, s->f_mel);
+	smp_table_set_num(T, M_F_BLOOD, s->f_blood);
+	smp_table_set_num(T, M_F_PHEO, s->f_pheo);
+	smp_table_set_num(T, M_STO2, s->sto2);
+	smp_table_set_num(T, M_D_EPI_UM, s->d_epi * 1e4);
+	smp_table_set_num(T, M_MUS500, s->mus500);
+	smp_table_set_num(T, M_F_RAY, s->f_ray);
+	smp_table_set_num(T, M_DEPTH_UM, r->ms.depth * 1e4);
+	smp_table_set_num(T, M_STRENGTH, r->ms.strength);
+	if (r->have_patch) {
+		smp_table_set_num(T, M_PATCH_FIT_DE00, r->patch.de00);
+		smp_table_set_num(T, M_DEPTH_LO_UM, r->patch.depth_lo * 1e4);
+		smp_table_set_num(T, M_DEPTH_HI_UM, r->patch.depth_hi * 1e4);
+		smp_table_set_num(T, M_STRENGTH_LO, r->patch.strength_lo);
+		smp_table_set_num(T, M_STRENGTH_HI, r->patch.strength_hi);
+	}
 }
 
 int
@@ -80,7 +137,7 @@ smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
 	char			 tsrc[64];
 	int			 j;
 
-	target_source(&r->tg, o, tsrc, sizeof tsrc);
+	target_source(&r->tg, tsrc, sizeof tsrc);
 	for (j = 0; j < k && (size_t)j < r->ncand; j++) {
 		const struct smp_candidate *c = &r->cand[j];
 		const struct smp_pigment *p = &cat->pig[c->pig];
@@ -100,7 +157,6 @@ smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
 		smp_table_set_num(T, M_TARGET_A, t->a);
 		smp_table_set_num(T, M_TARGET_B, t->b);
 		smp_table_set_num(T, M_DE00, c->de00);
-		smp_table_set_num(T, M_SKIN_FIT_DE00, r->ms.fit_de00);
 		smp_table_set_str(T, M_ITA_CLASS, smp_ita_class(r->ita));
 		smp_table_set_str(T, M_MAKER, p->maker);
 		smp_table_set_num(T, M_LOAD, c->load);
@@ -114,8 +170,13 @@ smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
 		smp_table_set_num(T, M_SKIN_A, g->skin.a);
 		smp_table_set_num(T, M_SKIN_B, g->skin.b);
 		smp_table_set_num(T, M_ITA, r->ita);
-		smp_table_set_num(T, M_F_MEL, r->ms.skin.f_mel);
-		smp_table_set_num(T, M_F_BLOOD, r->ms.skin.f_blood);
+		smp_table_set_int(T, M_EQUIVALENT, c->equivalent);
+		if (c->spread) {
+			smp_table_set_num(T, M_P_BEST, c->p_best);
+			smp_table_set_num(T, M_DE00_LO, c->de00_lo);
+			smp_table_set_num(T, M_DE00_HI, c->de00_hi);
+		}
+		shared_cells(T, r);
 		smp_table_set_str(T, M_WHITE, smp_names_name(&smp_names_white,
 		    g->white));
 		if (smp_table_end_row(T, e) == -1)

@@ -1,7 +1,15 @@
 /*
- * match-target.c: what the dots should look like: a natural follicle of a
- * hair colour rendered through the client's skin, or a measured or given
- * colour, each as a dot and as blended at a distance.
+ * match-target.c: what the dots should look like, as a dot and as blended
+ * at a distance: a shaved follicle of a hair colour under the client's
+ * own epidermis, or a measured or given colour (smp-model(7)
+ * "Follicle").
+ *
+ * A shaved follicle is the hair shaft in the follicle canal, whose upper
+ * wall (the infundibulum) is epidermis: the model puts the fibre's body
+ * reflectance (hair.c) directly under the client's fitted epidermis, with
+ * no dermis between, independent of where the pigment is deposited.  The
+ * cut end at the surface (darker) and the shaft's deeper, oblique course
+ * (lighter) are left out (assumption: they roughly cancel).
  */
 #include "config.h"
 
@@ -10,38 +18,25 @@
 
 #include "smp.h"
 
-/* Melanosome volume fraction of the hair-bearing follicle layer per hair
- * colour: assumption, chosen so that black is past the saturation knee
- * and grey is faint (SCIENCE.md 2.3 saturation; DESIGN.md 4.3). */
-static double
-hair_melanin(enum smp_hair h)
+void
+smp_match_target_hair_skin(const struct smp_match_skin *ms,
+    const struct smp_skin *s, const struct smp_match_opts *o,
+    enum smp_hair h, struct smp_target *t)
 {
-	switch (h) {
-	case SMP_HAIR_BLACK:
-		return 0.50;
-	case SMP_HAIR_DARK_BROWN:
-		return 0.12;
-	case SMP_HAIR_BROWN:
-		return 0.05;
-	case SMP_HAIR_GREY:
-		break;
-	}
-	return 0.015;
+	double	Rh[SMP_BANDS], R[SMP_BANDS];
+
+	smp_hair_reflectance(h, Rh);
+	smp_skin_over(s, Rh, R);
+	smp_match_colours(ms, o, R, &t->dot, &t->blend);
+	t->source = SMP_TARGET_HAIR;
+	t->hair = h;
 }
 
 void
 smp_match_target_hair(const struct smp_match_skin *ms,
-    const struct smp_match_opts *o, struct smp_target *t)
+    const struct smp_match_opts *o, enum smp_hair h, struct smp_target *t)
 {
-	double	mua[SMP_BANDS];
-	int	i;
-
-	for (i = 0; i < SMP_BANDS; i++)
-		mua[i] = hair_melanin(o->hair) *
-		    smp_tissue_mua_melanin(SMP_BAND_NM(i));
-	smp_match_render(ms, &ms->follicle, o, mua, NULL, 1, &t->dot,
-	    &t->blend);
-	t->source = SMP_TARGET_HAIR;
+	smp_match_target_hair_skin(ms, &ms->fit.s, o, h, t);
 }
 
 void
@@ -53,7 +48,9 @@ smp_match_target_lab(const struct smp_match_skin *ms,
 
 	t->dot = *lab;
 	smp_spectrum_lab_xyz(lab, ms->white, xyz);
-	smp_halftone_yule_nielsen_xyz(xyz, ms->xyz, smp_halftone_coverage(o), o->yn, b);
+	smp_halftone_yule_nielsen_xyz(xyz, ms->xyz, smp_halftone_coverage(o),
+	    o->yn, b);
 	smp_spectrum_xyz_lab(b, ms->white, &t->blend);
 	t->source = src;
+	t->hair = o->hair;
 }

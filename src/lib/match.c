@@ -1,11 +1,13 @@
 /*
  * match.c: predict each catalogue pigment in a client's skin and rank the
- * pigments, each at its best dilution, against the target (smp-match(1)).
+ * pigments, each at its best dilution, against the target (smp-match(1),
+ * smp-model(7)).
  *
- * The skin is fitted once (f_mel, f_blood); the fit residual is carried by
- * a per-channel XYZ correction (measured / model skin) applied to every
- * predicted colour, so that bare skin reproduces the reading exactly and
- * the model supplies only the change a deposit makes.
+ * The skin is fitted once (skin-fit.c).  What the fit leaves is carried by
+ * a per-channel XYZ correction (reading / model skin), so that bare skin
+ * reproduces the reading and the model supplies the change a deposit
+ * makes; the correction is held within SMP_MATCH_CORR_MAX of 1, and a
+ * reading the model cannot reach is flagged, not stretched.
  */
 #include "config.h"
 
@@ -23,15 +25,15 @@ smp_match_defaults(struct smp_match_opts *o)
 	o->metric = SMP_DE00;
 	o->view = SMP_VIEW_DOT;
 	o->hair = SMP_HAIR_DARK_BROWN;
-	o->dot_mm = 0.3;		/* SCIENCE.md 6.2, assumption */
-	o->pitch_mm = 1.0;		/* SCIENCE.md 6.2 */
-	o->yn = 2.0;			/* SCIENCE.md 6.2, assumption */
+	o->dot_mm = 0.3;		/* assumption */
+	o->pitch_mm = 1.0;		/* a follicular unit per mm^2 */
+	o->yn = 2.0;			/* assumption */
 	o->max_dilution = 30;
-	/* The follicles SMP imitates sit where the deposit goes, the
-	 * papillary dermis (SCIENCE.md 3; assumption: same depth and
-	 * thickness as the default deposit). */
-	o->follicle_above = o->skin.d_above;
-	o->follicle_depth = o->skin.d_pig;
+	o->strength = 1;
+	o->draws = SMP_MATCH_DRAWS;
+	o->depth_sd = 25e-4;		/* assumption */
+	o->strength_sd = 0.40;		/* the derivation's interval */
+	o->mus_sd = 0.3;		/* the fit's prior spread */
 }
 
 static void
@@ -48,45 +50,71 @@ corrected_lab(const struct smp_match_skin *ms, const double *R,
 }
 
 void
+smp_match_skin_from(const struct smp_lab *lab, enum smp_white w,
+    const struct smp_skin *s, double depth, double strength,
+    struct smp_match_skin *ms)
+{
+	double	model[3];
+	int	i;
+
+	ms->lab = *lab;
+	ms->white = w;
+	ms->fit.s = *s;
+	ms->depth = depth;
+	ms->strength = strength;
+	smp_skin_reflectance(s, ms->R);
+	smp_spectrum_xyz(ms->R, w, model);
+	smp_spectrum_lab_xyz(lab, w, ms->xyz);
+	ms->corr_clamped = 0;
+	for (i = 0; i < 3; i++) {
+		double	c = model[i] > 0 ? ms->xyz[i] / model[i] : 1;
+
+		if (c > 1 + SMP_MATCH_CORR_MAX || c < 1 - SMP_MATCH_CORR_MAX) {
+			c = fmin(fmax(c, 1 - SMP_MATCH_CORR_MAX),
+			    1 + SMP_MATCH_CORR_MAX);
+			ms->corr_clamped = 1;
+		}
+		ms->corr[i] = c;
+	}
+	smp_stack_init(&ms->deposit, s, depth);
+}
+
+void
 smp_match_skin_fit(const struct smp_lab *lab, enum smp_white w,
     const struct smp_match_opts *o, struct smp_match_skin *ms)
 {
-	struct smp_skin	hair;
-	double		model[3];
-	int		i;
-
 	memset(ms, 0, sizeof *ms);
-	ms->lab = *lab;
-	ms->white = w;
-	ms->skin = o->skin;
-	ms->fit_de00 = smp_skin_fit(lab, w, &ms->skin);
-	smp_skin_reflectance(&ms->skin, ms->R);
-	smp_spectrum_xyz(ms->R, w, model);
-	smp_spectrum_lab_xyz(lab, w, ms->xyz);
-	for (i = 0; i < 3; i++)
-		ms->corr[i] = model[i] > 0 ? ms->xyz[i] / model[i] : 1;
-	smp_stack_init(&ms->deposit, &ms->skin, ms->skin.d_above);
-	/* The hair column: under the epidermis, from follicle_above down
-	 * through follicle_depth of dermis. */
-	hair = ms->skin;
-	hair.d_pig = o->follicle_depth;
-	smp_stack_init(&ms->follicle, &hair, o->follicle_above);
+	smp_skin_fit(lab, w, &o->skin, &ms->fit);
+	smp_match_skin_from(lab, w, &ms->fit.s, o->skin.d_above,
+	    o->strength, ms);
 }
 
-/* Dot and blend colour of extra absorption/scattering at load. */
+/* Colours of a reflectance under the client's skin model: the dot and,
+ * when blend is wanted, the stipple blended at coverage. */
 void
-smp_match_render(const struct smp_match_skin *ms, const struct smp_stack *st,
+smp_match_colours(const struct smp_match_skin *ms,
+    const struct smp_match_opts *o, const double *R, struct smp_lab *dot,
+    struct smp_lab *blend)
+{
+	double	Rb[SMP_BANDS];
+
+	corrected_lab(ms, R, dot);
+	if (blend != NULL) {
+		smp_halftone_yule_nielsen(R, ms->R, smp_halftone_coverage(o),
+		    o->yn, Rb);
+		corrected_lab(ms, Rb, blend);
+	}
+}
+
+void
+smp_match_render(const struct smp_match_skin *ms,
     const struct smp_match_opts *o, const double *mua, const double *mus,
     double load, struct smp_lab *dot, struct smp_lab *blend)
 {
-	double	Rd[SMP_BANDS], Rb[SMP_BANDS];
+	double	R[SMP_BANDS];
 
-	smp_stack_reflectance(st, mua, mus, load, Rd);
-	corrected_lab(ms, Rd, dot);
-	if (blend != NULL) {
-		smp_halftone_yule_nielsen(Rd, ms->R, smp_halftone_coverage(o), o->yn, Rb);
-		corrected_lab(ms, Rb, blend);
-	}
+	smp_stack_reflectance(&ms->deposit, mua, mus, load * ms->strength, R);
+	smp_match_colours(ms, o, R, dot, blend);
 }
 
 struct dilsearch {
@@ -103,8 +131,8 @@ dil_cost(const struct dilsearch *d, double t, struct smp_candidate *c)
 	struct smp_lab	dot, blend;
 	int		want_blend = d->o->view == SMP_VIEW_BLEND;
 
-	smp_match_render(d->ms, &d->ms->deposit, d->o, d->p->mua, d->p->mus,
-	    exp(-t), &dot, want_blend || c != NULL ? &blend : NULL);
+	smp_match_render(d->ms, d->o, d->p->mua, d->p->mus, exp(-t), &dot,
+	    want_blend || c != NULL ? &blend : NULL);
 	if (c != NULL)
 		c->dot = dot, c->blend = blend;
 	return smp_delta_e(d->o->metric, d->ref, want_blend ? &blend : &dot);
@@ -112,7 +140,7 @@ dil_cost(const struct dilsearch *d, double t, struct smp_candidate *c)
 
 #define DIL_GRID	7
 #define DIL_TOL		1e-3	/* in ln(1 + r): 0.1 % of 1 + r */
-#define DIL_MIN_TOL	5e-3	/* the minimum's level matters, not where */
+#define DIL_MIN_TOL	1e-2	/* the minimum's level matters, not where */
 #define DIL_MAXIT	30
 #define DIL_TIE		0.02	/* metric units: "the same look" */
 
@@ -151,7 +179,8 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 	}
 	lo = tmax * (best > 0 ? best - 1 : 0) / (DIL_GRID - 1);
 	hi = tmax * (best < DIL_GRID - 1 ? best + 1 : best) / (DIL_GRID - 1);
-	t = smp_solve_min_1d(dil_fn, (void *)d, lo, hi, DIL_MIN_TOL, DIL_MAXIT, &fb);
+	t = smp_solve_min_1d(dil_fn, (void *)d, lo, hi, DIL_MIN_TOL, DIL_MAXIT,
+	    &fb);
 	/* The ends of the range are candidates in their own right. */
 	if (best == 0 && f[0] <= fb)
 		t = 0, fb = f[0];
@@ -159,7 +188,7 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 		t = tmax, fb = f[DIL_GRID - 1];
 	/* Of the dilutions that look the same as the best, report the
 	 * strongest: past saturation water changes nothing visible, and the
-	 * extra ink is a reserve against fading (SCIENCE.md 4.2). */
+	 * extra ink is a reserve against fading. */
 	if (f[0] <= fb + DIL_TIE)
 		t = 0;
 	else {
@@ -171,6 +200,7 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 	c->de = dil_cost(d, t, c);
 	c->dilution = expm1(t);
 	c->load = exp(-t);
+	c->at_max = t >= tmax - DIL_TOL;
 }
 
 static int

@@ -1,7 +1,7 @@
 /*
  * names.c: the one name table of each enumerated choice (white point,
  * colour-difference metric, statistic, camera model, hair colour, view,
- * chart edition, profile source, reading class), and the one parser and
+ * chart edition, profile source, reading class, smp-match's flags), and the one parser and
  * namer that go through them.  Names are matched in any case; a table
  * entry's label, when it has one, is how records write the value (the
  * white point is typed d50 and written D50).
@@ -47,6 +47,11 @@ TABLE(source, "profile source",
     { "assumed-srgb", SMP_PROF_ASSUMED_SRGB, NULL },
     { "given", SMP_PROF_GIVEN, NULL }, { "chart", SMP_PROF_CHART, NULL },
     { "unknown", SMP_PROF_UNKNOWN, NULL });
+TABLE(flag, "flag",
+    { "skin-fit", SMP_FLAG_SKIN_FIT, NULL },
+    { "equivalent", SMP_FLAG_EQUIVALENT, NULL },
+    { "patch-fit", SMP_FLAG_PATCH_FIT, NULL },
+    { "max-dilution", SMP_FLAG_MAX_DILUTION, NULL });
 TABLE(class, "class",
     { "all", SMP_CLASS_ALL, NULL }, { "skin", SMP_CLASS_SKIN, NULL },
     { "dot", SMP_CLASS_DOT, NULL }, { "hair", SMP_CLASS_HAIR, NULL });
@@ -82,4 +87,19 @@ smp_names_name(const struct smp_names *t, int v)
 			return t->v[i].label != NULL ? t->v[i].label :
 			    t->v[i].name;
 	return "?";
+}
+
+void
+smp_names_join(const struct smp_names *t, unsigned mask, char *buf,
+    size_t len)
+{
+	size_t	n = 0;
+	int	i;
+
+	if (len > 0)
+		buf[0] = '\0';
+	for (i = 0; i < t->n && n < len; i++)
+		if (mask & (unsigned)t->v[i].value)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s",
+			    n == 0 ? "" : ",", t->v[i].name);
 }

@@ -171,9 +171,10 @@ smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
 }
 
 /* The reader: columns it looks for, by name. */
-enum { R_FILE, R_REGION, R_CLASS, R_WHITE, R_L, R_A, R_B, R_DATE, R_N };
+enum { R_FILE, R_REGION, R_CLASS, R_WHITE, R_L, R_A, R_B, R_DATE, R_CI95,
+	R_N };
 static const int rcol[R_N] = {
-	C_FILE, C_REGION, C_CLASS, C_WHITE, C_L, C_A, C_B, C_DATE
+	C_FILE, C_REGION, C_CLASS, C_WHITE, C_L, C_A, C_B, C_DATE, C_CI95
 };
 
 /* A named choice of the current line's column k, if the file has it. */
@@ -220,6 +221,12 @@ read_row(struct smp_readings *rs, const struct smp_tsv *t, const int *col,
 	r->source = SMP_PROF_UNKNOWN;
 	r->st.value = (struct smp_lab){ v[0], v[1], v[2] };
 	r->line = t->line;
+	/* ci95 is optional, and may be empty (unknown) */
+	if (col[R_CI95] >= 0 && t->f[col[R_CI95]][0] != '\0') {
+		if (smp_parse_double(t->f[col[R_CI95]], 0, 200, &r->st.ci95,
+		    &sub) == -1)
+			return smp_tsv_errf(t, e, "ci95: %s", sub.msg);
+	}
 	if (col[R_DATE] >= 0 &&
 	    smp_readings_set_date(r, t->f[col[R_DATE]], e) == -1)
 		return -1;

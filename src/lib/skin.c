@@ -1,8 +1,8 @@
 /*
- * skin.c: bare skin as layered Kubelka-Munk: an epidermis with melanin
- * (d_epi) over a semi-infinite dermis with blood, then the surface; and
- * the fit of the melanin and blood fractions to a measured skin colour.
- * Coefficients in cm^-1 (tissue.c), thicknesses in cm.
+ * skin.c: bare skin as layered Kubelka-Munk (smp-model(7) "Skin"): an
+ * epidermis with melanin (d_epi) over a semi-infinite dermis with blood,
+ * then the surface; and the epidermis over any backing (a hair shaft in
+ * its follicle).  Coefficients in cm^-1 (tissue.c), thicknesses in cm.
  */
 #include "config.h"
 
@@ -13,93 +13,55 @@
 #include "smp-internal.h"
 #include "km.h"
 
+/* The centres of the fit's priors (skin-fit.c) and the deposit's default
+ * geometry (smp-model(7) "Deposit"). */
 void
 smp_skin_defaults(struct smp_skin *s)
 {
-	s->f_mel = 0.04;
-	s->f_blood = 0.01;
-	s->d_epi = 60e-4;
-	s->d_above = 100e-4;
-	s->d_pig = 200e-4;
-	s->k1 = 0.03;
-	s->k2 = 0.5;
-	s->mus_scale = 1;
+	memset(s, 0, sizeof *s);
+	s->f_mel = 0.05;
+	s->f_pheo = 0.26;	/* Del Bino et al. 2015: 26 % pheomelanin */
+	s->f_blood = 0.02;
+	s->sto2 = 0.75;
+	s->d_epi = 70e-4;
+	s->mus500 = 46;		/* Jacques 2013, skin */
+	s->f_ray = 0.641;	/* OMLC 1998: 32.0 of 49.9 cm^-1 at 500 nm */
+	s->d_above = 25e-4;	/* just below the epidermis: assumption */
+	s->d_pig = 150e-4;	/* the papillary dermis: assumption */
+	s->k1 = 0.03;		/* Saunderson 1942, n = 1.44 */
+	s->k2 = 0.5;		/* assumption */
 }
 
 /* Without a deposit, everything under the epidermis is one semi-infinite
- * dermis: R = epidermis over R-infinity, with the surface terms. */
+ * dermis. */
 void
 smp_skin_reflectance(const struct smp_skin *s, double *R)
 {
 	int	i;
 
-		for (i = 0; i < SMP_BANDS; i++) {
-		double	mua_e, mua_d, mus, K, S, Re, Te, r;
+	for (i = 0; i < SMP_BANDS; i++) {
+		double	mua_e, mua_d, mus, K, S, Re, Te;
 
 		smp__tissue_band(s, i, &mua_e, &mua_d, &mus);
 		km_ks(mua_e, mus, &K, &S);
 		km_layer(K, S, s->d_epi, &Re, &Te);
 		km_ks(mua_d, mus, &K, &S);
-		r = km_stack(Re, Re, Te, km_inf(K, S));
-		R[i] = saunderson(s->k1, s->k2, r);
+		R[i] = saunderson(s->k1, s->k2, km_stack(Re, Re, Te,
+		    km_inf(K, S)));
 	}
 }
 
-/* Skin fit: f_mel and f_blood by Nelder-Mead on dE00 from the best node of
- * a coarse grid, within bounds from SCIENCE.md 6.2. */
-struct skinfit {
-	struct smp_skin		 s;
-	struct smp_lab		 target;
-	enum smp_white		 w;
-};
-
-#define FMEL_MIN	0.005
-#define FMEL_MAX	0.45
-#define FBLOOD_MIN	0.002
-#define FBLOOD_MAX	0.05
-
-/* Unconstrained parameter u -> fraction in [lo, hi], log-uniform at the
- * centre: bounds without a penalty's kinks for Nelder-Mead. */
-static double
-bounded(double u, double lo, double hi)
+void
+smp_skin_over(const struct smp_skin *s, const double *Rb, double *R)
 {
-	return exp(log(lo) + (log(hi) - log(lo)) * (1 + tanh(u)) / 2);
-}
+	int	i;
 
-static double
-skinfit_cost(void *arg, const double *p)
-{
-	struct skinfit	*f = arg;
-	double		 R[SMP_BANDS];
-	struct smp_lab	 lab;
+	for (i = 0; i < SMP_BANDS; i++) {
+		double	mua_e, mua_d, mus, K, S, Re, Te;
 
-	f->s.f_mel = bounded(p[0], FMEL_MIN, FMEL_MAX);
-	f->s.f_blood = bounded(p[1], FBLOOD_MIN, FBLOOD_MAX);
-	smp_skin_reflectance(&f->s, R);
-	smp_spectrum_lab(R, f->w, &lab);
-	return smp_delta_e(SMP_DE00, &f->target, &lab);
-}
-
-double
-smp_skin_fit(const struct smp_lab *lab, enum smp_white w, struct smp_skin *s)
-{
-	struct skinfit	f;
-	double		p[2], best[2] = { 0, 0 }, st[2] = { 0.3, 0.3 }, c;
-	double		bc = INFINITY;
-	int		i, j;
-
-	f.s = *s, f.target = *lab, f.w = w;
-	for (i = 0; i < 6; i++)
-		for (j = 0; j < 3; j++) {
-			p[0] = -2.5 + 5.0 * i / 5;
-			p[1] = -2 + 4.0 * j / 2;
-			if ((c = skinfit_cost(&f, p)) < bc)
-				bc = c, best[0] = p[0], best[1] = p[1];
-		}
-	smp_solve_nelder_mead(skinfit_cost, &f, best, st, 2, 30);
-	st[0] = st[1] = 0.03;
-	smp_solve_nelder_mead(skinfit_cost, &f, best, st, 2, 20);
-	c = skinfit_cost(&f, best);
-	*s = f.s;
-	return c;
+		smp__tissue_band(s, i, &mua_e, &mua_d, &mus);
+		km_ks(mua_e, mus, &K, &S);
+		km_layer(K, S, s->d_epi, &Re, &Te);
+		R[i] = saunderson(s->k1, s->k2, km_stack(Re, Re, Te, Rb[i]));
+	}
 }

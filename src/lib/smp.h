@@ -82,11 +82,16 @@ struct smp_names {
 };
 extern const struct smp_names smp_names_white, smp_names_metric,
 	    smp_names_stat, smp_names_model, smp_names_hair, smp_names_view,
-	    smp_names_edition, smp_names_source, smp_names_class;
+	    smp_names_edition, smp_names_source, smp_names_class,
+	    smp_names_flag;
 /* "unknown T 'S': expected a, b or c" when s is none of them. */
 int	smp_names_parse(const struct smp_names *t, const char *s, int *v,
 	    struct smp_err *e);
 const char *smp_names_name(const struct smp_names *t, int v);
+/* The names of the bits of mask set in a table of bit values, joined by
+ * commas ("" for none). */
+void	smp_names_join(const struct smp_names *t, unsigned mask, char *buf,
+	    size_t len);
 
 /* strbuf.c: a growing string; fail is set (and stays) on out of memory. */
 struct smp_strbuf {
@@ -148,6 +153,11 @@ struct smp_table;
 struct smp_table *smp_table_new(FILE *fp, enum smp_table_format fmt,
 	    int header, const struct smp_column *cols, int ncols,
 	    struct smp_err *e);
+/* The same with only the columns i where shown[i] is set: the others take
+ * their cells and leave them out. */
+struct smp_table *smp_table_new_shown(FILE *fp, enum smp_table_format fmt,
+	    int header, const struct smp_column *cols, int ncols,
+	    const int *shown, struct smp_err *e);
 void	smp_table_free(struct smp_table *t);
 void	smp_table_set_str(struct smp_table *t, int col, const char *s);
 void	smp_table_set_num(struct smp_table *t, int col, double v);
@@ -219,6 +229,16 @@ double	smp_solve_first_root(smp_fn1 f, void *arg, double a, double b,
     double step,
 	    double tol);
 
+/* Levenberg-Marquardt: minimise the sum of squares of the m residuals
+ * fn(arg, u) writes (m <= SMP_LM_MAX_RES) over the n <= SMP_SOLVE_MAX
+ * unknowns u, from u, in at most maxit steps; u receives the solution and
+ * J (m x n, row-major, may be NULL) the Jacobian there.  Returns the sum
+ * of squares, NAN if n or m is too large. */
+#define SMP_LM_MAX_RES	32
+typedef void (*smp_resid_fn)(void *arg, const double *u, double *r);
+double	smp_solve_lm(smp_resid_fn fn, void *arg, double *u, int n, int m,
+	    int maxit, double *J);
+
 /* homography.c: plane homographies (the chart lattice in a photo). */
 int	smp_homography_fit(const double *uv, const double *xy, int n,
     double *H);
@@ -269,6 +289,9 @@ void	smp_spectrum_xyz_lab(const double *xyz, enum smp_white w,
     struct smp_lab *lab);
 void	smp_spectrum_lab_xyz(const struct smp_lab *lab, enum smp_white w,
     double *xyz);
+/* The smoothest 31-band reflectance of lab (Burns 2020); -1 if none. */
+int	smp_spectrum_smoothest(const struct smp_lab *lab, enum smp_white w,
+	    double *R);
 
 
 /*
@@ -659,24 +682,47 @@ void	smp_calibrate_report_line(char *buf, size_t len, size_t nphotos,
  */
 
 /* tissue.c: optical coefficients of skin (cm^-1, wavelength in nm). */
-double	smp_tissue_mua_melanin(double nm);	/* eumelanin */
+double	smp_tissue_mua_eumelanin(double nm);
+double	smp_tissue_mua_pheomelanin(double nm);
 
-/* skin.c: layered Kubelka-Munk skin. */
+/* skin.c: layered Kubelka-Munk skin (smp-model(7)). */
 struct smp_skin {
 	double	f_mel;		/* epidermal melanosome volume fraction */
+	double	f_pheo;		/* pheomelanin share of the melanin */
 	double	f_blood;	/* dermal blood volume fraction */
+	double	sto2;		/* oxygen saturation of that blood */
 	double	d_epi;		/* epidermis, cm */
+	double	mus500;		/* reduced scattering a' at 500 nm, cm^-1 */
+	double	f_ray;		/* its Rayleigh share at 500 nm */
 	double	d_above;	/* pigment-free dermis over the deposit, cm */
 	double	d_pig;		/* deposit layer, cm */
 	double	k1, k2;		/* Saunderson surface terms */
-	double	mus_scale;	/* factor on dermal reduced scattering */
 };
+/* The fit's prior centres and the default deposit geometry. */
 void	smp_skin_defaults(struct smp_skin *s);
-
 void	smp_skin_reflectance(const struct smp_skin *s, double *R);
-/* Fit f_mel and f_blood of s to lab; returns the residual dE00. */
+/* The epidermis of s over a body of reflectance Rb, with the surface. */
+void	smp_skin_over(const struct smp_skin *s, const double *Rb, double *R);
+
+/* skin-fit.c: the seven freedoms, f_mel to f_ray in struct order, fitted
+ * to a reading (maximum a posteriori within published bounds). */
+#define SMP_SKIN_NPAR	7
+struct smp_skin_fit {
+	struct smp_skin	s;		/* fitted */
+	double		de00;		/* model skin vs reading */
+	double		u[SMP_SKIN_NPAR];	/* the solution, unbounded */
+	double		H[SMP_SKIN_NPAR][SMP_SKIN_NPAR];  /* J'J there */
+	double		Jlab[3][SMP_SKIN_NPAR];	/* per Lab unit */
+};
+/* Fit the skin of geometry (d_above, d_pig, k1, k2 are kept) to lab;
+ * returns the residual dE00. */
 double	smp_skin_fit(const struct smp_lab *lab, enum smp_white w,
-	    struct smp_skin *s);
+	    const struct smp_skin *geometry, struct smp_skin_fit *f);
+void	smp_skin_fit_apply(const double *u, struct smp_skin *s);
+/* The skin refitted, to first order, for the reading changed by dlab
+ * (L, a, b) with the scattering amplitude times mus_factor. */
+void	smp_skin_fit_perturb(const struct smp_skin_fit *f, const double *dlab,
+	    double mus_factor, struct smp_skin *out);
 
 /* stack.c */
 /* A skin with everything above a deposit at depth d_above precomputed. */
@@ -735,57 +781,89 @@ enum smp_hair { SMP_HAIR_BLACK, SMP_HAIR_DARK_BROWN, SMP_HAIR_BROWN,
 enum smp_target_source { SMP_TARGET_HAIR, SMP_TARGET_GIVEN,
 	SMP_TARGET_READING };
 
+/* hair.c: the body reflectance of hair fibres of a colour. */
+void	smp_hair_reflectance(enum smp_hair h, double *R);
+
+/* What should worry a user of a match (smp_names_flag). */
+enum smp_match_flag {
+	SMP_FLAG_SKIN_FIT = 1,		/* the skin fit is poor */
+	SMP_FLAG_EQUIVALENT = 2,	/* several candidates look the same */
+	SMP_FLAG_PATCH_FIT = 4,		/* the test patch fit is poor */
+	SMP_FLAG_MAX_DILUTION = 8	/* the best wants more water */
+};
+#define SMP_MATCH_DRAWS		200	/* Monte Carlo draws by default */
+#define SMP_MATCH_MAX_DRAWS	100000
+#define SMP_MATCH_JND		1.0	/* dE00: "looks the same" */
+#define SMP_MATCH_CORR_MAX	0.10	/* the XYZ correction, each way */
+#define SMP_MATCH_FIT_POOR	2.0	/* dE00: a fit that needs a flag */
 struct smp_match_opts {
-	struct smp_skin	skin;		/* geometry; f_mel,
-	    f_blood are fitted */
+	struct smp_skin	skin;		/* geometry: d_above, d_pig, k1, k2 */
 	enum smp_metric	metric;
 	enum smp_view	view;
 	enum smp_hair	hair;
 	double		dot_mm, pitch_mm;	/* stipple */
 	double		yn;			/* Yule-Nielsen n */
 	double		max_dilution;		/* parts water per part ink */
-	double		follicle_above;		/* dermis over the hair, cm */
-	double		follicle_depth;		/* hair column, cm */
+	double		strength;		/* x the catalogue's ink */
+	int		draws;			/* 0: no uncertainty */
+	double		depth_sd;		/* cm: depth's prior spread */
+	double		strength_sd;		/* log units */
+	double		mus_sd;			/* log units, scattering */
 };
 
 /* halftone.c: dot coverage and the blended colour. */
 double	smp_halftone_coverage(const struct smp_match_opts *o);
 /* Yule-Nielsen modified Murray-Davies over dot coverage A, factor n. */
 void	smp_halftone_yule_nielsen(const double *Rdot, const double *Rskin,
-    double A,
-	    double n, double *R);
+	    double A, double n, double *R);
 /* The same on tristimulus values, for colours known only as Lab. */
 void	smp_halftone_yule_nielsen_xyz(const double *dot, const double *skin,
 	    double A, double n, double *out);
 
 void	smp_match_defaults(struct smp_match_opts *o);
-/* A client's skin, fitted once. */
+/* A client's skin, fitted once, with the deposit where it is taken to
+ * be and the ink's strength. */
 struct smp_match_skin {
-	struct smp_lab	 lab;		/* the reading */
-	enum smp_white	 white;
-	struct smp_skin	 skin;		/* fitted */
-	double		 fit_de00;	/* model skin vs reading */
-	double		 xyz[3];	/* the reading's XYZ */
-	double		 corr[3];	/* reading / model, per channel */
-	double		 R[SMP_BANDS];	/* model skin reflectance */
-	struct smp_stack deposit, follicle;
+	struct smp_lab		lab;		/* the reading */
+	enum smp_white		white;
+	struct smp_skin_fit	fit;		/* fit.s: the skin */
+	double			xyz[3];		/* the reading's XYZ */
+	double			corr[3];	/* reading / model, bounded */
+	int			corr_clamped;	/* the bound was reached */
+	double			R[SMP_BANDS];	/* model skin reflectance */
+	double			depth;		/* d_above of the deposit, cm */
+	double			strength;	/* x the catalogue's ink */
+	struct smp_stack	deposit;
 };
 void	smp_match_skin_fit(const struct smp_lab *lab, enum smp_white w,
 	    const struct smp_match_opts *o, struct smp_match_skin *ms);
-/* Dot and (if blend) blended colour with load * (mua, mus) in st. */
-void	smp_match_render(const struct smp_match_skin *ms,
-	    const struct smp_stack *st, const struct smp_match_opts *o,
-	    const double *mua, const double *mus, double load,
+/* ms for the skin s (fit left as it is) with a deposit at depth. */
+void	smp_match_skin_from(const struct smp_lab *lab, enum smp_white w,
+	    const struct smp_skin *s, double depth, double strength,
+	    struct smp_match_skin *ms);
+/* Dot and (if blend) blended colour of reflectance R on this skin. */
+void	smp_match_colours(const struct smp_match_skin *ms,
+	    const struct smp_match_opts *o, const double *R,
 	    struct smp_lab *dot, struct smp_lab *blend);
+/* The same for load x strength x (mua, mus) in the deposit. */
+void	smp_match_render(const struct smp_match_skin *ms,
+	    const struct smp_match_opts *o, const double *mua,
+	    const double *mus, double load, struct smp_lab *dot,
+	    struct smp_lab *blend);
 
 /* match-target.c */
-
 struct smp_target {
 	struct smp_lab		dot, blend;
 	enum smp_target_source	source;
+	enum smp_hair		hair;		/* SMP_TARGET_HAIR */
 };
 void	smp_match_target_hair(const struct smp_match_skin *ms,
-	    const struct smp_match_opts *o, struct smp_target *t);
+	    const struct smp_match_opts *o, enum smp_hair h,
+	    struct smp_target *t);
+/* The same under the epidermis of s (a draw of the skin). */
+void	smp_match_target_hair_skin(const struct smp_match_skin *ms,
+	    const struct smp_skin *s, const struct smp_match_opts *o,
+	    enum smp_hair h, struct smp_target *t);
 void	smp_match_target_lab(const struct smp_match_skin *ms,
 	    const struct smp_match_opts *o, const struct smp_lab *lab,
 	    enum smp_target_source src, struct smp_target *t);
@@ -793,15 +871,60 @@ void	smp_match_target_lab(const struct smp_match_skin *ms,
 struct smp_candidate {
 	int		pig;		/* index in the catalogue */
 	double		dilution, load;	/* load = 1 / (1 + dilution) */
+	int		at_max;		/* dilution at --max-dilution */
 	struct smp_lab	dot, blend;
 	double		de;		/* the chosen metric, chosen view */
 	double		de00;		/* dE00, chosen view */
+	int		spread;		/* p_best and the interval are set */
+	double		p_best;		/* share of draws it is best in */
+	double		de00_lo, de00_hi;	/* 95 % of the draws */
+	int		equivalent;	/* within SMP_MATCH_JND of the best */
 };
 /* Every pigment at its best dilution, best first; out has npig entries. */
 void	smp_match_rank(const struct smp_catalogue *cat,
 	    const struct smp_match_skin *ms, const struct smp_target *t,
 	    const struct smp_match_opts *o, struct smp_candidate *out);
 
+/* random.c: SplitMix64 uniforms and Box-Muller normals. */
+struct smp_random {
+	uint64_t	state;
+	double		spare;
+	int		have_spare;
+};
+void	smp_random_seed(struct smp_random *r, uint64_t seed);
+double	smp_random_uniform(struct smp_random *r);
+double	smp_random_normal(struct smp_random *r);
+
+/* match-patch.c: a healed test patch read as depth and strength. */
+struct smp_patch_fit {
+	double		depth, depth_lo, depth_hi;	/* cm */
+	double		strength, strength_lo, strength_hi;
+	double		de00;		/* the fit's residual */
+	struct smp_lab	model;		/* the patch as fitted */
+	double		u[2], chol[2][2];	/* posterior, fit coordinates */
+};
+/* ms: the patch's own skin; p at dilution; obs: the patch reading. */
+void	smp_match_patch_fit(const struct smp_match_skin *ms,
+	    const struct smp_match_opts *o, const struct smp_pigment *p,
+	    double dilution, const struct smp_lab *obs, double ci95,
+	    struct smp_patch_fit *pf);
+void	smp_match_patch_draw(const struct smp_patch_fit *pf,
+	    struct smp_random *rng, double *depth, double *strength);
+
+/* match-spread.c: the ranking's uncertainty, and its order. */
+struct smp_spread_in {
+	double				 skin_ci, target_ci;	/* ci95 */
+	const struct smp_patch_fit	*patch;		/* NULL: priors */
+};
+/* o->draws draws over the best candidates of cand (ranked); sets
+ * p_best, de00_lo, de00_hi and spread. */
+int	smp_match_spread(const struct smp_catalogue *cat,
+	    const struct smp_match_skin *ms, const struct smp_target *tg,
+	    const struct smp_match_opts *o, const struct smp_spread_in *in,
+	    struct smp_candidate *cand, size_t n, struct smp_err *e);
+/* Mark the candidates within SMP_MATCH_JND of the best equivalent and
+ * order them by p_best; returns how many there are. */
+size_t	smp_match_spread_order(struct smp_candidate *cand, size_t n);
 
 /* match-group.c: the readings of one input as the skins to match, by
  * (file, region) in order of first appearance: a skin or unseparated row
@@ -810,30 +933,47 @@ void	smp_match_rank(const struct smp_catalogue *cat,
 struct smp_match_group {
 	const char	*file, *region;
 	struct smp_lab	 skin, dark;	/* in white */
+	double		 skin_ci, dark_ci;	/* their ci95 radii */
 	int		 have_skin, have_dark;
 	enum smp_white	 white;
 };
 int	smp_match_group_readings(const struct smp_readings *rs,
 	    struct smp_match_group **out, size_t *n, struct smp_err *e);
-/* What the user asked for beyond the options: a given target. */
+/* What the user asked for beyond the options: a given target, an
+ * explicit hair colour, a test patch (its reading given, or the dark
+ * reading of the region patch_region). */
 struct smp_match_request {
 	int		 have_target;
 	struct smp_lab	 target;
 	enum smp_white	 target_white;
+	int		 have_hair;
+	int		 have_patch, patch_pig;
+	double		 patch_dilution;
+	int		 have_patch_lab;
+	struct smp_lab	 patch_lab;
+	enum smp_white	 patch_white;
+	const char	*patch_region;
 };
 struct smp_match_result {
 	struct smp_match_skin	 ms;
 	struct smp_target	 tg;
+	int			 default_hair;	/* no follicles, no --hair */
 	double			 ita;		/* of the skin reading */
 	struct smp_candidate	*cand;		/* every pigment, best first */
 	size_t			 ncand;
+	size_t			 nequiv;	/* equivalent at the top */
+	unsigned		 flags;		/* enum smp_match_flag */
+	int			 have_patch;
+	struct smp_patch_fit	 patch;
 };
-/* Fit the skin, choose the target (given, the group's dark reading, the
- * hair model) and rank; -1 when the group has no skin reading. */
+/* Read the test patch (from the group pg of the patch region, or the
+ * request's reading on g's skin), fit the skin, choose the target
+ * (given, explicit hair, the group's dark reading, the default hair),
+ * rank, weigh the uncertainty and flag; -1 when g has no skin reading. */
 int	smp_match_group_run(const struct smp_catalogue *cat,
 	    const struct smp_match_opts *o, const struct smp_match_request *rq,
-	    const struct smp_match_group *g, struct smp_match_result *res,
-	    struct smp_err *e);
+	    const struct smp_match_group *g, const struct smp_match_group *pg,
+	    struct smp_match_result *res, struct smp_err *e);
 void	smp_match_group_clear(struct smp_match_result *res);
 /* The groups of one input: an image is sampled with so, anything else
  * read as readings (rs holds the rows the groups borrow from). */
@@ -841,7 +981,9 @@ int	smp_match_group_input(const char *path,
 	    const struct smp_sample_opts *so, struct smp_readings *rs,
 	    struct smp_match_group **g, size_t *ng, struct smp_err *e);
 /* Match n groups on up to jobs threads; emit gets each in order with its
- * result, or NULL and why; it returns 1 to stop (a closed pipe). */
+ * result, or NULL and why; it returns 1 to stop (a closed pipe).  The
+ * groups of rq->patch_region are the test patch, not emitted; -1 when
+ * there is none with skin and dots. */
 typedef int (*smp_match_emit)(void *arg, const struct smp_match_group *g,
 	    const struct smp_match_result *r, const struct smp_err *why);
 int	smp_match_group_batch(const struct smp_catalogue *cat,
@@ -851,7 +993,8 @@ int	smp_match_group_batch(const struct smp_catalogue *cat,
 
 /* match-table.c: smp-match's rows, the best k candidates of a group. */
 struct smp_table *smp_match_table(FILE *fp, enum smp_table_format fmt,
-	    int header, struct smp_err *e);
+	    int header, const struct smp_match_opts *o,
+	    const struct smp_match_request *rq, struct smp_err *e);
 int	smp_match_table_write(struct smp_table *t,
 	    const struct smp_catalogue *cat, const struct smp_match_opts *o,
 	    const struct smp_match_group *g, const struct smp_match_result *r,
@@ -1057,7 +1200,7 @@ struct smp_swatch {
 	size_t			 n, cap;
 };
 int	smp_swatch_add(struct smp_swatch *sw, const struct smp_catalogue *cat,
-	    const struct smp_match_opts *o, const struct smp_match_group *g,
+	    const struct smp_match_group *g,
 	    const struct smp_match_result *res, int k, struct smp_err *e);
 void	smp_swatch_free(struct smp_swatch *sw);
 /* 1 when path names a swatch the writer knows (.png or .svg, any case). */

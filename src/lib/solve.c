@@ -262,3 +262,93 @@ smp_solve_root_1d(smp_fn1 f, void *arg, double a, double fa, double b,
 	}
 	return b;
 }
+
+/* Levenberg-Marquardt (Marquardt 1963) on the sum of squared residuals,
+ * with a forward-difference Jacobian, a damping factor scaled by the
+ * diagonal of J'J, and at most maxit accepted or rejected steps. */
+static double
+sumsq(const double *r, int m)
+{
+	double	s = 0;
+	int	i;
+
+	for (i = 0; i < m; i++)
+		s += r[i] * r[i];
+	return s;
+}
+
+static void
+jacobian(smp_resid_fn fn, void *arg, const double *u, const double *r, int n,
+    int m, double *J)
+{
+	double	up[SMP_SOLVE_MAX], rp[SMP_LM_MAX_RES];
+	int	i, j;
+
+	memcpy(up, u, n * sizeof *u);
+	for (j = 0; j < n; j++) {
+		double	h = 1e-6 * (1 + fabs(u[j]));
+
+		up[j] = u[j] + h;
+		fn(arg, up, rp);
+		for (i = 0; i < m; i++)
+			J[i * n + j] = (rp[i] - r[i]) / h;
+		up[j] = u[j];
+	}
+}
+
+double
+smp_solve_lm(smp_resid_fn fn, void *arg, double *u, int n, int m, int maxit,
+    double *J)
+{
+	double	r[SMP_LM_MAX_RES], rt[SMP_LM_MAX_RES], ut[SMP_SOLVE_MAX];
+	double	Jl[SMP_LM_MAX_RES * SMP_SOLVE_MAX];
+	double	A[SMP_SOLVE_MAX * SMP_SOLVE_MAX], g[SMP_SOLVE_MAX];
+	double	d[SMP_SOLVE_MAX], lambda = 1e-3, cost, ct;
+	int	it, i, j, k, fresh = 0;
+
+	if (n > SMP_SOLVE_MAX || m > SMP_LM_MAX_RES)
+		return NAN;
+	fn(arg, u, r);
+	cost = sumsq(r, m);
+	for (it = 0; it < maxit && lambda < 1e10; it++) {
+		if (!fresh)
+			jacobian(fn, arg, u, r, n, m, Jl);
+		fresh = 1;
+		for (i = 0; i < n; i++) {
+			g[i] = 0;
+			for (k = 0; k < m; k++)
+				g[i] -= Jl[k * n + i] * r[k];
+			for (j = 0; j < n; j++) {
+				double	s = 0;
+
+				for (k = 0; k < m; k++)
+					s += Jl[k * n + i] * Jl[k * n + j];
+				A[i * n + j] = s;
+			}
+			A[i * n + i] += lambda * (A[i * n + i] + 1e-9);
+		}
+		if (smp_solve_linear(A, g, n, d) == -1) {
+			lambda *= 10;
+			continue;
+		}
+		for (i = 0; i < n; i++)
+			ut[i] = u[i] + d[i];
+		fn(arg, ut, rt);
+		ct = sumsq(rt, m);
+		if (ct < cost) {
+			double	drop = cost - ct;
+
+			memcpy(u, ut, n * sizeof *u);
+			memcpy(r, rt, m * sizeof *r);
+			cost = ct;
+			lambda = fmax(lambda / 10, 1e-9);
+			fresh = 0;
+			if (drop < 1e-6 * (1 + cost))
+				break;
+		} else
+			lambda *= 10;
+	}
+	if (J != NULL)
+		jacobian(fn, arg, u, r, n, m, J);
+	return cost;
+}

@@ -18,7 +18,9 @@
 #include "config.h"
 
 #include <lcms2.h>
+#include <math.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "smp.h"
 
@@ -150,4 +152,73 @@ smp_spectrum_lab(const double *R, enum smp_white w, struct smp_lab *lab)
 
 	smp_spectrum_xyz(R, w, xyz);
 	smp_spectrum_xyz_lab(xyz, w, lab);
+}
+
+/* The smoothest reflectance of a colour (Burns 2020, "Numerical methods
+ * for smoothest reflectance reconstruction", Color Res Appl 45:8): the
+ * spectrum R = (tanh(z) + 1) / 2, so 0 < R < 1, whose z has the least sum
+ * of squared differences between neighbouring bands, subject to its
+ * tristimulus values being the colour's; Newton's method on the
+ * Lagrangian from z = 0.  -1 when it does not converge (a colour outside
+ * the object-colour solid). */
+int
+smp_spectrum_smoothest(const struct smp_lab *lab, enum smp_white w,
+    double *R)
+{
+	enum { N = SMP_BANDS, M = SMP_BANDS + 3 };
+	double		A[N][3], t[3], z[N], l[3] = { 0, 0, 0 }, F[M], d[M];
+	double		e[N] = { 0 };
+	int		i, j, k, it;
+
+	smp_spectrum_lab_xyz(lab, w, t);
+	for (i = 0; i < N; i++) {
+		e[i] = 1;
+		smp_spectrum_xyz(e, w, A[i]);
+		e[i] = 0;
+		z[i] = 0;
+	}
+	for (it = 0; it < 100; it++) {
+		double	Jl[M * M], err = 0;
+
+		memset(Jl, 0, sizeof Jl);
+		for (k = 0; k < 3; k++)
+			F[N + k] = -t[k];
+		for (i = 0; i < N; i++) {
+			double	th = tanh(z[i]), dR = (1 - th * th) / 2;
+			double	d2R = -th * (1 - th * th), al = 0;
+			double	dd = i == 0 || i == N - 1 ? 2 : 4;
+
+			for (k = 0; k < 3; k++) {
+				al += A[i][k] * l[k];
+				F[N + k] += A[i][k] * (th + 1) / 2;
+				Jl[i * M + N + k] = dR * A[i][k];
+				Jl[(N + k) * M + i] = dR * A[i][k];
+			}
+			F[i] = dd * z[i] + dR * al;
+			if (i > 0)
+				F[i] -= 2 * z[i - 1];
+			if (i < N - 1)
+				F[i] -= 2 * z[i + 1];
+			Jl[i * M + i] = dd + d2R * al;
+			if (i > 0)
+				Jl[i * M + i - 1] = -2;
+			if (i < N - 1)
+				Jl[i * M + i + 1] = -2;
+		}
+		for (j = 0; j < M; j++) {
+			err = fmax(err, fabs(F[j]));
+			F[j] = -F[j];
+		}
+		if (err < 1e-12)
+			break;
+		if (smp_solve_linear(Jl, F, M, d) == -1)
+			return -1;
+		for (i = 0; i < N; i++)
+			z[i] += fmax(-2, fmin(2, d[i]));
+		for (k = 0; k < 3; k++)
+			l[k] += d[N + k];
+	}
+	for (i = 0; i < N; i++)
+		R[i] = (tanh(z[i]) + 1) / 2;
+	return it < 100 ? 0 : -1;
 }

@@ -230,7 +230,7 @@ swatch_svg(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 
 int
 smp_swatch_add(struct smp_swatch *sw, const struct smp_catalogue *cat,
-    const struct smp_match_opts *o, const struct smp_match_group *g,
+    const struct smp_match_group *g,
     const struct smp_match_result *res, int k, struct smp_err *e)
 {
 	struct smp_swatch_row	*r;
@@ -246,7 +246,7 @@ smp_swatch_add(struct smp_swatch *sw, const struct smp_catalogue *cat,
 	r->white = g->white;
 	r->target = res->tg.dot;
 	r->target_name = res->tg.source == SMP_TARGET_HAIR ?
-	    smp_names_name(&smp_names_hair, o->hair) :
+	    smp_names_name(&smp_names_hair, res->tg.hair) :
 	    res->tg.source == SMP_TARGET_GIVEN ? "GIVEN" : "FROM PHOTO";
 	for (i = 0; i < k && i < SMP_SWATCH_MAX_K && (size_t)i < res->ncand;
 	    i++) {

@@ -26,21 +26,28 @@ struct smp_table {
 	enum smp_table_format	 fmt;
 	const struct smp_column	*cols;
 	int			 ncols;
-	int			 col;	/* next column while writing a row */
+	int			 col;	/* the column being written */
+	int			 nout;	/* fields of the row written */
 	struct cell		*cell;	/* the row being filled */
 	struct smp_strbuf	 text;	/* its strings, NUL-separated */
 	int			 misuse;	/* a cell set wrongly */
+	unsigned char		*hidden;	/* columns left out, or NULL */
 };
 
 struct smp_table *
-smp_table_new(FILE *fp, enum smp_table_format fmt, int header,
-    const struct smp_column *cols, int ncols, struct smp_err *e)
+smp_table_new_shown(FILE *fp, enum smp_table_format fmt, int header,
+    const struct smp_column *cols, int ncols, const int *shown,
+    struct smp_err *e)
 {
 	struct smp_table	*t;
-	int			 i;
+	int			 i, n = 0;
 
 	if ((t = calloc(1, sizeof *t)) == NULL ||
-	    (t->cell = calloc((size_t)ncols + 1, sizeof *t->cell)) == NULL) {
+	    (t->cell = calloc((size_t)ncols + 1, sizeof *t->cell)) == NULL ||
+	    (shown != NULL && (t->hidden = calloc((size_t)ncols + 1,
+	    1)) == NULL)) {
+		if (t != NULL)
+			free(t->cell);
 		free(t);
 		smp_errf(e, SMP_E_NOMEM, "out of memory");
 		return NULL;
@@ -49,12 +56,23 @@ smp_table_new(FILE *fp, enum smp_table_format fmt, int header,
 	t->fmt = fmt;
 	t->cols = cols;
 	t->ncols = ncols;
+	for (i = 0; shown != NULL && i < ncols; i++)
+		t->hidden[i] = !shown[i];
 	if (fmt == SMP_TABLE_TSV && header) {
 		for (i = 0; i < ncols; i++)
-			fprintf(fp, "%s%s", i ? "\t" : "", cols[i].name);
+			if (t->hidden == NULL || !t->hidden[i])
+				fprintf(fp, "%s%s", n++ ? "\t" : "",
+				    cols[i].name);
 		fputc('\n', fp);
 	}
 	return t;
+}
+
+struct smp_table *
+smp_table_new(FILE *fp, enum smp_table_format fmt, int header,
+    const struct smp_column *cols, int ncols, struct smp_err *e)
+{
+	return smp_table_new_shown(fp, fmt, header, cols, ncols, NULL, e);
 }
 
 void
@@ -64,21 +82,23 @@ smp_table_free(struct smp_table *t)
 		return;
 	smp_strbuf_free(&t->text);
 	free(t->cell);
+	free(t->hidden);
 	free(t);
 }
 
-/* Separator and, for JSON, the key of the next field. */
+/* Separator and, for JSON, the key of the field of column t->col; t->nout
+ * counts the fields written. */
 static void
 table_field_start(struct smp_table *t)
 {
 	if (t->fmt == SMP_TABLE_TSV) {
-		if (t->col > 0)
+		if (t->nout > 0)
 			fputc('\t', t->fp);
 	} else {
-		fputs(t->col == 0 ? "{" : ",", t->fp);
+		fputs(t->nout == 0 ? "{" : ",", t->fp);
 		fprintf(t->fp, "\"%s\":", t->cols[t->col].name);
 	}
-	t->col++;
+	t->nout++;
 }
 
 static void
@@ -224,6 +244,9 @@ smp_table_end_row(struct smp_table *t, struct smp_err *e)
 	for (i = 0; i < t->ncols; i++) {
 		const struct cell	*c = &t->cell[i];
 
+		if (t->hidden != NULL && t->hidden[i])
+			continue;
+		t->col = i;
 		if (!c->set)
 			table_null(t);
 		else if (t->cols[i].type == SMP_COL_STR)
@@ -239,6 +262,7 @@ smp_table_end_row(struct smp_table *t, struct smp_err *e)
 		fputs("}", t->fp);
 	fputc('\n', t->fp);
 	t->col = 0;
+	t->nout = 0;
 	t->misuse = 0;
 	memset(t->cell, 0, (size_t)t->ncols * sizeof *t->cell);
 	t->text.n = 0;

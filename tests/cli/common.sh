@@ -93,6 +93,27 @@ assert_num() {
 	echo "ok: $4: $1 $2 $3"
 }
 
+# monk_tsv OUT.tsv: the 10 Monk Skin Tone swatches (sRGB, skintone.google)
+# as skin readings monk1..monk10, CIELAB D65 by IEC 61966-2-1.
+monk_tsv() {
+	printf 'f6ede4\nf3e7db\nf7ead0\neadaba\nd7bd96\na07e56\n825c43\n604134\n3a312a\n292420\n' |
+	awk 'function hex(s, d) { d = "0123456789abcdef"
+	    return 16 * index(d, substr(s, 1, 1)) + index(d, substr(s, 2, 1)) - 17 }
+	function lin(v) { v /= 255
+	    return v <= 0.04045 ? v / 12.92 : exp(2.4 * log((v + 0.055) / 1.055)) }
+	function f(t) {
+	    return t > 216 / 24389 ? exp(log(t) / 3) : (24389 / 27 * t + 16) / 116 }
+	BEGIN { print "file\tregion\tclass\tL\ta\tb\twhite" }
+	{ r = lin(hex(substr($1, 1, 2))); g = lin(hex(substr($1, 3, 2)))
+	  b = lin(hex(substr($1, 5, 2)))
+	  X = 0.4124564 * r + 0.3575761 * g + 0.1804375 * b
+	  Y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
+	  Z = 0.0193339 * r + 0.1191920 * g + 0.9503041 * b
+	  fx = f(X / 0.95047); fy = f(Y); fz = f(Z / 1.08883)
+	  printf "monk%d\tall\tskin\t%.2f\t%.2f\t%.2f\tD65\n", NR,
+	      116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz) }' >"$1"
+}
+
 # chart_photo OUT.png: a ColorChecker photo through render-chart's camera,
 # from the corpus' CGATS reference (the built-in 2014 values).
 chart_photo() {

@@ -8,7 +8,9 @@
 . "$SMP_SRCDIR/tests/cli/common.sh"
 S="--start 2026-03-01"
 K=0.25
-P="--pigment smp-neutral-black --skin 62,11,16"
+# At 1:6 (mu550 about 90 cm^-1) the deposit is near its saturation knee,
+# where a loss shows.
+P="--pigment smp-neutral-black --dilution 6 --skin 62,11,16"
 "$FADE" $P $S --k-bio $K --uv 0 --step 1 --years 6 --no-touchups >"$tmp/fw" ||
     fail "forward run"
 truth=$("$FADE" $P $S --k-bio $K --uv 0 --years 20 --summary -H | cut -f9)
@@ -58,7 +60,8 @@ assert_num "$(awk -v d="$dmed" 'BEGIN { print (d < 0 ? -d : d) / 365.25 }')" \
 # Without noise the rate is exact and its interval tight.
 { printf 'date\tL\ta\tb\n'; tr ' ' '\t' <"$tmp/clean"; } >"$tmp/exact.tsv"
 "$FADE" $P $S --fit "$tmp/exact.tsv" --years 20 >"$tmp/fit" || fail "exact"
-assert_num "$(col k_per_year <"$tmp/fit")" "==" $K "noise-free k"
+assert_num "$(col k_per_year <"$tmp/fit" | awk -v k=$K '{ d = $1 - k;
+    print d < 0 ? -d : d }')" "<=" 0.0002 "noise-free k within 0.0002 of $K"
 [ "$(col touchup_date <"$tmp/fit")" = "$truth" ] ||
     echo "note: noise-free touch-up $(col touchup_date <"$tmp/fit") vs $truth"
 assert_num "$(( $(days "$(col touchup_date <"$tmp/fit")") - $(days "$truth") ))" \
@@ -70,9 +73,10 @@ assert_num "$(( $(days "$(col touchup_date <"$tmp/fit")") - $(days "$truth") ))"
 	tr ' ' '\t' <"$tmp/clean" | awk -F'\t' '{ printf "f%d\tall\tdot\t%s\t%s\t%s\tD50\t%s\n", NR, $2, $3, $4, $1
 	    printf "f%d\tall\tskin\t62\t11\t16\tD50\t%s\n", NR, $1 }'
 } >"$tmp/sample.tsv"
-"$FADE" --pigment smp-neutral-black $S --fit "$tmp/sample.tsv" --years 20 \
-    >"$tmp/fit2" || fail "smp-sample style series"
-assert_num "$(col k_per_year <"$tmp/fit2")" "==" $K "k from a class=dot series"
+"$FADE" --pigment smp-neutral-black --dilution 6 $S --fit "$tmp/sample.tsv" \
+    --years 20 >"$tmp/fit2" || fail "smp-sample style series"
+assert_num "$(col k_per_year <"$tmp/fit2" | awk -v k=$K '{ d = $1 - k;
+    print d < 0 ? -d : d }')" "<=" 0.0002 "k from a class=dot series"
 
 # Refusals: one follow-up; no date column.
 head -4 "$tmp/exact.tsv" >"$tmp/short.tsv"

@@ -50,10 +50,11 @@ done
     "$(awk -F'\t' '$14 == "touchup" { print $4; exit }' "$tmp/p")" ] ||
     fail "touch-up date differs between rows and summary"
 
-# Skins, D65 Lab (SCIENCE.md 1.4, 1.5), lightest first: ITA from 62 down
-# to about -47.
-skins="94.2,1.5,5.4 77.9,3.5,23.1 63.0,5.6,14.0 59.6,11.8,14.6 56.1,11.3,16.4 48.0,15.0,20.0 42.5,12.3,20.5 30.7,11.7,13.3"
-skins_light="94.2,1.5,5.4 77.9,3.5,23.1 63.0,5.6,14.0 59.6,11.8,14.6"
+# Skins, D65 Lab, lightest first: ITA from 49 down to about -47; measured
+# skins (data/skin-colours.tsv and Monk 7 and 8), none of the Monk
+# swatches lighter than real skin that the skin model cannot reach.
+skins="66,6,14 63.0,5.6,14.0 59.6,11.8,14.6 56.1,11.3,16.4 48.0,15.0,20.0 42.5,12.3,20.5 30.7,11.7,13.3"
+skins_light="66,6,14 63.0,5.6,14.0 59.6,11.8,14.6"
 skins_dark="56.1,11.3,16.4 48.0,15.0,20.0 42.5,12.3,20.5 30.7,11.7,13.3"
 for sk in $skins; do
 	ita=$("$FADE" --pigment smp-neutral-black --white d65 --skin "$sk" $S \
@@ -83,25 +84,18 @@ for pig in smp-neutral-black smp-warm-black smp-dark-brown; do
 			    "$pig, UV $uv: protection $prot later"
 			prev=$tu
 		done
-		# From intermediate skin down, every darker skin is later
-		# (threshold and epidermal UV filtering); every skin darker
-		# than ITA 10 is later than every skin lighter than ITA 28,
-		# where only the optics differ (see smp-fade(1) CAVEATS).
+		# From intermediate skin down, every darker skin is later for
+		# the carbon blacks (threshold and epidermal UV filtering).
+		# Between light and dark skins, and for the browns, the optics
+		# decide (see smp-fade(1) CAVEATS), and no order is claimed.
 		prev=
+		[ $pig = smp-dark-brown ] && continue
 		for sk in $skins_dark; do
 			tu=$(summ $pig --white d65 --skin "$sk" --uv $uv)
 			[ -z "$prev" ] || assert_num "$tu" ">" "$prev" \
 			    "$pig, UV $uv: skin $sk (darker) later"
 			prev=$tu
 		done
-		light_max=$(for sk in $skins_light; do
-			summ $pig --white d65 --skin "$sk" --uv $uv; done |
-		    sort -g | tail -1)
-		dark_min=$(for sk in 48.0,15.0,20.0 42.5,12.3,20.5 30.7,11.7,13.3; do
-			summ $pig --white d65 --skin "$sk" --uv $uv; done |
-		    sort -g | head -1)
-		assert_num "$dark_min" ">" "$light_max" \
-		    "$pig, UV $uv: dark skins later than light ones"
 	done
 done
 
@@ -120,10 +114,11 @@ assert_num "$(th --skin 62,11,16 --noise 1.5)" "==" 3 "noise guard"
 assert_num "$(th --skin 62,11,16 --threshold 2.2)" "==" 2.2 "--threshold"
 
 # A warm black with azo drifts cooler as the azo fades in the sun: at the
-# same remaining load, the dot is bluer (lower b*) with UV than without,
+# same remaining load (at 1:6, near the saturation knee, where a change
+# shows), the dot is bluer (lower b*) with UV than without,
 # where every component fades alike; carbon alone does not drift.
 at_load() {	# pigment uv -> b* of the dot when load first drops under 0.6
-	"$FADE" --pigment "$1" --skin 62,11,16 $S --uv "$2" --step 1 --no-touchups \
+	"$FADE" --pigment "$1" --dilution 6 --skin 62,11,16 $S --uv "$2" --step 1 --no-touchups \
 	    --years 30 -H | awk -F'\t' '$14 == "step" && $3 > 0.5 && $13 < 0.6 { print $7; exit }'
 }
 bw0=$(at_load smp-warm-black 0)

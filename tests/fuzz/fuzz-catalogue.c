@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		smp_match_defaults(&o);
 		smp_match_skin_fit(&skin, SMP_WHITE_D50, &o, &ms);
-		smp_match_target_hair(&ms, &o, &t);
+		smp_match_target_hair(&ms, &o, o.hair, &t);
 		if ((c = calloc(cat->npig, sizeof *c)) != NULL)
 			smp_match_rank(cat, &ms, &t, &o, c);
 		free(c);

@@ -13,6 +13,9 @@
  * usage: render-scalp [options] CATALOGUE W H SCENE TRUTH CHART.csv
  *   -m F_MEL -b F_BLOOD   the skin (default 0.06 0.012)
  *   -p PIGMENT -r DIL     the SMP dots (default smp-neutral-black, 2)
+ *   -d UM -s F            their deposit's depth and ink strength
+ *                         (default 50 and 0.7: not smp-match's defaults,
+ *                         so that only a test-patch fit recovers them)
  *   -H HAIR               follicle hair colour (default dark-brown)
  *   -z PX_PER_MM          scale (default 20)
  *   -x FRAC -y FRAC       centre of the test patch (default 0.74 0.5)
@@ -32,8 +35,10 @@
 #define BLOOD_VAR	0.30
 #define LUT_N		9
 #define SUB		4	/* supersampling per axis */
-/* Hair shaft above the surface, dark brown (assumption). */
-static const struct smp_lab	shaft = { 24, 5, 7 };
+#define STUBBLE_X	0.45	/* stubble left of this share of the width */
+/* Hair shaft above the surface: dark-brown hair fibres as measured
+ * (libsmp's hair.c, J Cosmet Sci 2000;51(5) Table III), D65. */
+static const struct smp_lab	shaft_d65 = { 23.59, 3.87, 4.73 };
 
 enum feature { SKIN, FOLLICLE, DOT, SHAFT, NFEAT };
 static const char *const feature_name[NFEAT] = {
@@ -149,6 +154,7 @@ main(int argc, char *argv[])
 	struct seg		*seg;
 	double			 fxyz[NFEAT][3], base_xyz[3], R[SMP_BANDS];
 	double			 mm = 20, px = 0.74, py = 0.5, dil = 2;
+	double			 depth = 50, strength = 0.7;
 	double			 sum[NFEAT][3] = { { 0 } }, n_pure[NFEAT] = { 0 };
 	const char		*pname = "smp-neutral-black";
 	float			*scene;
@@ -160,12 +166,14 @@ main(int argc, char *argv[])
 	smp_match_defaults(&o);
 	smp_skin_defaults(&base);
 	base.f_mel = 0.06, base.f_blood = 0.012;
-	while ((ch = getopt(argc, argv, "m:b:p:r:H:z:x:y:")) != -1) {
+	while ((ch = getopt(argc, argv, "m:b:p:r:d:s:H:z:x:y:")) != -1) {
 		switch (ch) {
 		case 'm': base.f_mel = atof(optarg); break;
 		case 'b': base.f_blood = atof(optarg); break;
 		case 'p': pname = optarg; break;
 		case 'r': dil = atof(optarg); break;
+		case 'd': depth = atof(optarg); break;
+		case 's': strength = atof(optarg); break;
 		case 'H':
 			if (smp_names_parse(&smp_names_hair, optarg, &hv,
 			    &e) == -1)
@@ -191,23 +199,26 @@ main(int argc, char *argv[])
 		die("bad size");
 
 	/* Feature colours on the untextured skin, through the same optics
-	 * and geometry as smp-match. */
+	 * as smp-match: the follicle model of the hair colour, the dots at
+	 * the scene's own depth and strength. */
 	smp_skin_reflectance(&base, R);
 	smp_spectrum_lab(R, SMP_WHITE_D50, &base_lab);
 	smp_spectrum_xyz(R, SMP_WHITE_D50, base_xyz);
-	o.skin = base;
-	smp_match_skin_fit(&base_lab, SMP_WHITE_D50, &o, &ms);
-	smp_match_target_hair(&ms, &o, &tg);
+	memset(&ms, 0, sizeof ms);
+	smp_match_skin_from(&base_lab, SMP_WHITE_D50, &base, depth * 1e-4,
+	    strength, &ms);
+	smp_match_target_hair(&ms, &o, o.hair, &tg);
 	lab[FOLLICLE] = tg.dot;
-	smp_match_render(&ms, &ms.deposit, &o, pig->mua, pig->mus,
-	    1 / (1 + dil), &lab[DOT], NULL);
-	lab[SHAFT] = shaft;
+	smp_match_render(&ms, &o, pig->mua, pig->mus, 1 / (1 + dil),
+	    &lab[DOT], NULL);
+	smp_lab_adapt(&shaft_d65, SMP_WHITE_D65, SMP_WHITE_D50, &lab[SHAFT]);
 	for (k = FOLLICLE; k < NFEAT; k++)
 		smp_spectrum_lab_xyz(&lab[k], SMP_WHITE_D50, fxyz[k]);
 	lut_build(&base);
 
 	/* Features: follicles at about 0.35 per mm^2 (a thinning crown,
-	 * assumption), a third with a stubble shaft 0.3..1 mm long, and a
+	 * assumption), a third of those in the left part with a stubble
+	 * shaft 0.3..1 mm long, and a
 	 * 8 x 8 mm patch of dots at the default pitch and size, placed with
 	 * 0.08 mm of hand jitter. */
 	srand(20261121);
@@ -222,7 +233,9 @@ main(int argc, char *argv[])
 		if (fabs(d.x - px * W) < 5 * mm && fabs(d.y - py * H) < 5 * mm)
 			continue;
 		disc[nd++] = d;
-		if (unit() < 0.33) {
+		/* stubble only left of STUBBLE_X: the right of the scene
+		 * holds shaved follicles alone */
+		if (unit() < 0.33 && d.x < STUBBLE_X * W) {
 			double	a = unit() * 2 * M_PI, l = mm * (0.3 + 0.7 * unit());
 
 			seg[ns++] = (struct seg){ d.x, d.y, d.x + l * cos(a),
@@ -315,8 +328,9 @@ main(int argc, char *argv[])
 		fprintf(fp, "%s %.2f %.2f %.2f %.0f\n", feature_name[k], l.L,
 		    l.a, l.b, n_pure[k]);
 	}
-	fprintf(fp, "pigment %s %g\nskin_model %.2f %.2f %.2f %g %g\n", pname,
-	    dil, base_lab.L, base_lab.a, base_lab.b, base.f_mel, base.f_blood);
+	fprintf(fp, "pigment %s %g\ndeposit %g %g\n"
+	    "skin_model %.2f %.2f %.2f %g %g\n", pname, dil, depth, strength,
+	    base_lab.L, base_lab.a, base_lab.b, base.f_mel, base.f_blood);
 	if (fclose(fp) != 0)
 		die("cannot write the truth");
 	if ((fp = fopen(argv[optind + 5], "w")) == NULL)

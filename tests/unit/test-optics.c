@@ -2,7 +2,8 @@
  * test-optics: the spectral layered Kubelka-Munk model against the numbers
  * published in SCIENCE.md (section 1.6 skin table, section 2.3 carbon
  * table, depth and saturation series), the CIE white points of the
- * spectral tables, the skin fit, and catalogue errors with file:line.
+ * spectral tables, the skin fit, the measured hair-fibre colours, the
+ * smoothest reflectance, and catalogue errors with file:line.
  */
 #include "config.h"
 
@@ -20,7 +21,9 @@
 
 #include "smp.h"
 
-/* Skin of SCIENCE.md 1.6: f_mel as given, blood 1 %, D65 Lab. */
+/* Skin of the brief's simulation (its Appendix A): f_mel as given,
+ * eumelanin only, 60 um epidermis, 1 % oxygenated blood, OMLC 1998
+ * scattering (2e12 nm^-4 + 2e5 nm^-1.5), a 200 um deposit; D65 Lab. */
 static void
 skin_lab(double f_mel, double mu550, double above_um, struct smp_lab *lab)
 {
@@ -31,7 +34,13 @@ skin_lab(double f_mel, double mu550, double above_um, struct smp_lab *lab)
 
 	smp_skin_defaults(&s);
 	s.f_mel = f_mel;
+	s.f_pheo = 0;
 	s.f_blood = 0.01;
+	s.sto2 = 1;
+	s.d_epi = 60e-4;
+	s.d_pig = 200e-4;
+	s.mus500 = 2e12 / pow(500, 4) + 2e5 / pow(500, 1.5);
+	s.f_ray = 2e12 / pow(500, 4) / s.mus500;
 	smp_stack_init(&st, &s, above_um * 1e-4);
 	for (i = 0; i < SMP_BANDS; i++)	/* carbon, Angstrom exponent 1 */
 		add[i] = mu550 * 550.0 / SMP_BAND_NM(i);
@@ -128,24 +137,68 @@ test_depth_saturation(void **state)
 	}
 }
 
-/* A skin the model made is fitted back to its own parameters. */
+/* A skin the model made at the prior centres, with other melanin and
+ * blood, is fitted back to them. */
 static void
 test_skin_fit(void **state)
 {
-	struct smp_skin	s, fit;
-	double		R[SMP_BANDS], res;
-	struct smp_lab	lab;
+	struct smp_skin		s;
+	struct smp_skin_fit	f;
+	double			R[SMP_BANDS], res;
+	struct smp_lab		lab;
 
 	(void)state;
 	smp_skin_defaults(&s);
-	s.f_mel = 0.07, s.f_blood = 0.02;
+	s.f_mel = 0.07, s.f_blood = 0.03;
 	smp_skin_reflectance(&s, R);
 	smp_spectrum_lab(R, SMP_WHITE_D50, &lab);
-	smp_skin_defaults(&fit);
-	res = smp_skin_fit(&lab, SMP_WHITE_D50, &fit);
+	res = smp_skin_fit(&lab, SMP_WHITE_D50, &s, &f);
+	printf("fit %.4f: f_mel %.4f f_blood %.4f\n", res, f.s.f_mel,
+	    f.s.f_blood);
 	assert_true(res < 0.05);
-	assert_true(fabs(fit.f_mel - 0.07) < 0.002);
-	assert_true(fabs(fit.f_blood - 0.02) < 0.002);
+	assert_true(fabs(f.s.f_mel / 0.07 - 1) < 0.05);
+	assert_true(fabs(f.s.f_blood / 0.03 - 1) < 0.10);
+}
+
+/* The hair fibres reproduce their published colours (J Cosmet Sci
+ * 2000;51(5) Tables III and IV, D65), and the smoothest reflectance of a
+ * colour has that colour. */
+static void
+test_hair_colours(void **state)
+{
+	static const struct {
+		enum smp_hair	h;
+		struct smp_lab	lab;
+	} want[] = {
+		{ SMP_HAIR_BLACK, { 18.00, 0.02, -0.91 } },
+		{ SMP_HAIR_DARK_BROWN, { 23.59, 3.87, 4.73 } },
+	};
+	static const struct smp_lab	any[] = {
+		{ 50, 20, -30 }, { 90, -5, 10 }, { 5, 1, 1 }, { 62, 12, 17 }
+	};
+	double		R[SMP_BANDS];
+	struct smp_lab	got, lighter;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		smp_hair_reflectance(want[i].h, R);
+		smp_spectrum_lab(R, SMP_WHITE_D65, &got);
+		printf("hair %zu: %.3f %.3f %.3f\n", i, got.L, got.a, got.b);
+		assert_true(smp_delta_e(SMP_DE76, &want[i].lab, &got) < 0.01);
+	}
+	/* brown lies between dark brown and grey, grey is the lightest */
+	smp_hair_reflectance(SMP_HAIR_BROWN, R);
+	smp_spectrum_lab(R, SMP_WHITE_D65, &got);
+	smp_hair_reflectance(SMP_HAIR_GREY, R);
+	smp_spectrum_lab(R, SMP_WHITE_D65, &lighter);
+	assert_true(got.L > 23.59 && lighter.L > got.L);
+	for (i = 0; i < sizeof any / sizeof any[0]; i++) {
+		assert_int_equal(smp_spectrum_smoothest(&any[i], SMP_WHITE_D50,
+		    R), 0);
+		smp_spectrum_lab(R, SMP_WHITE_D50, &got);
+		assert_true(smp_delta_e(SMP_DE76, &any[i], &got) < 1e-6);
+	}
 }
 
 static void
@@ -222,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_carbon_table),
 		cmocka_unit_test(test_depth_saturation),
 		cmocka_unit_test(test_skin_fit),
+		cmocka_unit_test(test_hair_colours),
 		cmocka_unit_test(test_catalogue_errors),
 	};
 
