@@ -1,6 +1,5 @@
-# The skin readings of the benchmarks: the 22 skins of
-# tests/cli/match-monotonic.sh (Monk Skin Tone swatches and measured
-# skins, pale through dark), repeated to n readings with +-1 of jitter in
+# The skin readings of the benchmarks: 22 skins (Monk Skin Tone swatches
+# and measured skins, pale through dark), repeated to n readings with +-1 of jitter in
 # L*, a*, b* so that no two are the same; TSV with a header, D65.
 # usage: awk -v n=READINGS -f scripts/bench-skins.awk
 BEGIN {
