@@ -5,7 +5,7 @@ set -e
 PKGS="build-essential autoconf automake pkg-config libpng-dev libjpeg-dev
 zlib1g-dev liblcms2-dev libcmocka-dev liblcms2-utils libjpeg-turbo-progs
 python3 locales mandoc argyll python3-icalendar librsvg2-bin clang
-libclang-rt-dev time parallel"
+libclang-rt-dev time parallel tidy chromium"
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 missing=

@@ -4,7 +4,7 @@
 usage: scripts/make-catalogue.py > data/pigments.tsv
 
 Every component is an analytic absorption and reduced-scattering spectrum
-(cm^-1 of the undiluted ink in the deposit layer, SCIENCE.md 6.2) sampled
+(cm^-1 of the undiluted ink in the deposit layer, smp-catalogue(5)) sampled
 on the 31-band grid 400..700 nm.  The sources, or the word "assumption",
 are written into the catalogue next to each number.  The format is in
 smp-catalogue(5).
@@ -60,57 +60,56 @@ def gauss(nm, centre, width):
 
 
 # Lightfast pigments still fade a little faster in the sun: UV acts on the
-# deposit indirectly, through inflammation and cell turnover (SCIENCE.md
-# 4.1 item 4, assumption).  1e-4/SED is k_UV 0.015/yr at 150 SED, a tenth
+# deposit indirectly, through inflammation and cell turnover (assumption).  1e-4/SED is k_UV 0.015/yr at 150 SED, a tenth
 # of k_bio (assumption).
 INDIRECT_UV = 0.0001
-INDIRECT = ("photolability 1e-4/SED: lightfast chemistry (SCIENCE.md 4.3), "
-            "indirect UV action only (SCIENCE.md 4.1, assumption)")
+INDIRECT = ("photolability 1e-4/SED: lightfast chemistry, indirect UV "
+            "action only (assumption)")
 
 # name, photolability (per SED), heal retention, mua(nm), mus(nm), notes
 COMPONENTS = [
     ("carbon-black", INDIRECT_UV, 0.67,
      lambda nm: MU550 * (nm / 550.0) ** -1.0,
      lambda nm: 0.0,
-     "mua = mu550 (nm/550)^-1, Angstrom exponent 1: Bond & Bergstrom 2006 "
-     "via SCIENCE.md 6.2; no added scattering (SCIENCE.md 6.2); "
-     + INDIRECT + "; heal 0.67: Baeumler 2015 via SCIENCE.md 6.2"),
+     "mua = mu550 (nm/550)^-1, Angstrom exponent 1: Bond & Bergstrom 2006; "
+     "mu550 derived above; no added scattering (assumption); "
+     + INDIRECT + "; heal 0.67: Baeumler 2015"),
     ("iron-oxide-black", INDIRECT_UV, 0.67,
      lambda nm: 0.7 * MU550 * (nm / 550.0) ** -0.3,
      lambda nm: 20.0,
      "magnetite (PBk11): nearly flat absorber, exponent 0.3 and 0.7 x "
      "carbon's strength, mus' 20: assumption (USGS magnetite spectra are "
-     "dark and flat, SCIENCE.md 2.6 [R]); " + INDIRECT),
+     "dark and flat, USGS Spectral Library v7, Kokaly et al. 2017); " + INDIRECT),
     ("iron-oxide-red", INDIRECT_UV, 0.67,
      lambda nm: 0.07 * MU550 + 0.75 * MU550 * logistic(nm, 565, 18),
      lambda nm: 60.0,
      "hematite (PR101): absorption edge near 565 nm, strong below, weak "
      "above; edge position, width and mus' 60: assumption after the USGS "
-     "hematite spectrum (SCIENCE.md 2.6 [R]); " + INDIRECT),
+     "hematite spectrum (USGS Spectral Library v7); " + INDIRECT),
     ("iron-oxide-yellow", INDIRECT_UV, 0.67,
      lambda nm: 0.03 * MU550 + 0.65 * MU550 * logistic(nm, 490, 20),
      lambda nm: 60.0,
      "goethite (PY42): absorption edge near 490 nm; shape and mus' 60: "
-     "assumption after the USGS goethite spectrum (SCIENCE.md 2.6 [R]); "
+     "assumption after the USGS goethite spectrum (Spectral Library v7); "
      + INDIRECT),
     ("azo-red", 0.002, 0.67,
      lambda nm: 0.02 * MU550 + 0.85 * MU550 * gauss(nm, 530, 40),
      lambda nm: 5.0,
      "naphthol azo red: one absorption band at 530 nm, 40 nm wide: "
      "assumption; photolability 0.002/SED gives k_UV 0.3/yr at 150 SED "
-     "(SCIENCE.md 6.2, assumption); azo pigments degrade under light "
+     "(assumption); azo pigments degrade under light "
      "(Hauri & Hohl 2015)"),
     ("azo-yellow", 0.002, 0.67,
      lambda nm: 0.02 * MU550 + 0.85 * MU550 * logistic(nm, 485, 12),
      lambda nm: 5.0,
      "arylide (azo) yellow: absorbs below about 485 nm: assumption; "
-     "photolability as azo-red (SCIENCE.md 6.2, Hauri & Hohl 2015)"),
+     "photolability as azo-red (assumption; Hauri & Hohl 2015)"),
     ("phthalo-blue", 0.0002, 0.67,
      lambda nm: MU550 / 3.0 * (0.05 + 2.5 * gauss(nm, 625, 45)
                                + 1.2 * gauss(nm, 690, 30)),
      lambda nm: 5.0,
-     "copper phthalocyanine (PB15:3): the phthalo-like absorber of "
-     "SCIENCE.md Appendix A scaled to ink strength (assumption); "
+     "copper phthalocyanine (PB15:3): bands at 625 and 690 nm, the shape "
+     "of its red absorption, scaled to ink strength (assumption); "
      "photolability 0.0002/SED, a tenth of azo: assumption (fairly "
      "photostable, Hauri & Hohl 2015)"),
     ("titanium-white", INDIRECT_UV, 0.67,
@@ -123,7 +122,8 @@ COMPONENTS = [
 # name, components, description
 PIGMENTS = [
     ("smp-neutral-black", [("carbon-black", 1.0)],
-     "carbon black; blue-grey when shallow on light skin (SCIENCE.md 2.3)"),
+     "carbon black; blue-grey when shallow on light skin (a dark deposit "
+     "under scattering tissue)"),
     ("smp-soft-black", [("carbon-black", 0.8), ("iron-oxide-black", 0.2)],
      "carbon with magnetite; slightly softer black"),
     ("smp-cool-black", [("carbon-black", 0.92), ("phthalo-blue", 0.08)],
@@ -151,8 +151,7 @@ PIGMENTS = [
      "cool brown"),
     ("smp-warm-dark-brown", [("carbon-black", 0.55), ("azo-red", 0.2),
                              ("azo-yellow", 0.2), ("phthalo-blue", 0.05)],
-     "organic warm brown-black; drifts blue-green as the azo fades "
-     "(SCIENCE.md 3)"),
+     "organic warm brown-black; drifts blue-green as the azo fades"),
     ("smp-neutral-grey", [("carbon-black", 0.35), ("titanium-white", 0.65)],
      "carbon lightened with titanium white"),
     ("smp-cool-grey", [("carbon-black", 0.32), ("phthalo-blue", 0.05),
@@ -193,7 +192,7 @@ def main():
     out.append("# Shades: component shares are assumptions chosen to span "
                "neutral, cool and warm blacks and greys, browns, and")
     out.append("# blends with photolabile azo parts that drift "
-               "(SCIENCE.md 3, 4.3).")
+               "(assumption).")
     out.append("\t".join(["#kind", "name", "maker", "components",
                           "description"]))
     for name, mix, desc in PIGMENTS:

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "smp.h"
 #include "smp-cli.h"
@@ -16,7 +18,7 @@
 enum {
 	OPT_SKIN = SMP_OPT_TOOL, OPT_TARGET, OPT_HAIR, OPT_VIEW, OPT_METRIC,
 	OPT_MAX_DE, OPT_SWATCH, OPT_MAX_DIL, OPT_DRAWS, OPT_PATCH,
-	OPT_PATCH_LAB, OPT_PATCH_REGION
+	OPT_PATCH_LAB, OPT_PATCH_REGION, OPT_LIST, OPT_REPORT
 };
 
 static const struct smp_opt own[] = {
@@ -44,6 +46,10 @@ static const struct smp_opt own[] = {
 	{ "patch-lab", 1, OPT_PATCH_LAB, "L,a,b", "the test patch's reading" },
 	{ "patch-region", 1, OPT_PATCH_REGION, "REGION", "the region that "
 	    "holds the test patch" },
+	{ "list-pigments", 0, OPT_LIST, NULL, "print the catalogue's pigments "
+	    "and exit" },
+	{ "report", 1, OPT_REPORT, "FILE.html", "a consultation sheet: one "
+	    "self-contained page" },
 	SMP_OPT_END
 };
 static const struct smp_opt *const groups[] = {
@@ -66,6 +72,7 @@ struct run {
 	double			 max_de;
 	int			 want_swatch;
 	struct smp_swatch	 swatch;
+	struct smp_report	*report;	/* --report, or NULL */
 	int			 photo;		/* readings or images */
 };
 
@@ -89,26 +96,6 @@ usage(int status)
 	exit(status);
 }
 
-/* A line on standard error for what should worry the user: a note when
- * the target is the default hair, the flags when there are any. */
-static void
-warn_result(const struct run *u, const struct smp_match_group *g,
-    const struct smp_match_result *r)
-{
-	char	flags[128];
-
-	if (r->default_hair && u->photo)
-		smp_cli_warnx("%s: region %s: note: no follicles in the photo; "
-		    "the target is %s hair (--hair to choose)", g->file,
-		    g->region, smp_names_name(&smp_names_hair, u->o.hair));
-	if (r->flags == 0)
-		return;
-	smp_names_join(&smp_names_flag, r->flags, flags, sizeof flags);
-	smp_cli_warnx("%s: region %s: flagged %s: skin fit %.2f dE00%s", g->file,
-	    g->region, flags, r->ms.fit.de00, r->nequiv > 1 ? "; the first "
-	    "candidates look the same (within 1 dE00)" : "");
-}
-
 /* One group's result, in input order: its rows, or why there are none. */
 static int
 emit(void *arg, const struct smp_match_group *g,
@@ -125,13 +112,17 @@ emit(void *arg, const struct smp_match_group *g,
 		u->status = SMP_EXIT_TROUBLE;
 		return 0;
 	}
-	warn_result(u, g, r);
-	if (smp_match_table_write(u->t, u->cat, &u->o, g, r, u->k, &e) == -1)
+	smp_cli_match_warn(g, r, u->photo);
+	if (smp_cli_match_rows(u->t, u->cat, &u->o, &u->rq, g, r, u->k,
+	    &e) == -1)
 		smp_cli_die(&e);
-	if (!isnan(u->max_de) && r->cand[0].de > u->max_de)
+	if (!isnan(u->max_de) && !(r->cand[0].de <= u->max_de))
 		u->any_over = 1;
 	if (u->want_swatch && smp_swatch_add(&u->swatch, u->cat, g, r,
 	    u->k, &e) == -1)
+		smp_cli_die(&e);
+	if (u->report != NULL && smp_report_add(u->report, u->cat, &u->o, g,
+	    r, &e) == -1)
 		smp_cli_die(&e);
 	return u->stopped = smp_cli_stdout_broken();
 }
@@ -189,7 +180,8 @@ match_input(struct run *u, const char *path, struct smp_sample_opts *so,
 
 /* The command line beyond the options struct run and the sampler take. */
 struct cmd {
-	const char	*catalogue, *swatch, *patch;
+	const char	*catalogue, *swatch, *patch, *report;
+	int		 list;
 	struct smp_lab	 skin;
 	int		 have_skin;
 	char		**files;
@@ -276,6 +268,13 @@ options(int argc, char **argv, struct run *u, struct smp_sample_opts *so,
 		case OPT_PATCH_REGION:
 			u->rq.patch_region = optarg;
 			break;
+		case OPT_LIST:
+			cmd->list = 1;
+			break;
+		case OPT_REPORT:
+			cmd->report = optarg;
+			so->insets = 1;
+			break;
 		default:
 			smp_cli_rest(ch, usage);
 		}
@@ -286,7 +285,9 @@ options(int argc, char **argv, struct run *u, struct smp_sample_opts *so,
 	u->rq.have_hair = have_hair;
 	u->rq.target_white = u->rq.patch_white = c.white;
 	u->batch = c.batch;
-	u->fmt = c.fmt;
+	/* people at a terminal get the table, pipes TSV */
+	u->fmt = c.fmt_given || !isatty(STDOUT_FILENO) ? c.fmt :
+	    SMP_TABLE_TEXT;
 	u->header = c.header;
 	cmd->files = smp_cli_batch_files(argc - optind, argv + optind,
 	    &c.batch, &cmd->nfiles);
@@ -297,6 +298,9 @@ options(int argc, char **argv, struct run *u, struct smp_sample_opts *so,
 		    "other");
 	if (cmd->swatch != NULL && !smp_swatch_path_ok(cmd->swatch))
 		smp_cli_usage_error("--swatch: the name must end in .png or .svg");
+	if (cmd->report != NULL && (strlen(cmd->report) < 6 ||
+	    strcasecmp(cmd->report + strlen(cmd->report) - 5, ".html") != 0))
+		smp_cli_usage_error("--report: the name must end in .html");
 	if ((cmd->patch != NULL) != (u->rq.have_patch_lab ||
 	    u->rq.patch_region != NULL) || (u->rq.have_patch_lab &&
 	    u->rq.patch_region != NULL))
@@ -348,15 +352,25 @@ main(int argc, char *argv[])
 	so.separate = 1;
 	so.avoid_chart = 1;
 	options(argc, argv, &u, &so, &cmd);
-	if (smp_catalogue_load(cmd.catalogue != NULL ? cmd.catalogue :
-	    smp_cli_catalogue(), &u.cat, &e) == -1)
+	u.rq.catalogue = cmd.catalogue != NULL ? cmd.catalogue :
+	    smp_cli_catalogue();
+	u.rq.chart = so.chart;
+	if (smp_catalogue_load(u.rq.catalogue, &u.cat, &e) == -1)
 		smp_cli_die(&e);
+	if (cmd.list) {
+		if (smp_catalogue_list(u.cat, stdout, u.fmt, u.header, &e) == -1)
+			smp_cli_die(&e);
+		smp_catalogue_free(u.cat);
+		return smp_cli_stdout_broken() ? SMP_EXIT_TROUBLE : SMP_EXIT_OK;
+	}
 	if (cmd.patch != NULL)
 		test_patch(&u, cmd.patch);
 	if ((u.t = smp_match_table(stdout, u.fmt, u.header, &u.o, &u.rq,
 	    &e)) == NULL)
 		smp_cli_die(&e);
 	u.photo = !cmd.have_skin;
+	if (cmd.report != NULL && (u.report = smp_report_new(&e)) == NULL)
+		smp_cli_die(&e);
 	u.want_swatch = cmd.swatch != NULL;
 	if (cmd.have_skin)
 		match_input(&u, NULL, &so, &cmd.skin, 0);
@@ -375,6 +389,12 @@ main(int argc, char *argv[])
 		smp_cli_warnx("%s", e.msg);
 		u.status = SMP_EXIT_TROUBLE;
 	}
+	if (u.report != NULL && smp_report_write(u.report, cmd.report,
+	    u.rq.catalogue, &e) == -1) {
+		smp_cli_warnx("%s", e.msg);
+		u.status = SMP_EXIT_TROUBLE;
+	}
+	smp_report_free(u.report);
 	smp_filelist_free(cmd.files);
 	smp_table_free(u.t);
 	smp_swatch_free(&u.swatch);

@@ -18,8 +18,10 @@
 #include "smp-cli.h"
 
 const struct smp_opt smp_opts_output[] = {
-	{ "json", 0, SMP_OPT_JSON, NULL, "JSON Lines instead of TSV" },
-	{ "no-header", 0, 'H', NULL, "no TSV header line" },
+	{ "format", 1, SMP_OPT_FORMAT, "FMT", "tsv, json (JSON Lines) or "
+	    "table (aligned, for people)" },
+	{ "json", 0, SMP_OPT_JSON, NULL, "the same as --format json" },
+	{ "no-header", 0, 'H', NULL, "no header line (TSV, table)" },
 	SMP_OPT_END
 };
 
@@ -199,6 +201,11 @@ smp_cli_common_opt(struct smp_cli_common *c, int ch, const char *arg)
 	switch (ch) {
 	case SMP_OPT_JSON:
 		c->fmt = SMP_TABLE_JSON;
+		c->fmt_given = 1;
+		return 1;
+	case SMP_OPT_FORMAT:
+		c->fmt = smp_cli_choice("--format", arg, &smp_names_format);
+		c->fmt_given = 1;
 		return 1;
 	case 'H':
 		c->header = 0;

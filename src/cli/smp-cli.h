@@ -67,7 +67,7 @@ enum {
 	SMP_OPT_DOT_SIZE, SMP_OPT_PITCH, SMP_OPT_DEPTH, SMP_OPT_SESSIONS,
 	SMP_OPT_INTERVAL, SMP_OPT_HEAL, SMP_OPT_UV, SMP_OPT_SITE,
 	SMP_OPT_PROTECTION, SMP_OPT_KBIO, SMP_OPT_THRESHOLD, SMP_OPT_NOISE,
-	SMP_OPT_STRENGTH,
+	SMP_OPT_STRENGTH, SMP_OPT_FORMAT,
 	SMP_OPT_TOOL = 1100
 };
 /* --json, -H; --max-pixels, --max-memory; --white; -r, -p, -C; -c
@@ -92,6 +92,7 @@ struct smp_cli_batch {
 /* What the output, limits, white and batch groups set. */
 struct smp_cli_common {
 	enum smp_table_format	 fmt;
+	int			 fmt_given;	/* --format or --json */
 	int			 header;
 	struct smp_limits	 limits;
 	enum smp_white		 white;
@@ -134,5 +135,14 @@ struct smp_progress *smp_progress_start(int mode, size_t total,
 	    const char *unit);
 void	smp_progress_step(struct smp_progress *p);
 void	smp_progress_end(struct smp_progress *p);
+
+/* match-out.c: smp-match's words beyond the rows (a note and the flags
+ * on stderr), and its rows with, for people, a heading and a verdict. */
+void	smp_cli_match_warn(const struct smp_match_group *g,
+	    const struct smp_match_result *r, int photo);
+int	smp_cli_match_rows(struct smp_table *t,
+	    const struct smp_catalogue *cat, const struct smp_match_opts *o,
+	    const struct smp_match_request *rq, const struct smp_match_group *g,
+	    const struct smp_match_result *r, int k, struct smp_err *e);
 
 #endif /* SMP_CLI_H */

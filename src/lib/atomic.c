@@ -7,7 +7,10 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +70,20 @@ inflight_disarm(int slot)
 		atomic_store(&inflight[slot].state, SLOT_FREE);
 }
 
+/* The mode a new file gets from open(2): 0666 less the umask, read once
+ * (umask(2) can only be read by setting it). */
+static mode_t		new_mode;
+static pthread_once_t	mode_once = PTHREAD_ONCE_INIT;
+
+static void
+mode_init(void)
+{
+	mode_t	m = umask(022);
+
+	umask(m);
+	new_mode = 0666 & ~m;
+}
+
 int
 smp_atomic_write(const char *path, const void *data, size_t len,
     struct smp_err *e)
@@ -87,6 +104,9 @@ smp_atomic_write(const char *path, const void *data, size_t len,
 		return -1;
 	}
 	slot = inflight_arm(tmp);
+	pthread_once(&mode_once, mode_init);
+	if (fchmod(fd, new_mode) == -1)		/* mkstemp made it 0600 */
+		goto fail;
 	while (len > 0) {
 		if ((w = write(fd, p, len)) < 0) {
 			if (errno == EINTR)

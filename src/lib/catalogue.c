@@ -245,3 +245,43 @@ smp_catalogue_find(const struct smp_catalogue *c, const char *name)
 			return &c->pig[i];
 	return NULL;
 }
+
+/* --list-pigments: one row per pigment, its components as in the file. */
+enum { P_NAME, P_MAKER, P_COMPONENTS, P_DESCRIPTION };
+static const struct smp_column list_columns[] = {
+	[P_NAME] = { "name", SMP_COL_STR, 0 },
+	[P_MAKER] = { "maker", SMP_COL_STR, 0 },
+	[P_COMPONENTS] = { "components", SMP_COL_STR, 0 },
+	[P_DESCRIPTION] = { "description", SMP_COL_STR, 0 },
+};
+
+int
+smp_catalogue_list(const struct smp_catalogue *c, FILE *fp,
+    enum smp_table_format fmt, int header, struct smp_err *e)
+{
+	struct smp_table	*t;
+	size_t			 i;
+	int			 k, r = 0;
+
+	if ((t = smp_table_new(fp, fmt, header, list_columns,
+	    SMP_NCOLS(list_columns), e)) == NULL)
+		return -1;
+	for (i = 0; i < c->npig && r == 0; i++) {
+		const struct smp_pigment *p = &c->pig[i];
+		char	comp[SMP_MAX_MIX * (SMP_NAME_MAX + 16)];
+		size_t	n = 0;
+
+		comp[0] = '\0';
+		for (k = 0; k < p->nmix && n < sizeof comp; k++)
+			n += (size_t)snprintf(comp + n, sizeof comp - n, "%s%s=%g",
+			    k ? "," : "", c->comp[p->mix[k].comp].name,
+			    p->mix[k].conc);
+		smp_table_set_str(t, P_NAME, p->name);
+		smp_table_set_str(t, P_MAKER, p->maker);
+		smp_table_set_str(t, P_COMPONENTS, comp);
+		smp_table_set_str(t, P_DESCRIPTION, p->desc);
+		r = smp_table_end_row(t, e);
+	}
+	smp_table_free(t);
+	return r;
+}

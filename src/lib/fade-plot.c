@@ -115,8 +115,18 @@ smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
     struct smp_err *e)
 {
 	struct smp_strbuf	o = { NULL, 0, 0, 0 };
-	struct frame		f = { 1, 1 };
-	size_t			i;
+
+	smp_fade_plot_svg(p, 1, &o);
+	return smp_strbuf_write(&o, path, e);
+}
+
+void
+smp_fade_plot_svg(const struct smp_fade_plot *p, int standalone,
+    struct smp_strbuf *out)
+{
+	struct smp_strbuf	*o = out;
+	struct frame		 f = { 1, 1 };
+	size_t			 i;
 
 	for (i = 0; i < p->n; i++) {
 		f.xmax = fmax(f.xmax, p->t[i]);
@@ -129,23 +139,27 @@ smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
 	f.ymax = fmax(f.ymax, p->threshold * 1.25);
 	f.xmax = ceil(f.xmax);
 	f.ymax = tick_step(f.ymax) * ceil(f.ymax / tick_step(f.ymax));
-	smp_strbuf_printf(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
-	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-	    "font-family=\"sans-serif\" font-size=\"12\">\n", W, H, W, H);
-	smp_strbuf_printf(&o, "<title>smp-fade</title>\n<rect width=\"%d\" "
+	if (standalone)
+		smp_strbuf_printf(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		    "\n");
+	smp_strbuf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+	    "%s>\n", W, H, W,
+	    H, standalone ? "font-family=\"sans-serif\" font-size=\"12\"" :
+	    "style=\"font-family: sans-serif; font-size: 12px\"");
+	smp_strbuf_printf(o, "<title>smp-fade</title>\n<rect width=\"%d\" "
 	    "height=\"%d\" fill=\"#ffffff\"/>\n", W, H);
-	axes(&o, &f, p);
+	axes(o, &f, p);
 	if (!isnan(p->touchup_early) || !isnan(p->touchup_late)) {
 		double	a = isnan(p->touchup_early) ? 0 : p->touchup_early;
 		double	b = isnan(p->touchup_late) ? f.xmax :
 			    fmin(p->touchup_late, f.xmax);
 
-		smp_strbuf_printf(&o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+		smp_strbuf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
 		    "height=\"%d\" fill=\"#f4d9a8\" fill-opacity=\"0.6\"/>\n",
 		    px(&f, a), MT, px(&f, b) - px(&f, a), H - MT - MB);
 	}
-	smp_strbuf_printf(&o, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
+	smp_strbuf_printf(o, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
 	    "y2=\"%.1f\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>\n", ML,
 	    py(&f, p->threshold), W - MR, py(&f, p->threshold));
 	{
@@ -153,53 +167,52 @@ smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
 
 		snprintf(lab, sizeof lab, "touch-up threshold %.2f",
 		    p->threshold);
-		text(&o, W - MR - 4, py(&f, p->threshold) - 6, "end",
+		text(o, W - MR - 4, py(&f, p->threshold) - 6, "end",
 		    " fill=\"#c0392b\"", lab);
 	}
-	polyline(&o, &f, p->t2, p->de2, p->n2,
+	polyline(o, &f, p->t2, p->de2, p->n2,
 	    "stroke=\"#7f8c8d\" stroke-width=\"1.5\" stroke-dasharray=\"3 3\"");
-	polyline(&o, &f, p->t, p->de, p->n,
+	polyline(o, &f, p->t, p->de, p->n,
 	    "stroke=\"#1f3a93\" stroke-width=\"2\"");
 	for (i = 0; i < p->np; i++)
-		smp_strbuf_printf(&o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
+		smp_strbuf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
 		    "fill=\"#1f3a93\" fill-opacity=\"0.5\" stroke=\"#1f3a93\"/>\n",
 		    px(&f, p->pt[i]), py(&f, p->pde[i]));
 	for (i = 0; i < p->nlater; i++)
 		if (p->later[i] <= f.xmax)
-			smp_strbuf_printf(&o, "<circle cx=\"%.1f\" cy=\"%.1f\" "
+			smp_strbuf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" "
 			    "r=\"4\" fill=\"none\" stroke=\"#c0392b\" "
 			    "stroke-width=\"1.5\"/>\n", px(&f, p->later[i]),
 			    py(&f, p->threshold));
 	if (!isnan(p->touchup) && p->touchup <= f.xmax) {
 		double	x = px(&f, p->touchup), y = py(&f, p->threshold);
 
-		smp_strbuf_printf(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		smp_strbuf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%d\" stroke=\"#c0392b\"/>\n<circle cx=\"%.1f\" "
 		    "cy=\"%.1f\" r=\"5\" fill=\"#c0392b\"/>\n", x, y, x, H - MB,
 		    x, y);
-		text(&o, x + 6, y + 16, x > W / 2 ? "end" : "start",
+		text(o, x + 6, y + 16, x > W / 2 ? "end" : "start",
 		    " fill=\"#c0392b\"", p->touchup_label);
 	}
 	{
 		double	lx = ML + 10, ly = MT + 14;
 
-		smp_strbuf_printf(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		smp_strbuf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"#1f3a93\" stroke-width=\"2\"/>\n", lx,
 		    ly - 4, lx + 24, ly - 4);
-		text(&o, lx + 30, ly, "start", "", p->n2 > 0 ?
+		text(o, lx + 30, ly, "start", "", p->n2 > 0 ?
 		    "dot (close up)" : "fitted dot");
 		if (p->n2 > 0) {
-			smp_strbuf_printf(&o, "<line x1=\"%.1f\" y1=\"%.1f\" "
+			smp_strbuf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" "
 			    "x2=\"%.1f\" y2=\"%.1f\" stroke=\"#7f8c8d\" "
 			    "stroke-dasharray=\"3 3\"/>\n", lx, ly + 14,
 			    lx + 24, ly + 14);
-			text(&o, lx + 30, ly + 18, "start", "",
+			text(o, lx + 30, ly + 18, "start", "",
 			    "blended (at a distance)");
 		}
 		if (p->np > 0)
-			text(&o, lx + 30, ly + 18, "start", "",
+			text(o, lx + 30, ly + 18, "start", "",
 			    "o  measured (dE00 from the baseline reading)");
 	}
-	smp_strbuf_printf(&o, "</svg>\n");
-	return smp_strbuf_write(&o, path, e);
+	smp_strbuf_printf(o, "</svg>\n");
 }

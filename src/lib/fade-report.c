@@ -278,19 +278,31 @@ int
 smp_fade_report_plot(const char *path, const struct smp_fade_report *rp,
     const struct smp_fade *f, double tu, struct smp_err *e)
 {
+	struct smp_strbuf	o = { NULL, 0, 0, 0 };
+
+	if (smp_fade_report_plot_svg(rp, f, tu, 1, &o) == -1) {
+		free(o.b);
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
+	}
+	return smp_strbuf_write(&o, path, e);
+}
+
+int
+smp_fade_report_plot_svg(const struct smp_fade_report *rp,
+    const struct smp_fade *f, double tu, int standalone,
+    struct smp_strbuf *o)
+{
 	struct smp_fade_plot	 p;
 	double			*t, *de, *de2, x;
-	char			 title[200], lab[64], d[16];
+	char			 title[200], lab[64], d[16], mix[32];
 	size_t			 n = 0, cap = (size_t)(rp->years / 0.05) + 4;
 	int			 r = -1;
 
 	t = calloc(cap, sizeof *t);
 	de = calloc(cap, sizeof *de);
 	de2 = calloc(cap, sizeof *de2);
-	if (t == NULL || de == NULL || de2 == NULL) {
-		smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
+	if (t == NULL || de == NULL || de2 == NULL)
 		goto out;
-	}
 	for (x = f->t_healed; x <= rp->years + 1e-9 && n < cap; x += 0.05) {
 		struct smp_fade_point	pt;
 
@@ -299,8 +311,9 @@ smp_fade_report_plot(const char *path, const struct smp_fade_report *rp,
 		n++;
 	}
 	smp_date_format(smp_date_add_years(rp->start, tu), d, sizeof d);
-	snprintf(title, sizeof title, "%s at 1:%g on skin L* %.1f (%s): UV "
-	    "%g SED/yr, protection %g", f->pig->name, f->o.dilution,
+	smp_match_text_mix(f->o.dilution, mix, sizeof mix);
+	snprintf(title, sizeof title, "%s at %s on skin L* %.1f (%s): UV "
+	    "%g SED/yr, protection %g", f->pig->name, mix,
 	    f->ms.lab.L, smp_ita_class(f->ita), f->o.uv, f->o.protection);
 	snprintf(lab, sizeof lab, "touch-up %s (%.1f yr)", d, tu);
 	memset(&p, 0, sizeof p);
@@ -316,7 +329,8 @@ smp_fade_report_plot(const char *path, const struct smp_fade_report *rp,
 		p.later = f->touchup + 1;
 		p.nlater = (size_t)f->ntouchup - 1;
 	}
-	r = smp_fade_plot_write(path, &p, e);
+	smp_fade_plot_svg(&p, standalone, o);
+	r = o->fail ? -1 : 0;
 out:
 	free(t);
 	free(de);

@@ -65,3 +65,25 @@ smp__lcms_context_free(cmsContext ctx)
 	cmsDeleteContext(ctx);
 	free(sink);
 }
+
+/* A transform from Lab (D50, lcms2's doubles) to 8-bit sRGB, relative
+ * colorimetric, in ctx; NULL with e filled when lcms2 cannot build it. */
+cmsHTRANSFORM
+smp__lcms_lab_to_srgb(cmsContext ctx, struct smp_err *e)
+{
+	cmsHPROFILE	lab = cmsCreateLab4ProfileTHR(ctx, NULL);
+	cmsHPROFILE	srgb = cmsCreate_sRGBProfileTHR(ctx);
+	cmsHTRANSFORM	xf = NULL;
+
+	if (lab != NULL && srgb != NULL)
+		xf = cmsCreateTransformTHR(ctx, lab, TYPE_Lab_DBL, srgb,
+		    TYPE_RGB_8, INTENT_RELATIVE_COLORIMETRIC, 0);
+	if (lab != NULL)
+		cmsCloseProfile(lab);
+	if (srgb != NULL)
+		cmsCloseProfile(srgb);
+	if (xf == NULL)
+		smp_errf(e, SMP_E_COLOR, "cannot build the Lab to sRGB "
+		    "transform");
+	return xf;
+}

@@ -82,8 +82,12 @@ smp_match_group_readings(const struct smp_readings *rs,
 		ci = isfinite(r->st.ci95) ? r->st.ci95 : 0;
 		if (dark)
 			g[j].have_dark = 1, g[j].dark_ci = ci;
-		else
+		else {
 			g[j].have_skin = 1, g[j].skin_ci = ci;
+			g[j].source = r->source;
+			g[j].calib_de00 = r->calib_de00;
+			g[j].inset = r->inset;
+		}
 	}
 	free(next);
 	free(head);
@@ -138,6 +142,36 @@ choose_target(const struct smp_match_opts *o,
 	}
 }
 
+/* x as printed with one decimal, never -0.0. */
+static double
+nz(double x)
+{
+	return fabs(x) < 0.05 ? 0 : x;
+}
+
+/* The flags of what the ranking itself shows: no pigment near the target,
+ * a dot that barely shows on the skin, an uncalibrated photo, and a
+ * reading less certain than the gap between the first two. */
+static unsigned
+worries(const struct smp_match_result *res, const struct smp_match_group *g)
+{
+	const struct smp_candidate *c = res->cand;
+	double		ci = g->skin_ci;
+	unsigned	f = 0;
+
+	if (res->tg.source == SMP_TARGET_READING && g->dark_ci > ci)
+		ci = g->dark_ci;
+	if (!(c[0].de00 <= SMP_MATCH_NO_MATCH))
+		f |= SMP_FLAG_NO_MATCH;
+	if (!(smp_delta_e(SMP_DE00, &g->skin, &c[0].dot) >= SMP_MATCH_FAINT))
+		f |= SMP_FLAG_FAINT;
+	if (g->source == SMP_PROF_ASSUMED_SRGB)
+		f |= SMP_FLAG_UNCALIBRATED;
+	if (res->ncand > 1 && ci > 0 && ci > fabs(c[1].de00 - c[0].de00))
+		f |= SMP_FLAG_NOISY;
+	return f;
+}
+
 int
 smp_match_group_run(const struct smp_catalogue *cat,
     const struct smp_match_opts *o, const struct smp_match_request *rq,
@@ -152,6 +186,11 @@ smp_match_group_run(const struct smp_catalogue *cat,
 	if (!g->have_skin)
 		return smp_errf(e, SMP_E_INPUT, "%s: region %s: no skin "
 		    "reading", g->file, g->region);
+	if (!(g->skin.b > SMP_MATCH_SKIN_MIN_B))
+		return smp_errf(e, SMP_E_INPUT, "%s: region %s: Lab %.1f, %.1f, "
+		    "%.1f is not a skin colour (b* at most %g: grey or bluish)",
+		    g->file, g->region, g->skin.L, nz(g->skin.a),
+		    nz(g->skin.b), SMP_MATCH_SKIN_MIN_B);
 	if ((res->cand = calloc(cat->npig, sizeof *res->cand)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	res->ncand = cat->npig;
@@ -184,6 +223,7 @@ smp_match_group_run(const struct smp_catalogue *cat,
 		res->flags |= SMP_FLAG_PATCH_FIT;
 	if (res->cand[0].at_max)
 		res->flags |= SMP_FLAG_MAX_DILUTION;
+	res->flags |= worries(res, g);
 	return 0;
 }
 

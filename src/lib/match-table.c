@@ -17,7 +17,8 @@ enum {
 	M_ITA, M_F_MEL, M_F_BLOOD, M_WHITE, M_P_BEST, M_DE00_LO, M_DE00_HI,
 	M_EQUIVALENT, M_FLAGS, M_DEPTH_UM, M_STRENGTH, M_PATCH_FIT_DE00,
 	M_DEPTH_LO_UM, M_DEPTH_HI_UM, M_STRENGTH_LO, M_STRENGTH_HI, M_F_PHEO,
-	M_STO2, M_D_EPI_UM, M_MUS500, M_F_RAY
+	M_STO2, M_D_EPI_UM, M_MUS500, M_F_RAY, M_PROFILE_SOURCE, M_CALIB_DE00,
+	M_DOT_SIZE, M_PITCH, M_CATALOGUE
 };
 static const struct smp_column columns[] = {
 	[M_FILE] = { "file", SMP_COL_STR, 0 },
@@ -67,9 +68,15 @@ static const struct smp_column columns[] = {
 	[M_D_EPI_UM] = { "d_epi_um", SMP_COL_NUM, 1 },
 	[M_MUS500] = { "mus500", SMP_COL_NUM, 1 },
 	[M_F_RAY] = { "f_ray", SMP_COL_NUM, 3 },
+	[M_PROFILE_SOURCE] = { "profile_source", SMP_COL_STR, 0 },
+	[M_CALIB_DE00] = { "calib_de00", SMP_COL_NUM, 3 },
+	[M_DOT_SIZE] = { "dot_size", SMP_COL_NUM, 2 },
+	[M_PITCH] = { "pitch", SMP_COL_NUM, 2 },
+	[M_CATALOGUE] = { "catalogue", SMP_COL_STR, 0 },
 };
 
-/* The uncertainty's columns with draws, the patch's with a patch. */
+/* The uncertainty's columns with draws, the patch's with a patch, the
+ * calibration's with --chart; a table for people has its own. */
 struct smp_table *
 smp_match_table(FILE *fp, enum smp_table_format fmt, int header,
     const struct smp_match_opts *o, const struct smp_match_request *rq,
@@ -77,11 +84,14 @@ smp_match_table(FILE *fp, enum smp_table_format fmt, int header,
 {
 	int	shown[SMP_NCOLS(columns)], i;
 
+	if (fmt == SMP_TABLE_TEXT)
+		return smp_match_text_table(fp, header, o, e);
 	for (i = 0; i < SMP_NCOLS(columns); i++)
 		shown[i] = 1;
 	shown[M_P_BEST] = shown[M_DE00_LO] = shown[M_DE00_HI] = o->draws > 0;
 	shown[M_PATCH_FIT_DE00] = shown[M_DEPTH_LO_UM] = shown[M_DEPTH_HI_UM] =
 	    shown[M_STRENGTH_LO] = shown[M_STRENGTH_HI] = rq->have_patch;
+	shown[M_CALIB_DE00] = rq->chart;
 	return smp_table_new_shown(fp, fmt, header, columns,
 	    SMP_NCOLS(columns), shown, e);
 }
@@ -129,14 +139,17 @@ shared_cells(struct smp_table *T, const struct smp_match_result *r)
 
 int
 smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
-    const struct smp_match_opts *o, const struct smp_match_group *g,
-    const struct smp_match_result *r, int k, struct smp_err *e)
+    const struct smp_match_opts *o, const struct smp_match_request *rq,
+    const struct smp_match_group *g, const struct smp_match_result *r, int k,
+    struct smp_err *e)
 {
 	const struct smp_lab	*t = o->view == SMP_VIEW_BLEND ?
 				    &r->tg.blend : &r->tg.dot;
 	char			 tsrc[64];
 	int			 j;
 
+	if (smp_table_format(T) == SMP_TABLE_TEXT)
+		return smp_match_text_write(T, cat, r, k, e);
 	target_source(&r->tg, tsrc, sizeof tsrc);
 	for (j = 0; j < k && (size_t)j < r->ncand; j++) {
 		const struct smp_candidate *c = &r->cand[j];
@@ -177,6 +190,12 @@ smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
 			smp_table_set_num(T, M_DE00_HI, c->de00_hi);
 		}
 		shared_cells(T, r);
+		smp_table_set_str(T, M_PROFILE_SOURCE, smp_names_name(
+		    &smp_names_source, g->source));
+		smp_table_set_num(T, M_CALIB_DE00, g->calib_de00);
+		smp_table_set_num(T, M_DOT_SIZE, o->dot_mm);
+		smp_table_set_num(T, M_PITCH, o->pitch_mm);
+		smp_table_set_str(T, M_CATALOGUE, rq->catalogue);
 		smp_table_set_str(T, M_WHITE, smp_names_name(&smp_names_white,
 		    g->white));
 		if (smp_table_end_row(T, e) == -1)

@@ -186,6 +186,8 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 		t = 0, fb = f[0];
 	if (best == DIL_GRID - 1 && f[DIL_GRID - 1] <= fb)
 		t = tmax, fb = f[DIL_GRID - 1];
+	/* the best look is at the limit: more water would do better */
+	c->at_max = tmax > 0 && t >= tmax - DIL_MIN_TOL;
 	/* Of the dilutions that look the same as the best, report the
 	 * strongest: past saturation water changes nothing visible, and the
 	 * extra ink is a reserve against fading. */
@@ -200,7 +202,6 @@ dil_optimise(const struct dilsearch *d, struct smp_candidate *c)
 	c->de = dil_cost(d, t, c);
 	c->dilution = expm1(t);
 	c->load = exp(-t);
-	c->at_max = t >= tmax - DIL_TOL;
 }
 
 static int

@@ -47,11 +47,18 @@ TABLE(source, "profile source",
     { "assumed-srgb", SMP_PROF_ASSUMED_SRGB, NULL },
     { "given", SMP_PROF_GIVEN, NULL }, { "chart", SMP_PROF_CHART, NULL },
     { "unknown", SMP_PROF_UNKNOWN, NULL });
+TABLE(format, "format",
+    { "tsv", SMP_TABLE_TSV, NULL }, { "json", SMP_TABLE_JSON, NULL },
+    { "table", SMP_TABLE_TEXT, NULL });
 TABLE(flag, "flag",
     { "skin-fit", SMP_FLAG_SKIN_FIT, NULL },
     { "equivalent", SMP_FLAG_EQUIVALENT, NULL },
     { "patch-fit", SMP_FLAG_PATCH_FIT, NULL },
-    { "max-dilution", SMP_FLAG_MAX_DILUTION, NULL });
+    { "max-dilution", SMP_FLAG_MAX_DILUTION, NULL },
+    { "no-match", SMP_FLAG_NO_MATCH, NULL },
+    { "faint", SMP_FLAG_FAINT, NULL },
+    { "uncalibrated", SMP_FLAG_UNCALIBRATED, NULL },
+    { "noisy", SMP_FLAG_NOISY, NULL });
 TABLE(class, "class",
     { "all", SMP_CLASS_ALL, NULL }, { "skin", SMP_CLASS_SKIN, NULL },
     { "dot", SMP_CLASS_DOT, NULL }, { "hair", SMP_CLASS_HAIR, NULL });

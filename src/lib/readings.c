@@ -172,9 +172,10 @@ smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
 
 /* The reader: columns it looks for, by name. */
 enum { R_FILE, R_REGION, R_CLASS, R_WHITE, R_L, R_A, R_B, R_DATE, R_CI95,
-	R_N };
+	R_SOURCE, R_CALIB, R_N };
 static const int rcol[R_N] = {
-	C_FILE, C_REGION, C_CLASS, C_WHITE, C_L, C_A, C_B, C_DATE, C_CI95
+	C_FILE, C_REGION, C_CLASS, C_WHITE, C_L, C_A, C_B, C_DATE, C_CI95,
+	C_PROFILE_SOURCE, C_CALIB_DE00
 };
 
 /* A named choice of the current line's column k, if the file has it. */
@@ -192,6 +193,22 @@ read_choice(const struct smp_tsv *t, const int *col, int k,
 	return 0;
 }
 
+/* An optional number 0..200 of column k; left as it is when the file has
+ * no such column or the field is empty. */
+static int
+read_optional(const struct smp_tsv *t, const int *col, int k, double *v,
+    struct smp_err *e)
+{
+	struct smp_err	sub = SMP_ERR_INIT;
+
+	if (col[k] < 0 || t->f[col[k]][0] == '\0')
+		return 0;
+	if (smp_parse_double(t->f[col[k]], 0, 200, v, &sub) == -1)
+		return smp_tsv_errf(t, e, "%s: %s", columns[rcol[k]].name,
+		    sub.msg);
+	return 0;
+}
+
 static int
 read_row(struct smp_readings *rs, const struct smp_tsv *t, const int *col,
     enum smp_white dflt, struct smp_err *e)
@@ -200,7 +217,16 @@ read_row(struct smp_readings *rs, const struct smp_tsv *t, const int *col,
 	struct smp_err		 sub = SMP_ERR_INIT;
 	double			 v[3];
 	int			 i, klass = SMP_CLASS_ALL, white = dflt;
+	int			 source = SMP_PROF_UNKNOWN;
 
+	if (read_choice(t, col, R_CLASS, &smp_names_class, &klass, e) == -1)
+		return -1;
+	/* a dot or hair row with no numbers: no dots there (older
+	 * smp-sample -S output), not a reading */
+	if ((klass == SMP_CLASS_DOT || klass == SMP_CLASS_HAIR) &&
+	    t->f[col[R_L]][0] == '\0' && t->f[col[R_A]][0] == '\0' &&
+	    t->f[col[R_B]][0] == '\0')
+		return 0;
 	for (i = 0; i < 3; i++) {
 		const char	*f = t->f[col[R_L + i]];
 
@@ -210,7 +236,7 @@ read_row(struct smp_readings *rs, const struct smp_tsv *t, const int *col,
 			    columns[rcol[R_L + i]].name, sub.msg);
 	}
 	if (read_choice(t, col, R_WHITE, &smp_names_white, &white, e) == -1 ||
-	    read_choice(t, col, R_CLASS, &smp_names_class, &klass, e) == -1)
+	    read_choice(t, col, R_SOURCE, &smp_names_source, &source, e) == -1)
 		return -1;
 	if ((r = smp_readings_add(rs, col[R_FILE] >= 0 ? t->f[col[R_FILE]] :
 	    t->path, col[R_REGION] >= 0 ? t->f[col[R_REGION]] : "-",
@@ -218,15 +244,13 @@ read_row(struct smp_readings *rs, const struct smp_tsv *t, const int *col,
 		return -1;
 	r->klass = (enum smp_class)klass;
 	r->white = (enum smp_white)white;
-	r->source = SMP_PROF_UNKNOWN;
+	r->source = (enum smp_profile_source)source;
 	r->st.value = (struct smp_lab){ v[0], v[1], v[2] };
 	r->line = t->line;
-	/* ci95 is optional, and may be empty (unknown) */
-	if (col[R_CI95] >= 0 && t->f[col[R_CI95]][0] != '\0') {
-		if (smp_parse_double(t->f[col[R_CI95]], 0, 200, &r->st.ci95,
-		    &sub) == -1)
-			return smp_tsv_errf(t, e, "ci95: %s", sub.msg);
-	}
+	/* ci95 and calib_de00 are optional, and may be empty (unknown) */
+	if (read_optional(t, col, R_CI95, &r->st.ci95, e) == -1 ||
+	    read_optional(t, col, R_CALIB, &r->calib_de00, e) == -1)
+		return -1;
 	if (col[R_DATE] >= 0 &&
 	    smp_readings_set_date(r, t->f[col[R_DATE]], e) == -1)
 		return -1;
@@ -280,6 +304,7 @@ smp_readings_clear(struct smp_readings *rs)
 		free(rs->r[i].file);
 		free(rs->r[i].region);
 		free(rs->r[i].date);
+		smp_inset_free(rs->r[i].inset);
 	}
 	free(rs->r);
 	memset(rs, 0, sizeof *rs);

@@ -24,6 +24,8 @@ struct job {
 	const unsigned char	*mask;		/* display-sized, row-major */
 	float			*lab;
 	size_t			 n, cap;
+	struct smp_inset	*inset;		/* --report's picture, or NULL */
+	double			 threshold;	/* -S: the dots' L* bound */
 };
 
 struct grid {
@@ -55,6 +57,7 @@ sampler_free(struct sampler *s)
 	for (i = 0; i < s->njobs; i++) {
 		free(s->jobs[i].label);
 		free(s->jobs[i].lab);
+		smp_inset_free(s->jobs[i].inset);
 	}
 	for (i = 0; i < s->nmasks; i++)
 		free(s->masks[i]);
@@ -299,6 +302,23 @@ sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
 	return 0;
 }
 
+/* The pictures of the regions (not of grid tiles), for --report. */
+static int
+sampler_insets(struct sampler *s, struct smp_err *e)
+{
+	size_t	i;
+
+	for (i = 0; i < s->njobs; i++) {
+		struct job	*j = &s->jobs[i];
+
+		if (j->kind != JOB_TILE && (j->inset = smp_inset_new(j->x0,
+		    j->y0, j->x1, j->y1)) == NULL)
+			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
+			    s->path);
+	}
+	return 0;
+}
+
 /* Check the memory the plan needs, then reserve it. */
 static int
 sampler_reserve(struct sampler *s, const struct smp_limits *lim,
@@ -402,8 +422,12 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 		    sy, &dx, &dy);
 		for (k = 0; k < s->njobs; k++)
 			if (s->jobs[k].kind != JOB_TILE &&
-			    job_contains(&s->jobs[k], dx, dy, W))
+			    job_contains(&s->jobs[k], dx, dy, W)) {
 				job_push(&s->jobs[k], lab);
+				if (s->jobs[k].inset != NULL)
+					smp_inset_add(s->jobs[k].inset, dx, dy,
+					    lab);
+			}
 		for (k = 0; k < s->ngrids; k++)
 			job_push(&s->jobs[grid_tile(&s->grids[k], dx, dy, W,
 			    H)], lab);
@@ -457,6 +481,9 @@ readings_push(struct smp_readings *rs, const struct image_facts *im,
 {
 	struct smp_reading	*r;
 
+	if (n == 0)
+		return smp_errf(e, SMP_E_INPUT, "region %s: no opaque pixels to "
+		    "measure", label);
 	if ((r = smp_readings_add(rs, im->path, label, e)) == NULL ||
 	    smp_readings_set_date(r, im->date, e) == -1)
 		return -1;
@@ -472,16 +499,39 @@ readings_push(struct smp_readings *rs, const struct image_facts *im,
 	return 0;
 }
 
-/* Split a job's pixels into skin and dot rows. */
+/* Are there follicles (or dots) at all?  Enough of them, and clearly
+ * darker than the skin: the rules of smp-sample(1) -S. */
+static int
+has_dots(const float *skin, size_t ns, const float *dots, size_t nd,
+    const struct smp_sample_opts *o)
+{
+	struct smp_stats	a, b;
+	struct smp_err		e = SMP_ERR_INIT;
+
+	if (nd < SMP_SEP_MIN_PIXELS || (double)nd / (double)(ns + nd) <
+	    SMP_SEP_MIN_SHARE || ns == 0)
+		return 0;
+	if (smp_stats_compute(skin, ns, o->stat, &a, &e) == -1 ||
+	    smp_stats_compute(dots, nd, o->stat, &b, &e) == -1)
+		return 1;	/* out of memory: let readings_push say so */
+	return smp_delta_e(SMP_DE00, &a.value, &b.value) >= SMP_SEP_MIN_DE;
+}
+
+/* Split a job's pixels into skin and dot rows; a region without dots is
+ * one skin row of all its pixels. */
 static int
 readings_separate(struct smp_readings *rs, const struct image_facts *im,
-    const struct job *j, const struct smp_sample_opts *o, struct smp_err *e)
+    struct job *j, const struct smp_sample_opts *o, struct smp_err *e)
 {
 	unsigned char	*dot = NULL;
 	float		*cls[2] = { NULL, NULL };
 	size_t		 cnt[2] = { 0, 0 }, i;
 	double		 t;
 	int		 c, r = -1;
+
+	if (j->n == 0)
+		return smp_errf(e, SMP_E_INPUT, "region %s: no opaque pixels "
+		    "to measure", j->label);
 
 	if ((dot = malloc(j->n + 1)) == NULL ||
 	    (cls[0] = malloc(j->n * 3 * sizeof(float) + 1)) == NULL ||
@@ -491,14 +541,20 @@ readings_separate(struct smp_readings *rs, const struct image_facts *im,
 	}
 	if (smp_separate(j->lab, j->n, dot, &t, e) == -1)
 		goto out;
+	j->threshold = t;
 	for (i = 0; i < j->n; i++) {
 		c = dot[i];
 		memcpy(cls[c] + 3 * cnt[c], j->lab + 3 * i, 3 * sizeof(float));
 		cnt[c]++;
 	}
-	if (readings_push(rs, im, j->label, SMP_CLASS_SKIN, cls[0], cnt[0],
-	    j->n, o, e) == -1 || readings_push(rs, im, j->label, SMP_CLASS_DOT,
-	    cls[1], cnt[1], j->n, o, e) == -1)
+	if (!has_dots(cls[0], cnt[0], cls[1], cnt[1], o))
+		r = readings_push(rs, im, j->label, SMP_CLASS_SKIN, j->lab, j->n,
+		    j->n, o, e);
+	else if ((r = readings_push(rs, im, j->label, SMP_CLASS_SKIN, cls[0],
+	    cnt[0], j->n, o, e)) == 0)
+		r = readings_push(rs, im, j->label, SMP_CLASS_DOT, cls[1],
+		    cnt[1], j->n, o, e);
+	if (r == -1)
 		goto out;
 	r = 0;
 out:
@@ -533,6 +589,7 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 		goto out;
 	sampler_rect(&s);
 	if (sampler_reserve(&s, &o->limits, e) == -1 ||
+	    (o->insets && sampler_insets(&s, e) == -1) ||
 	    smp_pixconv_new(s.info, o->profile, src->icc, src->icc_len,
 	    o->white, &s.pc, e) == -1)
 		goto out;
@@ -541,7 +598,9 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1)
 		goto out;
 	for (i = 0; i < s.njobs; i++) {
-		const struct job	*j = &s.jobs[i];
+		struct job		*j = &s.jobs[i];
+
+		size_t			 first = out->n;
 
 		if (o->separate)
 			r = readings_separate(out, &im, j, o, e);
@@ -550,6 +609,13 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 			    j->lab, j->n, j->n, o, e);
 		if (r == -1)
 			goto out;
+		if (j->inset != NULL) {		/* handed to the first row */
+			smp_inset_finish(j->inset, out->r[first].klass ==
+			    SMP_CLASS_SKIN && out->n > first + 1 ?
+			    j->threshold : NAN);
+			out->r[first].inset = j->inset;
+			s.jobs[i].inset = NULL;
+		}
 	}
 	r = 0;
 out:

@@ -19,11 +19,26 @@ cmsContext	 smp__lcms_context(struct smp_err *e);
 void		 smp__lcms_context_free(cmsContext ctx);
 /* Point the context's error sink at e (NULL to discard messages). */
 void		 smp__lcms_context_sink(cmsContext ctx, struct smp_err *e);
+/* Lab (D50) doubles to 8-bit sRGB, relative colorimetric. */
+cmsHTRANSFORM	 smp__lcms_lab_to_srgb(cmsContext ctx, struct smp_err *e);
 
 /* tissue.c: epidermal and dermal absorption and the shared reduced
  * scattering of band i of skin s, cm^-1. */
 void		 smp__tissue_band(const struct smp_skin *s, int i,
 		    double *mua_e, double *mua_d, double *mus);
+
+/* report-figure.c: the report's pictures, written into o: an sRGB hex
+ * colour, the inset as a PNG <img>, a dot field at true size and a
+ * swatch as inline SVG. */
+void	smp__report_figure_hex(cmsHTRANSFORM xf, const struct smp_lab *lab,
+	    enum smp_white w, char *hex);
+int	smp__report_figure_inset(struct smp_strbuf *o, cmsHTRANSFORM xf,
+	    const struct smp_inset *in, enum smp_white w, const char *alt);
+void	smp__report_figure_field(struct smp_strbuf *o, const char *skin,
+	    const char *dot, double size_mm, double dot_mm, double pitch_mm,
+	    const char *label);
+void	smp__report_figure_swatch(struct smp_strbuf *o, const char *colour,
+	    const char *label);
 
 /* image.c: the decoder back-ends (image-png.c, image-jpeg.c). */
 struct smp_image {

@@ -83,7 +83,7 @@ struct smp_names {
 extern const struct smp_names smp_names_white, smp_names_metric,
 	    smp_names_stat, smp_names_model, smp_names_hair, smp_names_view,
 	    smp_names_edition, smp_names_source, smp_names_class,
-	    smp_names_flag;
+	    smp_names_flag, smp_names_format;
 /* "unknown T 'S': expected a, b or c" when s is none of them. */
 int	smp_names_parse(const struct smp_names *t, const char *s, int *v,
 	    struct smp_err *e);
@@ -138,7 +138,8 @@ int	smp_tsv_errf(const struct smp_tsv *t, struct smp_err *e,
  * array of descriptors (count it with SMP_NCOLS, never by hand); a row's
  * cells are set by column index, strings copied, then written by
  * smp_table_end_row.  Unset cells and non-finite numbers are missing. */
-enum smp_table_format { SMP_TABLE_TSV, SMP_TABLE_JSON };
+/* names.c: tsv, json, table */
+enum smp_table_format { SMP_TABLE_TSV, SMP_TABLE_JSON, SMP_TABLE_TEXT };
 enum smp_col_type { SMP_COL_STR, SMP_COL_NUM, SMP_COL_INT };
 struct smp_column {
 	const char		*name;
@@ -153,6 +154,11 @@ struct smp_table;
 struct smp_table *smp_table_new(FILE *fp, enum smp_table_format fmt,
 	    int header, const struct smp_column *cols, int ncols,
 	    struct smp_err *e);
+/* Text (an aligned table for people) holds its rows until flushed, then
+ * prints them under the column names; the other formats write each row
+ * as it ends and flushing does nothing.  smp_table_free flushes. */
+void	smp_table_flush(struct smp_table *t);
+enum smp_table_format smp_table_format(const struct smp_table *t);
 /* The same with only the columns i where shown[i] is set: the others take
  * their cells and leave them out. */
 struct smp_table *smp_table_new_shown(FILE *fp, enum smp_table_format fmt,
@@ -434,6 +440,12 @@ int	smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
 	    struct smp_stats *out, struct smp_err *e);
 double	smp_stats_median(float *v, size_t n);	/* partially reorders v */
 
+/* sample.c -S: a region holds dots (or follicles) only with at least
+ * SMP_SEP_MIN_PIXELS of them, SMP_SEP_MIN_SHARE of its pixels, and
+ * SMP_SEP_MIN_DE dE00 between their reading and the skin's. */
+#define SMP_SEP_MIN_PIXELS	4
+#define SMP_SEP_MIN_SHARE	0.001
+#define SMP_SEP_MIN_DE		3.0
 /* separate.c: split lab into skin (is_dot[i] = 0) and dark dots or hair
  * (is_dot[i] = 1); threshold receives the L* below which pixels are dots. */
 int	smp_separate(const float *lab, size_t n, unsigned char *is_dot,
@@ -462,6 +474,7 @@ struct smp_reading {
 	double			 calib_de00;	/* --chart: its error */
 	char			*date;		/* owned; "" when unknown */
 	unsigned long		 line;		/* input line; 0 when sampled */
+	struct smp_inset	*inset;		/* owned, or NULL */
 };
 struct smp_readings {
 	struct smp_reading	*r;
@@ -486,6 +499,22 @@ int	smp_readings_read(const char *path, enum smp_white dflt,
 void	smp_readings_clear(struct smp_readings *rs);
 
 /* sample.c: measure regions of one image. */
+/* inset.c: a region in cells of scale x scale display pixels, for
+ * pictures: mean Lab per cell (NAN: none) and the cells with a dark-class
+ * pixel. */
+struct smp_inset {
+	uint32_t	 x0, y0, w, h, scale;
+	float		*lab, *minL;
+	size_t		*count;
+	unsigned char	*dot;
+};
+struct smp_inset *smp_inset_new(uint32_t x0, uint32_t y0, uint32_t x1,
+	    uint32_t y1);
+void	smp_inset_add(struct smp_inset *in, uint32_t x, uint32_t y,
+	    const float *lab);
+void	smp_inset_finish(struct smp_inset *in, double threshold);
+void	smp_inset_free(struct smp_inset *in);
+
 struct smp_sample_opts {
 	struct smp_region	*regions;
 	int			nregions;
@@ -498,6 +527,8 @@ struct smp_sample_opts {
 	int			separate;
 	const char		*date;		/* --date, or NULL: EXIF */
 	struct smp_limits	limits;
+	int			 insets;	/* keep a picture per region
+						 * (not tiles) on its first row */
 };
 
 /* Where the colours of an image come from beyond what it carries: an
@@ -773,6 +804,9 @@ int	smp_catalogue_load(const char *path, struct smp_catalogue **out,
 void	smp_catalogue_free(struct smp_catalogue *c);
 const struct smp_pigment *smp_catalogue_find(const struct smp_catalogue *c,
 	    const char *name);
+/* The pigments as a table: name, maker, components, description. */
+int	smp_catalogue_list(const struct smp_catalogue *c, FILE *fp,
+	    enum smp_table_format fmt, int header, struct smp_err *e);
 
 /* match.c: rank pigments and dilutions for one skin (smp-match(1)). */
 enum smp_view { SMP_VIEW_DOT, SMP_VIEW_BLEND };
@@ -789,13 +823,20 @@ enum smp_match_flag {
 	SMP_FLAG_SKIN_FIT = 1,		/* the skin fit is poor */
 	SMP_FLAG_EQUIVALENT = 2,	/* several candidates look the same */
 	SMP_FLAG_PATCH_FIT = 4,		/* the test patch fit is poor */
-	SMP_FLAG_MAX_DILUTION = 8	/* the best wants more water */
+	SMP_FLAG_MAX_DILUTION = 8,	/* the best wants more water */
+	SMP_FLAG_NO_MATCH = 16,		/* no pigment near the target */
+	SMP_FLAG_FAINT = 32,		/* the dots would barely show */
+	SMP_FLAG_UNCALIBRATED = 64,	/* the photo's colours are assumed */
+	SMP_FLAG_NOISY = 128		/* the reading is wider than the gaps */
 };
 #define SMP_MATCH_DRAWS		200	/* Monte Carlo draws by default */
 #define SMP_MATCH_MAX_DRAWS	100000
 #define SMP_MATCH_JND		1.0	/* dE00: "looks the same" */
 #define SMP_MATCH_CORR_MAX	0.10	/* the XYZ correction, each way */
 #define SMP_MATCH_FIT_POOR	2.0	/* dE00: a fit that needs a flag */
+#define SMP_MATCH_SKIN_MIN_B	2.0	/* b*: below, not a skin colour */
+#define SMP_MATCH_NO_MATCH	3.0	/* dE00: no pigment is this close */
+#define SMP_MATCH_FAINT		3.0	/* dE00 dot to skin: barely shows */
 struct smp_match_opts {
 	struct smp_skin	skin;		/* geometry: d_above, d_pig, k1, k2 */
 	enum smp_metric	metric;
@@ -935,6 +976,9 @@ struct smp_match_group {
 	struct smp_lab	 skin, dark;	/* in white */
 	double		 skin_ci, dark_ci;	/* their ci95 radii */
 	int		 have_skin, have_dark;
+	enum smp_profile_source source;		/* of the skin reading */
+	double		 calib_de00;		/* --chart: its error */
+	const struct smp_inset *inset;		/* its picture, or NULL */
 	enum smp_white	 white;
 };
 int	smp_match_group_readings(const struct smp_readings *rs,
@@ -953,6 +997,8 @@ struct smp_match_request {
 	struct smp_lab	 patch_lab;
 	enum smp_white	 patch_white;
 	const char	*patch_region;
+	const char	*catalogue;	/* its path, for the records */
+	int		 chart;		/* images calibrated on a chart */
 };
 struct smp_match_result {
 	struct smp_match_skin	 ms;
@@ -997,8 +1043,37 @@ struct smp_table *smp_match_table(FILE *fp, enum smp_table_format fmt,
 	    const struct smp_match_request *rq, struct smp_err *e);
 int	smp_match_table_write(struct smp_table *t,
 	    const struct smp_catalogue *cat, const struct smp_match_opts *o,
-	    const struct smp_match_group *g, const struct smp_match_result *r,
+	    const struct smp_match_request *rq, const struct smp_match_group *g,
+	    const struct smp_match_result *r, int k, struct smp_err *e);
+
+/* report.c: --report, one self-contained HTML page: add each reading's
+ * section as it comes, then write the page atomically. */
+struct smp_report;
+struct smp_report *smp_report_new(struct smp_err *e);
+int	smp_report_add(struct smp_report *rp, const struct smp_catalogue *cat,
+	    const struct smp_match_opts *o, const struct smp_match_group *g,
+	    const struct smp_match_result *r, struct smp_err *e);
+int	smp_report_write(struct smp_report *rp, const char *path,
+	    const char *catalogue, struct smp_err *e);
+void	smp_report_free(struct smp_report *rp);
+
+/* match-text.c: smp-match for people: the aligned table's columns (rank,
+ * pigment, mix, dE00, p_best, flags) and rows, a heading and a verdict
+ * line per reading, the mix as a practitioner writes it, and the flags
+ * in words. */
+struct smp_table *smp_match_text_table(FILE *fp, int header,
+	    const struct smp_match_opts *o, struct smp_err *e);
+int	smp_match_text_write(struct smp_table *t,
+	    const struct smp_catalogue *cat, const struct smp_match_result *r,
 	    int k, struct smp_err *e);
+/* "1:2.5": one part ink to r parts water, to what a syringe measures. */
+void	smp_match_text_mix(double r, char *buf, size_t len);
+void	smp_match_text_heading(const struct smp_match_group *g,
+	    const struct smp_match_result *r, char *buf, size_t len);
+void	smp_match_text_verdict(const struct smp_catalogue *cat,
+	    const struct smp_match_result *r, char *buf, size_t len);
+/* One sentence per flag set in flags, or NULL past the last. */
+const char *smp_match_text_flag(unsigned flags, int *i);
 
 /*
  * Fade: pigment loss over the years, touch-ups, a client's own rate,
@@ -1118,6 +1193,10 @@ struct smp_fade_plot {
 };
 int	smp_fade_plot_write(const char *path, const struct smp_fade_plot *p,
 	    struct smp_err *e);
+/* The same SVG into o; standalone adds the XML declaration (leave it out
+ * to put the picture inside an HTML page). */
+void	smp_fade_plot_svg(const struct smp_fade_plot *p, int standalone,
+	    struct smp_strbuf *o);
 
 /* fade-report.c: what smp-fade writes for predictions and fits. */
 enum smp_fade_report_kind {
@@ -1150,6 +1229,10 @@ int	smp_fade_report_readings(struct smp_table *t,
 	    struct smp_fade *first, double *first_tu, struct smp_err *e);
 int	smp_fade_report_plot(const char *path, const struct smp_fade_report *rp,
 	    const struct smp_fade *f, double tu, struct smp_err *e);
+/* That plot's SVG into o (-1: out of memory). */
+int	smp_fade_report_plot_svg(const struct smp_fade_report *rp,
+	    const struct smp_fade *f, double tu, int standalone,
+	    struct smp_strbuf *o);
 /* The reminder; 1 (nothing written) when tu is NAN. */
 int	smp_fade_report_ics(const char *path, const struct smp_fade_report *rp,
 	    const struct smp_fade *f, double tu, struct smp_err *e);
@@ -1187,9 +1270,11 @@ struct smp_swatch_row {
 	struct smp_lab	 skin, target;	/* in white */
 	enum smp_white	 white;
 	const char	*target_name;
+	int		 target_hair;	/* the name is a hair colour */
 	struct {
 		const char	*name;
 		double		 dilution, de;
+		int		 same;		/* equivalent */
 		struct smp_lab	 dot;
 	} cand[16];
 };
@@ -1224,7 +1309,10 @@ void	smp_canvas_disc(struct smp_canvas *c, double cx, double cy, double r,
 	    const unsigned char *rgb);
 void	smp_canvas_line(struct smp_canvas *c, double x0, double y0, double x1,
 	    double y1, const unsigned char *rgb);
-/* Text in the 3 x 5 font, cells 4 * scale wide; returns the end x. */
+/* Text in the 5 x 7 font, cells SMP_CANVAS_CELL * scale wide and
+ * SMP_CANVAS_LINE * scale high with the spacing; returns the end x. */
+#define SMP_CANVAS_CELL	6
+#define SMP_CANVAS_LINE	9
 long	smp_canvas_text(struct smp_canvas *c, long x, long y, const char *s,
 	    int scale, const unsigned char *rgb);
 /* png-encode.c: PNG (8-bit RGB, sRGB chunk) in memory; *out is the

@@ -24,7 +24,9 @@
 #define PX_PER_MM	10.0
 #define LABEL_H		40
 #define GAP		12
-#define LEGEND_H	56
+#define LEGEND_H	72
+/* characters of the 1-scale font that fit a panel and its gap */
+#define LABEL_CHARS	((PANEL + GAP - 4) / SMP_CANVAS_CELL)
 
 struct swatch_ctx {
 	cmsHTRANSFORM	 xf;
@@ -64,14 +66,21 @@ panel_label(const struct swatch_ctx *s, size_t row, int col, char *l1,
 {
 	const struct smp_swatch_row *r = &s->rows[row];
 
+	char	mix[32];
+
 	if (col == 0) {
-		snprintf(l1, n, "TARGET");
-		snprintf(l2, n, "%s", r->target_name);
+		snprintf(l1, n, "Target");
+		snprintf(l2, n, "%s%s", r->target_name, r->target_hair ?
+		    " hair" : "");
 		return;
 	}
+	smp_match_text_mix(r->cand[col - 1].dilution, mix, sizeof mix);
 	snprintf(l1, n, "%d %s", col, r->cand[col - 1].name);
-	snprintf(l2, n, "1:%.1f DE %.1f", r->cand[col - 1].dilution,
-	    r->cand[col - 1].de);
+	snprintf(l2, n, "%s  dE %.1f%s", mix, r->cand[col - 1].de,
+	    r->cand[col - 1].same ? "  same" : "");
+	/* a label never runs into the next panel's */
+	l1[n > LABEL_CHARS ? LABEL_CHARS : n - 1] = '\0';
+	l2[n > LABEL_CHARS ? LABEL_CHARS : n - 1] = '\0';
 }
 
 static const struct smp_lab *
@@ -142,8 +151,9 @@ static const unsigned char	ink[3] = { 20, 20, 20 };
 static void
 png_labels(void *arg, long x0, long y0, const char *l1, const char *l2)
 {
-	smp_canvas_text(arg, x0, y0 + PANEL + 6, l1, 2, ink);
-	smp_canvas_text(arg, x0, y0 + PANEL + 22, l2, 2, ink);
+	smp_canvas_text(arg, x0, y0 + PANEL + 6, l1, 1, ink);
+	smp_canvas_text(arg, x0, y0 + PANEL + 6 + 2 * SMP_CANVAS_LINE, l2, 1,
+	    ink);
 }
 
 static int
@@ -160,14 +170,16 @@ swatch_png(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 	if (smp_canvas_new(&c, W, H, white) == -1)
 		return -1;
 	swatch_walk(s, &p, &c);
-	snprintf(leg, sizeof leg, "DOTS %.2f MM EVERY %.2f MM, %s VIEW",
+	snprintf(leg, sizeof leg, "Dots %.2f mm every %.2f mm, %s view.",
 	    s->o->dot_mm, s->o->pitch_mm,
-	    s->o->view == SMP_VIEW_BLEND ? "BLEND" : "DOT");
-	smp_canvas_text(&c, GAP, H - LEGEND_H + 8, leg, 2, ink);
-	smp_canvas_text(&c, GAP, H - LEGEND_H + 24,
-	    "1:N = N PARTS WATER PER PART INK. DE = COLOUR DIFFERENCE", 2, ink);
-	smp_canvas_text(&c, GAP, H - LEGEND_H + 40,
-	    "MODEL PREDICTION, NOT A PHOTO. SRGB.", 2, ink);
+	    s->o->view == SMP_VIEW_BLEND ? "blend" : "dot");
+	smp_canvas_text(&c, GAP, H - LEGEND_H + 8, leg, 1, ink);
+	smp_canvas_text(&c, GAP, H - LEGEND_H + 8 + 2 * SMP_CANVAS_LINE,
+	    "1:N = N parts water per part ink; dE = CIEDE2000.", 1, ink);
+	smp_canvas_text(&c, GAP, H - LEGEND_H + 8 + 4 * SMP_CANVAS_LINE,
+	    "same: within 1 dE of the best, no visible difference.", 1, ink);
+	smp_canvas_text(&c, GAP, H - LEGEND_H + 8 + 6 * SMP_CANVAS_LINE,
+	    "A model prediction, not a photo; sRGB.", 1, ink);
 	r = smp_png_encode(c.px, c.w, c.h, out, len);
 	free(c.px);
 	return r;
@@ -215,8 +227,9 @@ swatch_svg(const struct swatch_ctx *s, unsigned char **out, size_t *len)
 	swatch_walk(s, &p, &o);
 	smp_strbuf_printf(&o, "<text x=\"%d\" y=\"%u\">Dots %.2f mm every "
 	    "%.2f mm, %s view; 1:N = N parts water per part ink; "
-	    "DE = CIEDE2000.</text>\n"
-	    "<text x=\"%d\" y=\"%u\">Model prediction, not a photo; sRGB."
+	    "dE = CIEDE2000.</text>\n"
+	    "<text x=\"%d\" y=\"%u\">same: within 1 dE of the best, no "
+	    "visible difference.  A model prediction, not a photo; sRGB."
 	    "</text>\n</svg>\n", GAP, H - LEGEND_H + 20, s->o->dot_mm,
 	    s->o->pitch_mm, s->o->view == SMP_VIEW_BLEND ? "blend" : "dot",
 	    GAP, H - LEGEND_H + 40);
@@ -245,14 +258,16 @@ smp_swatch_add(struct smp_swatch *sw, const struct smp_catalogue *cat,
 	r->skin = g->skin;
 	r->white = g->white;
 	r->target = res->tg.dot;
+	r->target_hair = res->tg.source == SMP_TARGET_HAIR;
 	r->target_name = res->tg.source == SMP_TARGET_HAIR ?
 	    smp_names_name(&smp_names_hair, res->tg.hair) :
-	    res->tg.source == SMP_TARGET_GIVEN ? "GIVEN" : "FROM PHOTO";
+	    res->tg.source == SMP_TARGET_GIVEN ? "as given" : "from the photo";
 	for (i = 0; i < k && i < SMP_SWATCH_MAX_K && (size_t)i < res->ncand;
 	    i++) {
 		r->cand[i].name = cat->pig[res->cand[i].pig].name;
 		r->cand[i].dilution = res->cand[i].dilution;
 		r->cand[i].de = res->cand[i].de;
+		r->cand[i].same = res->cand[i].equivalent;
 		r->cand[i].dot = res->cand[i].dot;
 	}
 	return 0;
@@ -287,7 +302,6 @@ smp_swatch_write(const char *path, const struct smp_swatch *sw, int k,
 	size_t				 nrows = sw->n;
 	struct swatch_ctx	 s;
 	cmsContext		 ctx;
-	cmsHPROFILE		 lab, srgb;
 	unsigned char		*buf = NULL;
 	size_t			 len = 0;
 	int			 svg = ends_with(path, ".svg"), r;
@@ -297,18 +311,9 @@ smp_swatch_write(const char *path, const struct smp_swatch *sw, int k,
 		    "in .png or .svg", path);
 	if ((ctx = smp__lcms_context(e)) == NULL)
 		return -1;
-	lab = cmsCreateLab4ProfileTHR(ctx, NULL);
-	srgb = cmsCreate_sRGBProfileTHR(ctx);
-	s.xf = lab && srgb ? cmsCreateTransformTHR(ctx, lab, TYPE_Lab_DBL, srgb,
-	    TYPE_RGB_8, INTENT_RELATIVE_COLORIMETRIC, 0) : NULL;
-	if (lab)
-		cmsCloseProfile(lab);
-	if (srgb)
-		cmsCloseProfile(srgb);
-	if (s.xf == NULL) {
+	if ((s.xf = smp__lcms_lab_to_srgb(ctx, e)) == NULL) {
 		smp__lcms_context_free(ctx);
-		return smp_errf(e, SMP_E_COLOR, "cannot build the Lab to sRGB "
-		    "transform");
+		return -1;
 	}
 	s.rows = rows, s.nrows = nrows, s.k = k, s.o = o;
 	r = svg ? swatch_svg(&s, &buf, &len) : swatch_png(&s, &buf, &len);

@@ -32,6 +32,10 @@ struct smp_table {
 	struct smp_strbuf	 text;	/* its strings, NUL-separated */
 	int			 misuse;	/* a cell set wrongly */
 	unsigned char		*hidden;	/* columns left out, or NULL */
+	int			 header;
+	char			**rows;		/* text: TSV rows until flushed */
+	size_t			 nrows, caprows;
+	int			 nomem;		/* text: a row was lost */
 };
 
 struct smp_table *
@@ -58,6 +62,7 @@ smp_table_new_shown(FILE *fp, enum smp_table_format fmt, int header,
 	t->ncols = ncols;
 	for (i = 0; shown != NULL && i < ncols; i++)
 		t->hidden[i] = !shown[i];
+	t->header = header;
 	if (fmt == SMP_TABLE_TSV && header) {
 		for (i = 0; i < ncols; i++)
 			if (t->hidden == NULL || !t->hidden[i])
@@ -75,11 +80,95 @@ smp_table_new(FILE *fp, enum smp_table_format fmt, int header,
 	return smp_table_new_shown(fp, fmt, header, cols, ncols, NULL, e);
 }
 
+static int
+shown(const struct smp_table *t, int i)
+{
+	return t->hidden == NULL || !t->hidden[i];
+}
+
+/* Text: the length of the field at *p, and *p moved to the next one. */
+static size_t
+field(const char **p, const char **start)
+{
+	size_t	n = strcspn(*p, "\t");
+
+	*start = *p;
+	*p += n + ((*p)[n] == '\t');
+	return n;
+}
+
+/* Text: print the rows held, aligned under the column names (numbers to
+ * the right), two spaces apart, and forget them. */
+void
+smp_table_flush(struct smp_table *t)
+{
+	const char	*p, *f;
+	size_t		*w, r, l;
+	int		 i, k, last = -1;
+
+	if (t->fmt != SMP_TABLE_TEXT || t->nrows == 0)
+		return;
+	if ((w = calloc((size_t)t->ncols + 1, sizeof *w)) == NULL) {
+		t->nomem = 1;
+		return;
+	}
+	for (i = 0; i < t->ncols; i++)
+		if (shown(t, i)) {
+			last = i;
+			if (t->header)
+				w[i] = strlen(t->cols[i].name);
+		}
+	for (r = 0; r < t->nrows; r++)
+		for (p = t->rows[r], i = 0; i < t->ncols; i++)
+			if (shown(t, i) && (l = field(&p, &f)) > w[i])
+				w[i] = l;
+	for (r = 0; r <= t->nrows; r++) {
+		char	line[4096];
+		size_t	n = 0;
+
+		if (r == 0 && !t->header)
+			continue;
+		p = r > 0 ? t->rows[r - 1] : NULL;
+		for (i = 0, k = 0; i < t->ncols && n < sizeof line; i++) {
+			int	num = t->cols[i].type != SMP_COL_STR, width;
+
+			if (!shown(t, i))
+				continue;
+			if (p != NULL)
+				l = field(&p, &f);
+			else
+				f = t->cols[i].name, l = strlen(f);
+			width = (int)w[i];
+			n += (size_t)snprintf(line + n, sizeof line - n,
+			    "%s%*s%.*s%*s", k++ ? "  " : "", num ? width -
+			    (int)l : 0, "", (int)l, f, num || i == last ? 0 :
+			    width - (int)l, "");
+		}
+		if (n >= sizeof line)
+			n = sizeof line - 1;
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		fprintf(t->fp, "%.*s\n", (int)n, line);
+	}
+	for (r = 0; r < t->nrows; r++)
+		free(t->rows[r]);
+	t->nrows = 0;
+	free(w);
+}
+
+enum smp_table_format
+smp_table_format(const struct smp_table *t)
+{
+	return t->fmt;
+}
+
 void
 smp_table_free(struct smp_table *t)
 {
 	if (t == NULL)
 		return;
+	smp_table_flush(t);
+	free(t->rows);
 	smp_strbuf_free(&t->text);
 	free(t->cell);
 	free(t->hidden);
@@ -91,7 +180,7 @@ smp_table_free(struct smp_table *t)
 static void
 table_field_start(struct smp_table *t)
 {
-	if (t->fmt == SMP_TABLE_TSV) {
+	if (t->fmt != SMP_TABLE_JSON) {
 		if (t->nout > 0)
 			fputc('\t', t->fp);
 	} else {
@@ -239,7 +328,17 @@ smp_table_set_int(struct smp_table *t, int col, long long v)
 int
 smp_table_end_row(struct smp_table *t, struct smp_err *e)
 {
-	int	i, misuse = t->misuse, nomem = t->text.fail;
+	FILE	*out = t->fp;
+	char	*row = NULL;
+	size_t	 len = 0;
+	int	 i, misuse = t->misuse, nomem = t->text.fail;
+
+	/* Text rows are TSV in memory until smp_table_flush aligns them. */
+	if (t->fmt == SMP_TABLE_TEXT && (t->fp = open_memstream(&row,
+	    &len)) == NULL) {
+		t->fp = out;
+		t->nomem = 1;
+	}
 
 	for (i = 0; i < t->ncols; i++) {
 		const struct cell	*c = &t->cell[i];
@@ -260,7 +359,23 @@ smp_table_end_row(struct smp_table *t, struct smp_err *e)
 	}
 	if (t->fmt == SMP_TABLE_JSON)
 		fputs("}", t->fp);
-	fputc('\n', t->fp);
+	if (t->fp != out) {
+		struct smp_err	  ge = SMP_ERR_INIT;
+		char		**rows;
+
+		fclose(t->fp);
+		t->fp = out;
+		rows = row == NULL ? NULL : smp_grow_array(t->rows,
+		    &t->caprows, t->nrows, sizeof *rows, &ge);
+		if (rows == NULL) {
+			free(row);
+			t->nomem = 1;
+		} else
+			(t->rows = rows)[t->nrows++] = row;
+	} else if (t->fmt != SMP_TABLE_TEXT)
+		fputc('\n', t->fp);
+	if (t->nomem)
+		nomem = 1;
 	t->col = 0;
 	t->nout = 0;
 	t->misuse = 0;

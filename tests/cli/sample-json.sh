@@ -27,8 +27,11 @@ for o, r in zip(objs, data):
             assert abs(o[k] - float(v)) < 1e-9, (k, o[k], v)
 print("ok: JSON keys and values match TSV")
 PY
-# A dot class with no pixels still has its row, with empty values.
+# A region without dots is one skin row of all its pixels, no dot row:
+# no row ever has a null where a number belongs.
 echo "bg 60 10 15" | "$RENDER" -d 16 32 32 "$tmp/plain.png"
-"$SAMPLE" -S --json "$tmp/plain.png" | sed -n 2p | grep -q '"n":0,"frac":0.0000,"L":null' ||
-    fail "empty dot row"
+"$SAMPLE" -S --json "$tmp/plain.png" >"$tmp/pj"
+[ "$(wc -l <"$tmp/pj")" -eq 1 ] || fail "a plain region: $(wc -l <"$tmp/pj") rows"
+grep -q '"class":"skin","n":1024,"frac":1.0000,"L":' "$tmp/pj" ||
+    fail "the skin row: $(cat "$tmp/pj")"
 exit 0

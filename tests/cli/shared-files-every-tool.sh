@@ -78,11 +78,16 @@ nicc=$(wc -l <"$tmp/profiles")
 [ "$nimg" -gt 300 ] && [ "$nicc" -gt 30 ] || fail "only $nimg images, $nicc profiles"
 
 # valid_of TOOL-NAME OUT ERR: check every image either has rows in OUT or
-# an error naming it in ERR, never both; print the valid ones.  A note or
-# the flags of a reading (smp-match) are not errors.
+# an error naming it in ERR, never both; print the valid ones (those read:
+# smp-match refusing a picture whose colour is not skin has read it).  A
+# note or the flags of a reading (smp-match) are not errors.
 valid_of() {
 	cut -f1 "$2" | sort -u >"$tmp/rows"
-	grep -vE ': region [^:]*: (note|flagged)[: ]' "$3" >"$tmp/errors"
+	sed -n 's/^smp-match: \(.*\): region [^:]*: Lab .* is not a skin colour.*/\1/p' \
+	    "$3" >>"$tmp/rows"
+	sort -u -o "$tmp/rows" "$tmp/rows"
+	grep -vE ': region [^:]*: (note|flagged)[: ]|is not a skin colour' "$3" \
+	    >"$tmp/errors"
 	while read -r f; do
 		if grep -qxF "$f" "$tmp/rows"; then
 			grep -qF "$1: $f:" "$tmp/errors" &&
