@@ -67,7 +67,10 @@ enum {
 	SMP_OPT_DOT_SIZE, SMP_OPT_PITCH, SMP_OPT_DEPTH, SMP_OPT_SESSIONS,
 	SMP_OPT_INTERVAL, SMP_OPT_HEAL, SMP_OPT_UV, SMP_OPT_SITE,
 	SMP_OPT_PROTECTION, SMP_OPT_KBIO, SMP_OPT_THRESHOLD, SMP_OPT_NOISE,
-	SMP_OPT_STRENGTH, SMP_OPT_FORMAT,
+	SMP_OPT_STRENGTH, SMP_OPT_FORMAT, SMP_OPT_SKIN, SMP_OPT_TARGET,
+	SMP_OPT_HAIR, SMP_OPT_VIEW, SMP_OPT_METRIC, SMP_OPT_MAX_DE,
+	SMP_OPT_SWATCH, SMP_OPT_MAX_DIL, SMP_OPT_DRAWS, SMP_OPT_PATCH,
+	SMP_OPT_PATCH_LAB, SMP_OPT_PATCH_REGION, SMP_OPT_LIST, SMP_OPT_REPORT,
 	SMP_OPT_TOOL = 1100
 };
 /* --json, -H; --max-pixels, --max-memory; --white; -r, -p, -C; -c
@@ -135,6 +138,30 @@ struct smp_progress *smp_progress_start(int mode, size_t total,
 	    const char *unit);
 void	smp_progress_step(struct smp_progress *p);
 void	smp_progress_end(struct smp_progress *p);
+
+/* match-opts.c: smp-match's option groups; what of the command line
+ * goes beyond the library's options and request. */
+extern const struct smp_opt smp_opts_match_target[], smp_opts_match_patch[],
+	    smp_opts_match_answer[];
+struct smp_cli_match {
+	const char	*catalogue, *swatch, *report, *patch;
+	int		 k, list, have_skin;
+	double		 max_de;		/* NAN: none */
+	struct smp_lab	 skin;
+};
+void	smp_cli_match_init(struct smp_cli_match *m);
+/* 1 when ch was one of the groups' (or -c), now handled. */
+int	smp_cli_match_opt(struct smp_cli_match *m, struct smp_match_opts *o,
+	    struct smp_match_request *rq, struct smp_sample_opts *so, int ch,
+	    const char *arg);
+/* After the last option: the sampler's defaults, the patch region, the
+ * whites, the format, and the checks between options (exit 2). */
+void	smp_cli_match_done(struct smp_cli_match *m,
+	    struct smp_match_request *rq, struct smp_sample_opts *so,
+	    struct smp_cli_common *c, size_t nfiles);
+/* --test-patch against the loaded catalogue (exit 2 when unknown). */
+void	smp_cli_match_patch(const struct smp_cli_match *m,
+	    const struct smp_catalogue *cat, struct smp_match_request *rq);
 
 /* match-out.c: smp-match's words beyond the rows (a note and the flags
  * on stderr), and its rows with, for people, a heading and a verdict. */
