@@ -4,8 +4,9 @@
 # +-1 of jitter); each gets a full prediction (sessions, healing, fading
 # through the skin optics, touch-ups over 10 years) for carbon black at
 # 1:2.  Prints the median of RUNS runs as readings/s for --summary (one
-# row per reading) and for yearly rows (--step 12, 11 rows per reading),
-# and rows/s, plus peak memory (GNU time).  Not a test: run it by hand.
+# row per reading, with the touch-up's interval from 200 draws and without
+# it, --draws 0) and for yearly rows (--step 12, 11 rows per reading), and
+# rows/s, plus peak memory (GNU time).  Not a test: run it by hand.
 # usage: scripts/bench-fade.sh [BUILDDIR] [READINGS] [RUNS]
 set -eu
 B=$(cd "${1:-.}" && pwd)
@@ -47,4 +48,5 @@ run() {	# NAME ARGS...
 }
 echo "smp-fade, $N readings, carbon black 1:2, median of $RUNS runs, one core"
 run "--summary" --summary
+run "--summary --draws 0" --summary --draws 0
 run "yearly rows (--step 12)" --step 12

@@ -14,40 +14,17 @@
 #include "smp.h"
 #include "smp-cli.h"
 
-enum {
-	OPT_PIGMENT = SMP_OPT_TOOL, OPT_DILUTION, OPT_SKIN, OPT_YEARS,
-	OPT_STEP, OPT_START, OPT_SUMMARY, OPT_PLOT, OPT_ICS, OPT_FIT,
-	OPT_NO_TOUCHUPS
-};
-
-static const struct smp_opt own[] = {
-	{ "pigment", 1, OPT_PIGMENT, "NAME", "the catalogue pigment" },
-	{ "dilution", 1, OPT_DILUTION, "R", "parts water per part ink "
-	    "(default 2)" },
-	{ "skin", 1, OPT_SKIN, "L,a,b", "the client's skin, instead of "
-	    "readings" },
-	{ "years", 1, OPT_YEARS, "N", "horizon (default 10)" },
-	{ "step", 1, OPT_STEP, "MONTHS", "row spacing (default 6)" },
-	{ "start", 1, OPT_START, "DATE", "first session (default today)" },
-	{ "summary", 0, OPT_SUMMARY, NULL, "one row per skin" },
-	{ "no-touchups", 0, OPT_NO_TOUCHUPS, NULL, "fade on past the first "
-	    "touch-up" },
-	{ "plot", 1, OPT_PLOT, "FILE.svg", "dE00 against years" },
-	{ "ics", 1, OPT_ICS, "FILE.ics", "calendar reminder at the touch-up "
-	    "date" },
-	{ "fit", 1, OPT_FIT, "FILE", "fit the rate to dated readings" },
-	SMP_OPT_END
-};
 static const struct smp_opt *const groups[] = {
-	smp_opts_catalogue, own, smp_opts_fade, smp_opts_white,
+	smp_opts_catalogue, smp_opts_fade_predict, smp_opts_fade_fit,
+	smp_opts_fade, smp_opts_fade_interval, smp_opts_white,
 	smp_opts_stipple, smp_opts_output, smp_opts_info, NULL
 };
 
 struct run {
 	struct smp_fade_report	 rp;
+	struct smp_cli_fade	 m;
 	struct smp_table	*t;
 	enum smp_white		 white;
-	const char		*plot, *ics;
 	int			 pictures_done;
 	int			 status;
 };
@@ -62,11 +39,13 @@ usage(int status)
 	    "--pigment NAME [--dilution R]\n"
 	    "       (--skin L,a,b | readings.tsv ...) [--sessions N] "
 	    "[--interval WEEKS]\n"
-	    "       [--uv SED] [--protection P] [--threshold X] [--years N] "
-	    "[--step MONTHS]\n"
-	    "       [--start YYYY-MM-DD] [--summary] [--plot FILE.svg] "
-	    "[--ics FILE.ics]\n"
-	    "       %s --fit series.tsv --pigment NAME [options]", p, p);
+	    "       [--uv SED] [--protection P] [--contrast-loss F | "
+	    "--threshold X]\n"
+	    "       [--years N] [--step MONTHS] [--start YYYY-MM-DD] "
+	    "[--summary]\n"
+	    "       [--draws N] [--plot FILE.svg] [--ics FILE.ics]\n"
+	    "       %s --fit series.tsv [--region R | --any-region] "
+	    "--pigment NAME [options]", p, p);
 	smp_cli_help(status ? stderr : stdout, syn, groups);
 	exit(status);
 }
@@ -78,15 +57,14 @@ trouble(struct run *u, const struct smp_err *e)
 	u->status = SMP_EXIT_TROUBLE;
 }
 
-/* The reminder's result: 1 is "no date within the horizon", exit 1. */
+/* The reminder's result: 1 is "no date", exit 1, said with why. */
 static void
-reminded(struct run *u, int r, const struct smp_err *e)
+reminded(struct run *u, int r, const char *why, const struct smp_err *e)
 {
 	if (r == -1)
 		trouble(u, e);
 	else if (r == 1) {
-		smp_cli_warnx("%s: no touch-up within %g years: no reminder "
-		    "written", u->ics, u->rp.years);
+		smp_cli_warnx("%s: no reminder written: %s", u->m.ics, why);
 		if (u->status == SMP_EXIT_OK)
 			u->status = SMP_EXIT_SHORT;
 	}
@@ -94,26 +72,31 @@ reminded(struct run *u, int r, const struct smp_err *e)
 
 /* The plot and reminder of the first prediction. */
 static void
-pictures(struct run *u, const struct smp_fade *f, double tu)
+pictures(struct run *u, const struct smp_fade *f,
+    const struct smp_fade_when *w)
 {
 	struct smp_err	e = SMP_ERR_INIT;
+	char		why[64];
 
-	if (u->plot != NULL && smp_fade_report_plot(u->plot, &u->rp, f, tu,
+	if (u->m.plot != NULL && smp_fade_pictures_plot(u->m.plot, &u->rp, f, w,
 	    &e) == -1)
 		trouble(u, &e);
-	if (u->ics != NULL)
-		reminded(u, smp_fade_report_ics(u->ics, &u->rp, f, tu, &e), &e);
+	snprintf(why, sizeof why, "no touch-up within %g year%s", u->rp.years,
+	    u->rp.years == 1 ? "" : "s");
+	if (u->m.ics != NULL)
+		reminded(u, smp_fade_pictures_ics(u->m.ics, &u->rp, f, w, &e), why,
+		    &e);
 }
 
 /* The skin rows of a readings file, or of --skin (path NULL). */
 static void
-predict(struct run *u, const char *path, const struct smp_lab *skin)
+predict(struct run *u, const char *path)
 {
 	struct smp_readings	 rs;
 	struct smp_reading	*r;
 	struct smp_fade		 f;
+	struct smp_fade_when	 w;
 	struct smp_err		 e = SMP_ERR_INIT;
-	double			 tu;
 	int			 n = 0;
 
 	memset(&rs, 0, sizeof rs);
@@ -121,11 +104,11 @@ predict(struct run *u, const char *path, const struct smp_lab *skin)
 	    &e)) != NULL) {
 		r->klass = SMP_CLASS_SKIN;
 		r->white = u->white;
-		r->st.value = *skin;
+		r->st.value = u->m.skin;
 	} else if (path == NULL || smp_readings_read(path, u->white, &rs,
 	    &e) == -1)
 		n = -1;
-	if (n == 0 && (n = smp_fade_report_readings(u->t, &u->rp, &rs, &f, &tu,
+	if (n == 0 && (n = smp_fade_report_readings(u->t, &u->rp, &rs, &f, &w,
 	    &e)) == 0 && rs.n > 0) {
 		smp_cli_warnx("%s: no skin readings (class skin or all)", path);
 		u->status = SMP_EXIT_TROUBLE;
@@ -133,14 +116,33 @@ predict(struct run *u, const char *path, const struct smp_lab *skin)
 	if (n == -1)
 		trouble(u, &e);
 	else if (n > 0 && u->pictures_done++ == 0)
-		pictures(u, &f, tu);
+		pictures(u, &f, &w);
 	smp_readings_clear(&rs);
+}
+
+/* A fit's flags on stderr, one line each; the ones that withhold the
+ * date make the exit 1. */
+static void
+fit_flags(struct run *u, const char *path, const struct smp_fade *f,
+    const struct smp_fade_series *ser, const struct smp_fade_fitres *r)
+{
+	char		line[400];
+	unsigned	bit;
+
+	for (bit = 1; bit <= SMP_FADE_FLAG_OPEN; bit <<= 1)
+		if (r->flags & bit) {
+			smp_fade_report_explain(&u->rp, f, ser, r, bit, line,
+			    sizeof line);
+			smp_cli_warnx("%s: flagged %s: %s", path, smp_names_name(
+			    &smp_names_fade_flag, (int)bit), line);
+		}
+	if ((r->flags & SMP_FADE_FLAGS_NO_DATE) && u->status == SMP_EXIT_OK)
+		u->status = SMP_EXIT_SHORT;
 }
 
 /* --fit: the series, the skin from --skin or the series. */
 static void
-fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
-    int have_skin)
+fit(struct run *u, const char *path)
 {
 	struct smp_fade_series	 ser;
 	struct smp_fade_fitres	 r;
@@ -148,8 +150,10 @@ fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
 	struct smp_err		 e = SMP_ERR_INIT;
 
 	memset(&ser, 0, sizeof ser);
-	if (have_skin) {
-		ser.skin = *skin_opt;
+	ser.region = u->m.region;
+	ser.any_region = u->m.any_region;
+	if (u->m.have_skin) {
+		ser.skin = u->m.skin;
 		ser.white = u->white;
 		ser.have_skin = 1;
 	}
@@ -159,108 +163,40 @@ fit(struct run *u, const char *path, const struct smp_lab *skin_opt,
 		smp_fade_series_clear(&ser);
 		return;
 	}
-	if (u->plot != NULL && smp_fade_report_fit_plot(u->plot, &u->rp, &f,
-	    &ser, &r, &e) == -1)
+	fit_flags(u, path, &f, &ser, &r);
+	if (u->m.plot != NULL && smp_fade_pictures_fit_plot(u->m.plot, &u->rp,
+	    &f, &ser, &r, &e) == -1)
 		trouble(u, &e);
-	if (u->ics != NULL)
-		reminded(u, smp_fade_report_fit_ics(u->ics, &u->rp, &f, &ser,
-		    &r,
-		    &e), &e);
+	if (u->m.ics != NULL)
+		reminded(u, smp_fade_pictures_fit_ics(u->m.ics, &u->rp, &f, &ser,
+		    &r, &e), r.flags & SMP_FADE_FLAG_BEYOND ? "no touch-up "
+		    "within the horizon" : "the fit is flagged", &e);
 	smp_fade_series_clear(&ser);
 }
 
-/* The command line beyond what struct run holds. */
-struct cmd {
-	const char	*catalogue, *pigment, *series;
-	struct smp_lab	 skin;
-	int		 have_skin;
-	int		 argc;
-	char		**argv;
-	struct smp_cli_common c;
-};
-
-static void
-options(int argc, char **argv, struct run *u, struct cmd *cmd)
+static int
+options(int argc, char **argv, struct run *u, struct smp_cli_common *c)
 {
-	struct smp_fade_report	*rp = &u->rp;
-	int			 ch;
+	int	ch;
 
-	smp_cli_common_init(&cmd->c);
-	while ((ch = smp_cli_getopt(argc, argv, groups)) != -1) {
-		if (smp_cli_fade_opt(&rp->fo, ch, optarg) ||
-		    smp_cli_common_opt(&cmd->c, ch, optarg) ||
-		    smp_cli_stipple_opt(&rp->mo, ch, optarg))
-			continue;
-		switch (ch) {
-		case 'c':
-			cmd->catalogue = optarg;
-			break;
-		case OPT_PIGMENT:
-			cmd->pigment = optarg;
-			break;
-		case OPT_SKIN:
-			smp_cli_lab("--skin", optarg, &cmd->skin);
-			cmd->have_skin = 1;
-			break;
-		case OPT_DILUTION:
-			rp->fo.dilution = smp_cli_num("--dilution", optarg, 0,
-			    100);
-			break;
-		case OPT_YEARS:
-			rp->years = smp_cli_num("--years", optarg, 0.5, 100);
-			break;
-		case OPT_STEP:
-			rp->step = smp_cli_whole("--step", optarg, 120,
-			    "number of months");
-			break;
-		case OPT_START:
-			rp->start = smp_cli_date("--start", optarg);
-			rp->have_start = 1;
-			break;
-		case OPT_SUMMARY:
-			rp->summary = 1;
-			break;
-		case OPT_NO_TOUCHUPS:
-			rp->touchups = 0;
-			break;
-		case OPT_PLOT:
-			u->plot = optarg;
-			break;
-		case OPT_ICS:
-			u->ics = optarg;
-			break;
-		case OPT_FIT:
-			cmd->series = optarg;
-			break;
-		default:
+	smp_cli_common_init(c);
+	smp_cli_fade_init(&u->m, &u->rp);
+	while ((ch = smp_cli_getopt(argc, argv, groups)) != -1)
+		if (!smp_cli_fade_opt(&u->rp.fo, ch, optarg) &&
+		    !smp_cli_common_opt(c, ch, optarg) &&
+		    !smp_cli_stipple_opt(&u->rp.mo, ch, optarg) &&
+		    !smp_cli_fade_tool_opt(&u->m, &u->rp, ch, optarg))
 			smp_cli_rest(ch, usage);
-		}
-	}
-	cmd->argc = argc - optind;
-	cmd->argv = argv + optind;
-	u->white = cmd->c.white;
-	if (cmd->pigment == NULL)
-		smp_cli_usage_error("--pigment is required");
-	if (cmd->series != NULL && cmd->argc > 0)
-		smp_cli_usage_error("--fit takes its readings from the series file "
-		    "only");
-	if (cmd->series == NULL && cmd->have_skin && cmd->argc > 0)
-		smp_cli_usage_error("--skin and readings exclude each other");
-	if (cmd->series != NULL && rp->summary)
-		smp_cli_usage_error("--fit always prints one row; --summary is for "
-		    "predictions");
-	if (u->plot != NULL && (strlen(u->plot) < 5 ||
-	    strcmp(u->plot + strlen(u->plot) - 4, ".svg") != 0))
-		smp_cli_usage_error("--plot: the name must end in .svg");
-	if (!rp->have_start)
-		rp->start = smp_date_today();
+	smp_cli_fade_done(&u->m, &u->rp, argc - optind);
+	u->white = c->white;
+	return optind;
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct run		 u;
-	struct cmd		 cmd;
+	struct smp_cli_common	 c;
 	struct smp_catalogue	*cat;
 	struct smp_err		 e = SMP_ERR_INIT;
 	const char		*catalogue;
@@ -268,35 +204,29 @@ main(int argc, char *argv[])
 
 	smp_cli_init(argv[0]);
 	memset(&u, 0, sizeof u);
-	memset(&cmd, 0, sizeof cmd);
-	smp_match_defaults(&u.rp.mo);
-	smp_fade_defaults(&u.rp.fo);
-	u.rp.years = 10;
-	u.rp.step = 6;
-	u.rp.touchups = 1;
-	options(argc, argv, &u, &cmd);
-	catalogue = cmd.catalogue != NULL ? cmd.catalogue : smp_cli_catalogue();
+	i = options(argc, argv, &u, &c);
+	catalogue = u.m.catalogue != NULL ? u.m.catalogue : smp_cli_catalogue();
 	if (smp_catalogue_load(catalogue, &cat, &e) == -1)
 		smp_cli_die(&e);
 	u.rp.cat = cat;
-	if ((u.rp.pig = smp_catalogue_find(cat, cmd.pigment)) == NULL) {
+	if ((u.rp.pig = smp_catalogue_find(cat, u.m.pigment)) == NULL) {
 		smp_errf(&e, SMP_E_USAGE, "%s: no pigment '%s' in the catalogue",
-		    catalogue, cmd.pigment);
+		    catalogue, u.m.pigment);
 		smp_catalogue_free(cat);
 		smp_cli_die(&e);
 	}
-	if ((u.t = smp_fade_report_table(stdout, cmd.c.fmt, cmd.c.header,
-	    cmd.series != NULL ? SMP_FADE_REPORT_FIT : u.rp.summary ?
+	if ((u.t = smp_fade_report_table(stdout, c.fmt, c.header,
+	    u.m.series != NULL ? SMP_FADE_REPORT_FIT : u.rp.summary ?
 	    SMP_FADE_REPORT_SUMMARY : SMP_FADE_REPORT_STEPS, &e)) == NULL)
 		smp_cli_die(&e);
-	if (cmd.series != NULL)
-		fit(&u, cmd.series, &cmd.skin, cmd.have_skin);
-	else if (cmd.have_skin)
-		predict(&u, NULL, &cmd.skin);
-	else if (cmd.argc == 0)
-		predict(&u, "-", NULL);
-	for (i = 0; i < cmd.argc; i++)
-		predict(&u, cmd.argv[i], NULL);
+	if (u.m.series != NULL)
+		fit(&u, u.m.series);
+	else if (u.m.have_skin)
+		predict(&u, NULL);
+	else if (i == argc)
+		predict(&u, "-");
+	for (; i < argc; i++)
+		predict(&u, argv[i]);
 	smp_table_free(u.t);
 	smp_catalogue_free(cat);
 	return u.status;

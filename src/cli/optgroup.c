@@ -76,10 +76,17 @@ const struct smp_opt smp_opts_fade[] = {
 	    "(default 1)" },
 	{ "protection", 1, SMP_OPT_PROTECTION, "P", "hat or sunscreen, 0..1 "
 	    "(default 0)" },
+	{ "retention", 1, SMP_OPT_RETENTION, "F", "share of each deposit kept "
+	    "after healing\n(default: the catalogue's, 0.67)" },
 	{ "k-bio", 1, SMP_OPT_KBIO, "K", "biological loss per year "
-	    "(default 0.28)" },
-	{ "threshold", 1, SMP_OPT_THRESHOLD, "X", "touch-up dE00 (default "
-	    "from ITA, 1.8 to 2.6)" },
+	    "(default 0.42)" },
+	{ "criterion", 1, SMP_OPT_CRITERION, "C", "when the touch-up is due: "
+	    "contrast (the\ndefault) or healed (see --threshold)" },
+	{ "contrast-loss", 1, SMP_OPT_CONTRAST_LOSS, "F", "touch up when the "
+	    "dots have lost this share\nof their contrast with the skin "
+	    "(default 0.25)" },
+	{ "threshold", 1, SMP_OPT_THRESHOLD, "X", "criterion healed at X dE00 "
+	    "from the healed\ncolour (default: 1.8 to 2.6 from ITA)" },
 	{ "noise", 1, SMP_OPT_NOISE, "S", "repeat-capture sigma, dE00 "
 	    "(default 0.5)" },
 	SMP_OPT_END
@@ -305,11 +312,19 @@ smp_cli_fade_opt(struct smp_fade_opts *fo, int ch, const char *arg)
 		{ SMP_OPT_SITE, "--site", 0, 2, &fo->site },
 		{ SMP_OPT_PROTECTION, "--protection", 0, 1, &fo->protection },
 		{ SMP_OPT_KBIO, "--k-bio", 0, 10, &fo->k_bio },
+		{ SMP_OPT_RETENTION, "--retention", 0.05, 1, &fo->retention },
 		{ SMP_OPT_THRESHOLD, "--threshold", 0.1, 50, &fo->threshold },
 		{ SMP_OPT_NOISE, "--noise", 0, 20, &fo->noise },
+		{ SMP_OPT_CONTRAST_LOSS, "--contrast-loss", 0.01, 0.99,
+		    &fo->contrast_loss },
 	};
 	size_t	i;
 
+	if (ch == SMP_OPT_CRITERION) {
+		fo->criterion = (enum smp_fade_criterion)smp_cli_choice(
+		    "--criterion", arg, &smp_names_criterion);
+		return 1;
+	}
 	if (ch == SMP_OPT_SESSIONS) {
 		fo->sessions = smp_cli_whole("--sessions", arg,
 		    SMP_FADE_MAX_SESSIONS, "number");
@@ -319,6 +334,8 @@ smp_cli_fade_opt(struct smp_fade_opts *fo, int ch, const char *arg)
 		if (nums[i].ch == ch) {
 			*nums[i].dst = smp_cli_num(nums[i].name, arg,
 			    nums[i].min, nums[i].max);
+			if (ch == SMP_OPT_THRESHOLD)
+				fo->criterion = SMP_FADE_HEALED;
 			return 1;
 		}
 	return 0;

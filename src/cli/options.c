@@ -86,6 +86,21 @@ smp_cli_whole(const char *opt, const char *arg, int max, const char *what)
 	return v;
 }
 
+void
+smp_cli_interval(const char *opt, const char *arg, double min, double max,
+    double *lo, double *hi)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	double		v[2];
+
+	if (smp_parse_doubles(arg, v, 2, &e) == -1)
+		smp_cli_usage_error("%s: %s", opt, e.msg);
+	if (!(v[0] >= min && v[1] <= max && v[0] < v[1]))
+		smp_cli_usage_error("%s: '%s' is not an interval LO,HI with %g <= "
+		    "LO < HI <= %g", opt, arg, min, max);
+	*lo = v[0], *hi = v[1];
+}
+
 long
 smp_cli_date(const char *opt, const char *arg)
 {

@@ -42,6 +42,9 @@ long	smp_cli_int(const char *opt, const char *arg, long min, long max);
 /* A number in [1, max] that must be whole: "'x' is not a whole what". */
 int	smp_cli_whole(const char *opt, const char *arg, int max,
 	    const char *what);
+/* LO,HI with min <= LO < HI <= max; exits 2 on anything else. */
+void	smp_cli_interval(const char *opt, const char *arg, double min,
+	    double max, double *lo, double *hi);
 /* A date YYYY-MM-DD as days since 1970-01-01; exits 2 on anything
  * else. */
 long	smp_cli_date(const char *opt, const char *arg);
@@ -71,6 +74,7 @@ enum {
 	SMP_OPT_HAIR, SMP_OPT_VIEW, SMP_OPT_METRIC, SMP_OPT_MAX_DE,
 	SMP_OPT_SWATCH, SMP_OPT_MAX_DIL, SMP_OPT_DRAWS, SMP_OPT_PATCH,
 	SMP_OPT_PATCH_LAB, SMP_OPT_PATCH_REGION, SMP_OPT_LIST, SMP_OPT_REPORT,
+	SMP_OPT_CONTRAST_LOSS, SMP_OPT_CRITERION, SMP_OPT_RETENTION,
 	SMP_OPT_TOOL = 1100
 };
 /* --json, -H; --max-pixels, --max-memory; --white; -r, -p, -C; -c
@@ -171,5 +175,25 @@ int	smp_cli_match_rows(struct smp_table *t,
 	    const struct smp_catalogue *cat, const struct smp_match_opts *o,
 	    const struct smp_match_request *rq, const struct smp_match_group *g,
 	    const struct smp_match_result *r, int k, struct smp_err *e);
+
+/* fade-opts.c: smp-fade's own option groups (what to predict, the
+ * --fit series, the interval's inputs) and what they set. */
+extern const struct smp_opt smp_opts_fade_predict[], smp_opts_fade_fit[],
+	    smp_opts_fade_interval[];
+struct smp_cli_fade {
+	const char	*catalogue, *pigment, *series, *plot, *ics, *region;
+	int		 any_region, have_skin;
+	struct smp_lab	 skin;
+};
+/* The defaults of m and of rp (horizon 10 years, rows every 6 months,
+ * touch-ups planned, smp_fade_defaults, smp_match_defaults). */
+void	smp_cli_fade_init(struct smp_cli_fade *m, struct smp_fade_report *rp);
+/* 1 when ch was one of those groups (or -c), now handled. */
+int	smp_cli_fade_tool_opt(struct smp_cli_fade *m,
+	    struct smp_fade_report *rp, int ch, const char *arg);
+/* After the last option: the checks between options (exit 2) and the
+ * start date's default; argc operands remain. */
+void	smp_cli_fade_done(const struct smp_cli_fade *m,
+	    struct smp_fade_report *rp, int argc);
 
 #endif /* SMP_CLI_H */

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -106,17 +107,41 @@ smp_date_add_months(long days, int n)
 	return smp_date_days(y, m, d);
 }
 
+/* Calendar years: whole years are anniversaries (12 months on, the 29th
+ * of February falling back to the 28th), the fraction a share of the
+ * days to the next one; so a date a year on is t = 1.000 exactly, and the
+ * two functions below undo each other to the day. */
 long
 smp_date_add_years(long days, double years)
 {
-	return isfinite(years) ? days + lround(years * SMP_DAYS_PER_YEAR) :
-	    days;
+	long	a, b;
+	double	w;
+
+	if (!isfinite(years))
+		return days;
+	w = floor(years);
+	if (fabs(w) > 10000)
+		return days + lround(years * SMP_DAYS_PER_YEAR);
+	a = smp_date_add_months(days, 12 * (int)w);
+	b = smp_date_add_months(days, 12 * ((int)w + 1));
+	return a + lround((years - w) * (double)(b - a));
 }
 
 double
 smp_date_years(long from, long to)
 {
-	return (to - from) / SMP_DAYS_PER_YEAR;
+	long	a, b;
+	int	w = (int)floor((to - from) / SMP_DAYS_PER_YEAR);
+
+	if (abs(w) > 10000)
+		return (to - from) / SMP_DAYS_PER_YEAR;
+	while (smp_date_add_months(from, 12 * w) > to)
+		w--;
+	while (smp_date_add_months(from, 12 * (w + 1)) <= to)
+		w++;
+	a = smp_date_add_months(from, 12 * w);
+	b = smp_date_add_months(from, 12 * (w + 1));
+	return w + (double)(to - a) / (double)(b - a);
 }
 
 long

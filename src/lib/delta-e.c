@@ -32,3 +32,14 @@ smp_delta_e(enum smp_metric m, const struct smp_lab *ref,
 	}
 	return NAN;
 }
+
+/* CIEDE2000 with kC = kH = 1e6: its lightness term |dL'| / S_L alone, the
+ * chroma, hue and rotation terms a millionth of their size. */
+double
+smp_delta_e_lightness(const struct smp_lab *a, const struct smp_lab *b)
+{
+	cmsCIELab	r = { a->L, a->a, a->b };
+	cmsCIELab	s = { b->L, b->a, b->b };
+
+	return cmsCIE2000DeltaE(&r, &s, 1.0, 1e6, 1e6);
+}

@@ -1,7 +1,8 @@
 /*
- * fade-plot.c: the --plot picture of smp-fade(1), SVG 1.1: dE00 of the dot
- * from its healed colour against years, the threshold, the touch-up point
- * (with its interval when fitted), the blended view, measured points.
+ * fade-plot.c: the --plot picture of smp-fade(1), SVG 1.1: how faded the
+ * dots are against years, where the touch-up is due, the touch-up and its
+ * 95 % interval, later touch-ups, the blended view, measured points, and
+ * under the axes a legend with an entry for each of them as drawn.
  */
 #include "config.h"
 
@@ -12,11 +13,18 @@
 #include "smp.h"
 
 #define W	720
-#define H	440
+#define H	520
 #define ML	70	/* margins: left, right, top, bottom */
 #define MR	20
 #define MT	48
-#define MB	60
+#define MB	140	/* the x axis, its label and the legend */
+#define LEG_ROW	20
+#define LEG_COL	((W - ML - MR) / 2)
+
+#define INK	"#1f3a93"
+#define RED	"#c0392b"
+#define GREY	"#7f8c8d"
+#define SHADE	"#f4d9a8"
 
 struct frame {
 	double	xmax, ymax;
@@ -103,11 +111,89 @@ axes(struct smp_strbuf *o, const struct frame *f, const struct smp_fade_plot *p)
 		snprintf(lab, sizeof lab, "%g", v);
 		text(o, ML - 8, py(f, v) + 4, "end", "", lab);
 	}
-	text(o, (ML + W - MR) / 2.0, H - 18, "middle", "", p->xlabel);
-	smp_strbuf_printf(o, "<text transform=\"translate(18 %d) rotate(-90)\" "
-	    "text-anchor=\"middle\">dE00 of the dot from its healed colour"
-	    "</text>\n", (MT + H - MB) / 2);
+	text(o, (ML + W - MR) / 2.0, H - MB + 38, "middle", "", p->xlabel);
+	smp_strbuf_printf(o, "<g transform=\"translate(18 %d) rotate(-90)\">\n",
+	    (MT + H - MB) / 2);
+	text(o, 0, 0, "middle", "", p->ylabel);
+	smp_strbuf_printf(o, "</g>\n");
 	text(o, ML, 24, "start", " font-weight=\"bold\"", p->title);
+}
+
+/* The marks, drawn the same in the plot and in the legend. */
+static void
+mark_line(struct smp_strbuf *o, double x1, double y1, double x2, double y2,
+    const char *style)
+{
+	smp_strbuf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+	    "y2=\"%.1f\" %s/>\n", x1, y1, x2, y2, style);
+}
+
+static void
+mark_point(struct smp_strbuf *o, double x, double y)
+{
+	smp_strbuf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
+	    "fill=\"" INK "\" fill-opacity=\"0.5\" stroke=\"" INK "\"/>\n", x, y);
+}
+
+static void
+mark_touchup(struct smp_strbuf *o, double x, double y)
+{
+	smp_strbuf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
+	    "fill=\"" RED "\"/>\n", x, y);
+}
+
+static void
+mark_later(struct smp_strbuf *o, double x, double y)
+{
+	smp_strbuf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
+	    "fill=\"none\" stroke=\"" RED "\" stroke-width=\"1.5\"/>\n", x, y);
+}
+
+static void
+mark_shade(struct smp_strbuf *o, double x, double y, double w, double h)
+{
+	smp_strbuf_printf(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+	    "height=\"%.1f\" fill=\"" SHADE "\" fill-opacity=\"0.6\"/>\n", x, y,
+	    w, h);
+}
+
+#define STYLE_DOT	"stroke=\"" INK "\" stroke-width=\"2\""
+#define STYLE_BLEND	"stroke=\"" GREY "\" stroke-width=\"1.5\" " \
+			"stroke-dasharray=\"3 3\""
+#define STYLE_DUE	"stroke=\"" RED "\" stroke-dasharray=\"6 4\""
+
+enum legend_mark {
+	LEG_DOT, LEG_BLEND, LEG_POINTS, LEG_DUE, LEG_TOUCHUP, LEG_LATER,
+	LEG_SHADE
+};
+
+/* Entry k of the legend, in two columns under the x axis label. */
+static void
+legend(struct smp_strbuf *o, int k, enum legend_mark m, const char *label)
+{
+	double	x = ML + (k % 2) * LEG_COL, y = H - MB + 64 + (k / 2) * LEG_ROW;
+
+	switch (m) {
+	case LEG_DOT:
+	case LEG_BLEND:
+	case LEG_DUE:
+		mark_line(o, x, y - 4, x + 24, y - 4, m == LEG_DOT ? STYLE_DOT :
+		    m == LEG_BLEND ? STYLE_BLEND : STYLE_DUE);
+		break;
+	case LEG_POINTS:
+		mark_point(o, x + 12, y - 4);
+		break;
+	case LEG_TOUCHUP:
+		mark_touchup(o, x + 12, y - 4);
+		break;
+	case LEG_LATER:
+		mark_later(o, x + 12, y - 4);
+		break;
+	case LEG_SHADE:
+		mark_shade(o, x, y - 11, 24, 14);
+		break;
+	}
+	text(o, x + 30, y, "start", "", label);
 }
 
 int
@@ -126,7 +212,8 @@ smp_fade_plot_svg(const struct smp_fade_plot *p, int standalone,
 {
 	struct smp_strbuf	*o = out;
 	struct frame		 f = { 1, 1 };
-	size_t			 i;
+	size_t			 i, nlater = 0;
+	int			 k = 0, shade, tu;
 
 	for (i = 0; i < p->n; i++) {
 		f.xmax = fmax(f.xmax, p->t[i]);
@@ -139,6 +226,8 @@ smp_fade_plot_svg(const struct smp_fade_plot *p, int standalone,
 	f.ymax = fmax(f.ymax, p->threshold * 1.25);
 	f.xmax = ceil(f.xmax);
 	f.ymax = tick_step(f.ymax) * ceil(f.ymax / tick_step(f.ymax));
+	shade = !isnan(p->touchup_early) && p->touchup_early < f.xmax;
+	tu = !isnan(p->touchup) && p->touchup <= f.xmax;
 	if (standalone)
 		smp_strbuf_printf(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 		    "\n");
@@ -149,70 +238,43 @@ smp_fade_plot_svg(const struct smp_fade_plot *p, int standalone,
 	    "style=\"font-family: sans-serif; font-size: 12px\"");
 	smp_strbuf_printf(o, "<title>smp-fade</title>\n<rect width=\"%d\" "
 	    "height=\"%d\" fill=\"#ffffff\"/>\n", W, H);
-	axes(o, &f, p);
-	if (!isnan(p->touchup_early) || !isnan(p->touchup_late)) {
-		double	a = isnan(p->touchup_early) ? 0 : p->touchup_early;
+	if (shade) {
 		double	b = isnan(p->touchup_late) ? f.xmax :
 			    fmin(p->touchup_late, f.xmax);
 
-		smp_strbuf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-		    "height=\"%d\" fill=\"#f4d9a8\" fill-opacity=\"0.6\"/>\n",
-		    px(&f, a), MT, px(&f, b) - px(&f, a), H - MT - MB);
+		mark_shade(o, px(&f, p->touchup_early), MT,
+		    px(&f, b) - px(&f, p->touchup_early), H - MT - MB);
 	}
-	smp_strbuf_printf(o, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
-	    "y2=\"%.1f\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>\n", ML,
-	    py(&f, p->threshold), W - MR, py(&f, p->threshold));
-	{
-		char	lab[64];
-
-		snprintf(lab, sizeof lab, "touch-up threshold %.2f",
-		    p->threshold);
-		text(o, W - MR - 4, py(&f, p->threshold) - 6, "end",
-		    " fill=\"#c0392b\"", lab);
-	}
-	polyline(o, &f, p->t2, p->de2, p->n2,
-	    "stroke=\"#7f8c8d\" stroke-width=\"1.5\" stroke-dasharray=\"3 3\"");
-	polyline(o, &f, p->t, p->de, p->n,
-	    "stroke=\"#1f3a93\" stroke-width=\"2\"");
+	axes(o, &f, p);
+	mark_line(o, ML, py(&f, p->threshold), W - MR, py(&f, p->threshold),
+	    STYLE_DUE);
+	polyline(o, &f, p->t2, p->de2, p->n2, STYLE_BLEND);
+	polyline(o, &f, p->t, p->de, p->n, STYLE_DOT);
 	for (i = 0; i < p->np; i++)
-		smp_strbuf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
-		    "fill=\"#1f3a93\" fill-opacity=\"0.5\" stroke=\"#1f3a93\"/>\n",
-		    px(&f, p->pt[i]), py(&f, p->pde[i]));
+		mark_point(o, px(&f, p->pt[i]), py(&f, p->pde[i]));
 	for (i = 0; i < p->nlater; i++)
-		if (p->later[i] <= f.xmax)
-			smp_strbuf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" "
-			    "r=\"4\" fill=\"none\" stroke=\"#c0392b\" "
-			    "stroke-width=\"1.5\"/>\n", px(&f, p->later[i]),
-			    py(&f, p->threshold));
-	if (!isnan(p->touchup) && p->touchup <= f.xmax) {
+		if (p->later[i] <= f.xmax) {
+			mark_later(o, px(&f, p->later[i]), py(&f, p->threshold));
+			nlater++;
+		}
+	if (tu) {
 		double	x = px(&f, p->touchup), y = py(&f, p->threshold);
 
-		smp_strbuf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%d\" stroke=\"#c0392b\"/>\n<circle cx=\"%.1f\" "
-		    "cy=\"%.1f\" r=\"5\" fill=\"#c0392b\"/>\n", x, y, x, H - MB,
-		    x, y);
-		text(o, x + 6, y + 16, x > W / 2 ? "end" : "start",
-		    " fill=\"#c0392b\"", p->touchup_label);
+		mark_line(o, x, y, x, H - MB, "stroke=\"" RED "\"");
+		mark_touchup(o, x, y);
 	}
-	{
-		double	lx = ML + 10, ly = MT + 14;
-
-		smp_strbuf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" stroke=\"#1f3a93\" stroke-width=\"2\"/>\n", lx,
-		    ly - 4, lx + 24, ly - 4);
-		text(o, lx + 30, ly, "start", "", p->n2 > 0 ?
-		    "dot (close up)" : "fitted dot");
-		if (p->n2 > 0) {
-			smp_strbuf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" "
-			    "x2=\"%.1f\" y2=\"%.1f\" stroke=\"#7f8c8d\" "
-			    "stroke-dasharray=\"3 3\"/>\n", lx, ly + 14,
-			    lx + 24, ly + 14);
-			text(o, lx + 30, ly + 18, "start", "",
-			    "blended (at a distance)");
-		}
-		if (p->np > 0)
-			text(o, lx + 30, ly + 18, "start", "",
-			    "o  measured (dE00 from the baseline reading)");
-	}
+	legend(o, k++, LEG_DOT, p->dot_label);
+	if (p->n2 > 0)
+		legend(o, k++, LEG_BLEND, p->blend_label);
+	if (p->np > 0)
+		legend(o, k++, LEG_POINTS, p->points_label);
+	legend(o, k++, LEG_DUE, p->threshold_label);
+	if (tu)
+		legend(o, k++, LEG_TOUCHUP, p->touchup_label);
+	if (shade)
+		legend(o, k++, LEG_SHADE, "95 % interval of the touch-up");
+	if (nlater > 0)
+		legend(o, k++, LEG_LATER, nlater == 1 ? "the next touch-up" :
+		    "the touch-ups after it");
 	smp_strbuf_printf(o, "</svg>\n");
 }

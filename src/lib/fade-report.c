@@ -2,14 +2,13 @@
  * fade-report.c: what smp-fade writes (smp-fade(1) OUTPUT): the columns
  * of its three tables (steps, summary, fit) and their rows; the timeline
  * of a prediction, rows every step months from the start with the healed
- * baseline and each touch-up in its place; the plot's sampling and labels;
- * the reminder's wording.
+ * baseline and each touch-up in its place; a fit's row and the words for
+ * its flags.  The pictures and the reminder are fade-pictures.c's.
  */
 #include "config.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "smp.h"
@@ -17,7 +16,8 @@
 enum {
 	ST_FILE, ST_REGION, ST_T_YEARS, ST_DATE, ST_DOT_L, ST_DOT_A, ST_DOT_B,
 	ST_BLEND_L, ST_BLEND_A, ST_BLEND_B, ST_DE00_DOT, ST_DE00_BLEND,
-	ST_LOAD, ST_EVENT, ST_PIGMENT, ST_DILUTION, ST_WHITE
+	ST_LOAD, ST_EVENT, ST_PIGMENT, ST_DILUTION, ST_WHITE, ST_CONTRAST,
+	ST_FADED, ST_TOUCHUP_EARLY, ST_TOUCHUP_LATE
 };
 static const struct smp_column step_cols[] = {
 	[ST_FILE] = { "file", SMP_COL_STR, 0 },
@@ -37,13 +37,19 @@ static const struct smp_column step_cols[] = {
 	[ST_PIGMENT] = { "pigment", SMP_COL_STR, 0 },
 	[ST_DILUTION] = { "dilution", SMP_COL_NUM, 2 },
 	[ST_WHITE] = { "white", SMP_COL_STR, 0 },
+	[ST_CONTRAST] = { "contrast", SMP_COL_NUM, 3 },
+	[ST_FADED] = { "faded", SMP_COL_NUM, 3 },
+	[ST_TOUCHUP_EARLY] = { "touchup_early", SMP_COL_STR, 0 },
+	[ST_TOUCHUP_LATE] = { "touchup_late", SMP_COL_STR, 0 },
 };
 
 enum {
 	SU_PIGMENT, SU_DILUTION, SU_ITA_CLASS, SU_UV, SU_PROTECTION,
 	SU_THRESHOLD, SU_K_PER_YEAR, SU_TOUCHUP_YEARS, SU_TOUCHUP_DATE,
 	SU_FILE, SU_REGION, SU_ITA, SU_HALF_LIFE_YEARS, SU_HEALED_L,
-	SU_HEALED_A, SU_HEALED_B, SU_SESSIONS, SU_START, SU_TOUCHUPS, SU_WHITE
+	SU_HEALED_A, SU_HEALED_B, SU_SESSIONS, SU_START, SU_TOUCHUPS, SU_WHITE,
+	SU_TOUCHUP_EARLY, SU_TOUCHUP_LATE, SU_CRITERION, SU_CONTRAST_HEALED,
+	SU_FLAGS, SU_DRIFT_DE00, SU_DRIFT_DH, SU_DRIFT_DC, SU_DRIFT_YEARS
 };
 static const struct smp_column summary_cols[] = {
 	[SU_PIGMENT] = { "pigment", SMP_COL_STR, 0 },
@@ -66,13 +72,22 @@ static const struct smp_column summary_cols[] = {
 	[SU_START] = { "start", SMP_COL_STR, 0 },
 	[SU_TOUCHUPS] = { "touchups", SMP_COL_INT, 0 },
 	[SU_WHITE] = { "white", SMP_COL_STR, 0 },
+	[SU_TOUCHUP_EARLY] = { "touchup_early", SMP_COL_STR, 0 },
+	[SU_TOUCHUP_LATE] = { "touchup_late", SMP_COL_STR, 0 },
+	[SU_CRITERION] = { "criterion", SMP_COL_STR, 0 },
+	[SU_CONTRAST_HEALED] = { "contrast_healed", SMP_COL_NUM, 3 },
+	[SU_FLAGS] = { "flags", SMP_COL_STR, 0 },
+	[SU_DRIFT_DE00] = { "drift_de00", SMP_COL_NUM, 3 },
+	[SU_DRIFT_DH] = { "drift_dh", SMP_COL_NUM, 2 },
+	[SU_DRIFT_DC] = { "drift_dC", SMP_COL_NUM, 3 },
+	[SU_DRIFT_YEARS] = { "drift_years", SMP_COL_NUM, 2 },
 };
 
 enum {
 	F_PIGMENT, F_N_USED, F_K_PER_YEAR, F_K_LO, F_K_HI, F_HALF_LIFE_YEARS,
 	F_BASELINE_DATE, F_BASELINE_LOAD, F_TOUCHUP_YEARS, F_TOUCHUP_DATE,
 	F_TOUCHUP_EARLY, F_TOUCHUP_LATE, F_THRESHOLD, F_RMSE_LN_LOAD,
-	F_ITA_CLASS, F_FILE, F_WHITE
+	F_ITA_CLASS, F_FILE, F_WHITE, F_FLAGS, F_RMS_OFF, F_CRITERION
 };
 static const struct smp_column fit_cols[] = {
 	[F_PIGMENT] = { "pigment", SMP_COL_STR, 0 },
@@ -92,6 +107,9 @@ static const struct smp_column fit_cols[] = {
 	[F_ITA_CLASS] = { "ita_class", SMP_COL_STR, 0 },
 	[F_FILE] = { "file", SMP_COL_STR, 0 },
 	[F_WHITE] = { "white", SMP_COL_STR, 0 },
+	[F_FLAGS] = { "flags", SMP_COL_STR, 0 },
+	[F_RMS_OFF] = { "rms_off_de00", SMP_COL_NUM, 3 },
+	[F_CRITERION] = { "criterion", SMP_COL_STR, 0 },
 };
 
 struct smp_table *
@@ -112,6 +130,12 @@ smp_fade_report_table(FILE *fp, enum smp_table_format fmt, int header,
 	    e);
 }
 
+static const char *
+criterion_name(const struct smp_fade *f)
+{
+	return smp_names_name(&smp_names_criterion, (int)f->o.criterion);
+}
+
 /* A date column: YYYY-MM-DD, or missing for an unknown (NAN) time. */
 static void
 set_date(struct smp_table *t, int col, long base, double years)
@@ -125,8 +149,9 @@ set_date(struct smp_table *t, int col, long base, double years)
 }
 
 static int
-step_row(struct smp_table *t, const char *file, const char *region,
-    const struct smp_fade *f, const struct smp_fade_point *p, long date,
+step_row(struct smp_table *t, const struct smp_fade_report *rp,
+    const char *file, const char *region, const struct smp_fade *f,
+    const struct smp_fade_when *w, const struct smp_fade_point *p, long date,
     const char *event, struct smp_err *e)
 {
 	char	d[16];
@@ -150,15 +175,21 @@ step_row(struct smp_table *t, const char *file, const char *region,
 	smp_table_set_num(t, ST_DILUTION, f->o.dilution);
 	smp_table_set_str(t, ST_WHITE, smp_names_name(&smp_names_white,
 	    f->ms.white));
+	smp_table_set_num(t, ST_CONTRAST, p->contrast);
+	smp_table_set_num(t, ST_FADED, smp_fade_faded(f, p));
+	set_date(t, ST_TOUCHUP_EARLY, rp->start, w->early);
+	set_date(t, ST_TOUCHUP_LATE, rp->start, w->late);
 	return smp_table_end_row(t, e);
 }
 
 static int
 summary_row(struct smp_table *t, const struct smp_fade_report *rp,
     const char *file, const char *region, const struct smp_fade *f,
-    double tu, struct smp_err *e)
+    const struct smp_fade_when *w, struct smp_err *e)
 {
-	char	s[16];
+	struct smp_fade_drift	dr;
+	double			tu = w->tu;
+	char			s[16];
 
 	smp_date_format(rp->start, s, sizeof s);
 	smp_table_set_str(t, SU_PIGMENT, f->pig->name);
@@ -182,6 +213,16 @@ summary_row(struct smp_table *t, const struct smp_fade_report *rp,
 	smp_table_set_int(t, SU_TOUCHUPS, f->ntouchup);
 	smp_table_set_str(t, SU_WHITE, smp_names_name(&smp_names_white,
 	    f->ms.white));
+	set_date(t, SU_TOUCHUP_EARLY, rp->start, w->early);
+	set_date(t, SU_TOUCHUP_LATE, rp->start, w->late);
+	smp_table_set_str(t, SU_CRITERION, criterion_name(f));
+	smp_table_set_num(t, SU_CONTRAST_HEALED, f->contrast_healed);
+	smp_table_set_str(t, SU_FLAGS, isnan(tu) ? "beyond" : "");
+	smp_fade_drift_most(f, rp->years, &dr);
+	smp_table_set_num(t, SU_DRIFT_DE00, dr.de00);
+	smp_table_set_num(t, SU_DRIFT_DH, dr.dh);
+	smp_table_set_num(t, SU_DRIFT_DC, dr.dC);
+	smp_table_set_num(t, SU_DRIFT_YEARS, dr.t);
 	return smp_table_end_row(t, e);
 }
 
@@ -190,13 +231,13 @@ summary_row(struct smp_table *t, const struct smp_fade_report *rp,
 static int
 event_row(struct smp_table *t, const struct smp_fade_report *rp,
     const char *file, const char *region, const struct smp_fade *f,
-    double when, struct smp_err *e)
+    const struct smp_fade_when *w, double when, struct smp_err *e)
 {
 	struct smp_fade_point	p;
 
 	smp_fade_at(f, when == f->t_healed ? when : when - 1e-9, &p);
 	p.t = when;
-	return step_row(t, file, region, f, &p,
+	return step_row(t, rp, file, region, f, w, &p,
 	    smp_date_add_years(rp->start, when), when == f->t_healed ?
 	    "healed" : "touchup", e);
 }
@@ -206,8 +247,9 @@ event_row(struct smp_table *t, const struct smp_fade_report *rp,
 static int
 timeline(struct smp_table *t, const struct smp_fade_report *rp,
     const char *file, const char *region, const struct smp_fade *f,
-    double tu, struct smp_err *e)
+    const struct smp_fade_when *w, struct smp_err *e)
 {
+	double			tu = w->tu;
 	struct smp_fade_point	p;
 	double			ev[1 + SMP_FADE_MAX_TOUCHUPS];
 	int			k, i = 0, nev = 0;
@@ -223,14 +265,16 @@ timeline(struct smp_table *t, const struct smp_fade_report *rp,
 		double	when = smp_date_years(rp->start, date);
 
 		for (; i < nev && ev[i] <= when; i++)
-			if (event_row(t, rp, file, region, f, ev[i], e) == -1)
+			if (event_row(t, rp, file, region, f, w, ev[i],
+			    e) == -1)
 				return -1;
 		smp_fade_at(f, when, &p);
-		if (step_row(t, file, region, f, &p, date, "step", e) == -1)
+		if (step_row(t, rp, file, region, f, w, &p, date, "step",
+		    e) == -1)
 			return -1;
 	}
 	for (; i < nev; i++)
-		if (event_row(t, rp, file, region, f, ev[i], e) == -1)
+		if (event_row(t, rp, file, region, f, w, ev[i], e) == -1)
 			return -1;
 	return 0;
 }
@@ -238,25 +282,27 @@ timeline(struct smp_table *t, const struct smp_fade_report *rp,
 int
 smp_fade_report_predict(struct smp_table *t, const struct smp_fade_report *rp,
     const char *file, const char *region, const struct smp_lab *skin,
-    enum smp_white w, struct smp_fade *f, double *tu, struct smp_err *e)
+    enum smp_white w, struct smp_fade *f, struct smp_fade_when *when,
+    struct smp_err *e)
 {
 	if (smp_fade_init(f, rp->cat, rp->pig, skin, w, &rp->mo, &rp->fo,
-	    e) == -1)
+	    e) == -1 || smp_fade_spread(f, rp->years, &when->early,
+	    &when->late, e) == -1)
 		return -1;
-	*tu = smp_fade_touchup(f, rp->years);
+	when->tu = smp_fade_touchup(f, rp->years);
 	if (rp->touchups)
 		smp_fade_plan(f, rp->years);
-	return rp->summary ? summary_row(t, rp, file, region, f, *tu, e) :
-	    timeline(t, rp, file, region, f, *tu, e);
+	return rp->summary ? summary_row(t, rp, file, region, f, when, e) :
+	    timeline(t, rp, file, region, f, when, e);
 }
 
 int
 smp_fade_report_readings(struct smp_table *t, const struct smp_fade_report *rp,
-    const struct smp_readings *rs, struct smp_fade *first, double *first_tu,
-    struct smp_err *e)
+    const struct smp_readings *rs, struct smp_fade *first,
+    struct smp_fade_when *first_when, struct smp_err *e)
 {
-	struct smp_fade	f;
-	double		tu;
+	struct smp_fade		f;
+	struct smp_fade_when	tu;
 	size_t		i;
 	int		n = 0;
 
@@ -267,116 +313,11 @@ smp_fade_report_readings(struct smp_table *t, const struct smp_fade_report *rp,
 			continue;
 		if (smp_fade_report_predict(t, rp, r->file, r->region,
 		    &r->st.value, r->white, n == 0 ? first : &f, n == 0 ?
-		    first_tu : &tu, e) == -1)
+		    first_when : &tu, e) == -1)
 			return -1;
 		n++;
 	}
 	return n;
-}
-
-int
-smp_fade_report_plot(const char *path, const struct smp_fade_report *rp,
-    const struct smp_fade *f, double tu, struct smp_err *e)
-{
-	struct smp_strbuf	o = { NULL, 0, 0, 0 };
-
-	if (smp_fade_report_plot_svg(rp, f, tu, 1, &o) == -1) {
-		free(o.b);
-		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
-	}
-	return smp_strbuf_write(&o, path, e);
-}
-
-int
-smp_fade_report_plot_svg(const struct smp_fade_report *rp,
-    const struct smp_fade *f, double tu, int standalone,
-    struct smp_strbuf *o)
-{
-	struct smp_fade_plot	 p;
-	double			*t, *de, *de2, x;
-	char			 title[200], lab[64], d[16], mix[32];
-	size_t			 n = 0, cap = (size_t)(rp->years / 0.05) + 4;
-	int			 r = -1;
-
-	t = calloc(cap, sizeof *t);
-	de = calloc(cap, sizeof *de);
-	de2 = calloc(cap, sizeof *de2);
-	if (t == NULL || de == NULL || de2 == NULL)
-		goto out;
-	for (x = f->t_healed; x <= rp->years + 1e-9 && n < cap; x += 0.05) {
-		struct smp_fade_point	pt;
-
-		smp_fade_at(f, x, &pt);
-		t[n] = x, de[n] = pt.de_dot, de2[n] = pt.de_blend;
-		n++;
-	}
-	smp_date_format(smp_date_add_years(rp->start, tu), d, sizeof d);
-	smp_match_text_mix(f->o.dilution, mix, sizeof mix);
-	snprintf(title, sizeof title, "%s at %s on skin L* %.1f (%s): UV "
-	    "%g SED/yr, protection %g", f->pig->name, mix,
-	    f->ms.lab.L, smp_ita_class(f->ita), f->o.uv, f->o.protection);
-	snprintf(lab, sizeof lab, "touch-up %s (%.1f yr)", d, tu);
-	memset(&p, 0, sizeof p);
-	p.title = title;
-	p.xlabel = "years since the first session";
-	p.touchup_label = lab;
-	p.t = t, p.de = de, p.n = n;
-	p.t2 = t, p.de2 = de2, p.n2 = n;
-	p.threshold = f->threshold;
-	p.touchup = tu;
-	p.touchup_early = p.touchup_late = NAN;
-	if (f->ntouchup > 1) {
-		p.later = f->touchup + 1;
-		p.nlater = (size_t)f->ntouchup - 1;
-	}
-	smp_fade_plot_svg(&p, standalone, o);
-	r = o->fail ? -1 : 0;
-out:
-	free(t);
-	free(de);
-	free(de2);
-	return r;
-}
-
-/* The reminder, or 1 when there is no date to remind of. */
-static int
-reminder(const char *path, const struct smp_fade *f, long stamp, long date,
-    double tu, const char *how, struct smp_err *e)
-{
-	struct smp_ics_event	ev;
-	char			sum[160], desc[1024], d[16];
-
-	if (isnan(tu))
-		return 1;
-	smp_date_format(date, d, sizeof d);
-	snprintf(sum, sizeof sum, "SMP touch-up due (%s 1:%g)", f->pig->name,
-	    f->o.dilution);
-	snprintf(desc, sizeof desc, "smp-fade predicts that on %s the SMP "
-	    "dots (%s at 1:%g parts water) will have moved dE00 %.2f from "
-	    "their healed colour, the touch-up threshold.\n%s\nSkin Lab %.1f "
-	    "%.1f %.1f (%s, ITA %.0f deg). A model prediction from published "
-	    "optics and assumptions: confirm at a follow-up photo.", d,
-	    f->pig->name, f->o.dilution, f->threshold, how, f->ms.lab.L,
-	    f->ms.lab.a, f->ms.lab.b, smp_names_name(&smp_names_white,
-	    f->ms.white), f->ita);
-	ev.date = date;
-	ev.stamp = stamp;
-	ev.summary = sum;
-	ev.description = desc;
-	return smp_ics_write(path, &ev, e);
-}
-
-int
-smp_fade_report_ics(const char *path, const struct smp_fade_report *rp,
-    const struct smp_fade *f, double tu, struct smp_err *e)
-{
-	char	how[200];
-
-	snprintf(how, sizeof how, "Rate %.3f per year (UV %g SED/yr, "
-	    "protection %g), %d sessions from %s.", f->k_eff, f->o.uv,
-	    f->o.protection, f->o.sessions, "the start date");
-	return reminder(path, f, rp->start, smp_date_add_years(rp->start, tu),
-	    tu, how, e);
 }
 
 int
@@ -385,7 +326,7 @@ smp_fade_report_fit(struct smp_table *t, const struct smp_fade_report *rp,
     struct smp_fade_fitres *r, struct smp_err *e)
 {
 	long	base, first_usable = -2147483647L;
-	char	b[16];
+	char	b[16], fl[64];
 
 	if (smp_fade_init(f, rp->cat, rp->pig, &ser->skin, ser->white, &rp->mo,
 	    &rp->fo, e) == -1)
@@ -415,74 +356,53 @@ smp_fade_report_fit(struct smp_table *t, const struct smp_fade_report *rp,
 	smp_table_set_str(t, F_FILE, path);
 	smp_table_set_str(t, F_WHITE, smp_names_name(&smp_names_white,
 	    f->ms.white));
+	smp_names_join(&smp_names_fade_flag, r->flags, fl, sizeof fl);
+	smp_table_set_str(t, F_FLAGS, fl);
+	smp_table_set_num(t, F_RMS_OFF, r->rms_off);
+	smp_table_set_str(t, F_CRITERION, criterion_name(f));
 	return smp_table_end_row(t, e);
 fail:
 	smp_err_prefix(e, path);
 	return -1;
 }
 
-int
-smp_fade_report_fit_plot(const char *path, const struct smp_fade_report *rp,
+size_t
+smp_fade_report_explain(const struct smp_fade_report *rp,
     const struct smp_fade *f, const struct smp_fade_series *ser,
-    const struct smp_fade_fitres *r, struct smp_err *e)
+    const struct smp_fade_fitres *r, unsigned flag, char *b, size_t n)
 {
-	struct smp_fade_plot	 p;
-	double			 t[401], de[401], *pt, *pde, xmax = 1;
-	char			 title[200], lab[64], d[16];
-	size_t			 i, np = 0;
-	int			 ret;
+	char	d[16];
 
-	pt = calloc(ser->n + 1, sizeof *pt);
-	pde = calloc(ser->n + 1, sizeof *pde);
-	if (pt == NULL || pde == NULL) {
-		free(pt);
-		free(pde);
-		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", path);
+	switch (flag) {
+	case SMP_FADE_FLAG_DUE:
+		smp_date_format(ser->obs[r->due].date, d, sizeof d);
+		return (size_t)snprintf(b, n, "the reading of %s is already "
+		    "past the criterion: the touch-up is due", d);
+	case SMP_FADE_FLAG_LACK_OF_FIT:
+		return (size_t)snprintf(b, n, "the readings are %.2f dE00 "
+		    "(rms) off the fitted curve, more than twice their noise "
+		    "%.2f: not one area fading steadily (another area, light "
+		    "or camera, or a session in between); no touch-up date",
+		    r->rms_off, f->o.noise);
+	case SMP_FADE_FLAG_DARKENING:
+		if (!(r->k_hi > 0))
+			return (size_t)snprintf(b, n, "the rate's 95 %% "
+			    "interval %.3f to %.3f per year is not above zero: "
+			    "the dots are not fading (another area, light or "
+			    "calibration, or a session in between); no touch-up "
+			    "date", r->k_lo, r->k_hi);
+		return (size_t)snprintf(b, n, "the latest reading has more "
+		    "contrast with the skin than the baseline: the dots are "
+		    "not fading (another area, light or calibration, or a "
+		    "session in between); no touch-up date");
+	case SMP_FADE_FLAG_OPEN:
+		return (size_t)snprintf(b, n, "the readings leave the rate's 95 "
+		    "%% interval open (%.3f to %.3f per year, the search's "
+		    "ends at +-%g): too few of them, or too little change yet; "
+		    "no touch-up date", r->k_lo, r->k_hi, SMP_FADE_K_BOUND);
+	case SMP_FADE_FLAG_BEYOND:
+		return (size_t)snprintf(b, n, "no touch-up within %g year%s",
+		    rp->years, rp->years == 1 ? "" : "s");
 	}
-	for (i = 0; i < ser->n; i++)
-		if (ser->obs[i].used) {
-			pt[np] = ser->obs[i].t, pde[np++] = ser->obs[i].de;
-			xmax = fmax(xmax, ser->obs[i].t);
-		}
-	if (!isnan(r->touchup))
-		xmax = fmax(xmax, r->touchup * 1.2);
-	xmax = fmin(fmax(xmax, 1), rp->years);
-	for (i = 0; i <= 400; i++) {
-		t[i] = xmax * (double)i / 400;
-		de[i] = smp_fade_fit_de(f, r, t[i]);
-	}
-	smp_date_format(smp_date_add_years(ser->obs[r->baseline].date,
-	    r->touchup), d, sizeof d);
-	snprintf(title, sizeof title, "%s: fitted k %.3f/yr (95%% %.3f to "
-	    "%.3f), %zu readings", f->pig->name, r->k, r->k_lo, r->k_hi,
-	    r->n_used);
-	snprintf(lab, sizeof lab, "touch-up %s (%.1f yr)", d, r->touchup);
-	memset(&p, 0, sizeof p);
-	p.title = title;
-	p.xlabel = "years since the healed baseline reading";
-	p.touchup_label = lab;
-	p.t = t, p.de = de, p.n = 401;
-	p.pt = pt, p.pde = pde, p.np = np;
-	p.threshold = f->threshold;
-	p.touchup = r->touchup;
-	p.touchup_early = r->touchup_early;
-	p.touchup_late = r->touchup_late;
-	ret = smp_fade_plot_write(path, &p, e);
-	free(pt);
-	free(pde);
-	return ret;
-}
-
-int
-smp_fade_report_fit_ics(const char *path, const struct smp_fade_report *rp,
-    const struct smp_fade *f, const struct smp_fade_series *ser,
-    const struct smp_fade_fitres *r, struct smp_err *e)
-{
-	char	how[200];
-
-	snprintf(how, sizeof how, "Rate fitted to %zu dated readings: "
-	    "%.3f per year (95%% %.3f to %.3f).", r->n_used, r->k, r->k_lo,
-	    r->k_hi);
-	return reminder(path, f, rp->start, smp_date_add_years(
-	    ser->obs[r->baseline].date, r->touchup), r->touchup, how, e);
+	return (size_t)snprintf(b, n, "flag %u", flag);
 }

@@ -2,7 +2,9 @@
  * fade-series.c: the dated readings smp-fade --fit works on: the dots,
  * rows of class dot or all (a file without a class column is all dots;
  * hair rows measure hair, not ink), with a date, and the first row of
- * class skin unless the caller gives the skin.
+ * class skin unless the caller gives the skin.  One series is one treated
+ * area: dots of several regions, or of classes dot and all together, are
+ * refused unless the caller picks a region or takes every one.
  */
 #include "config.h"
 
@@ -15,9 +17,10 @@ int
 smp_fade_series_read(const char *path, enum smp_white dflt,
     struct smp_fade_series *s, struct smp_err *e)
 {
-	struct smp_readings	rs;
-	size_t			i;
-	int			r = -1;
+	struct smp_readings	 rs;
+	const struct smp_reading *first = NULL;
+	size_t			 i;
+	int			 r = -1;
 
 	memset(&rs, 0, sizeof rs);
 	s->obs = NULL;
@@ -46,8 +49,26 @@ smp_fade_series_read(const char *path, enum smp_white dflt,
 		struct smp_fade_obs	*o = &s->obs[s->n];
 
 		if (smp_readings_role(q->klass, SMP_ROLE_DARK) != SMP_ROLE_DARK ||
-		    q->klass == SMP_CLASS_HAIR)
+		    q->klass == SMP_CLASS_HAIR || (s->region != NULL &&
+		    strcmp(q->region, s->region) != 0))
 			continue;
+		if (first == NULL)
+			first = q;
+		else if (!s->any_region && strcmp(q->region,
+		    first->region) != 0) {
+			smp_errf(e, SMP_E_INPUT, "%s:%lu: region %s after region "
+			    "%s: one series is one treated area (--region picks "
+			    "one, --any-region takes them all)", path, q->line,
+			    q->region, first->region);
+			goto out;
+		} else if (q->klass != first->klass) {
+			smp_errf(e, SMP_E_INPUT, "%s:%lu: class %s after class %s: "
+			    "the dots alone and the whole area are not one "
+			    "series", path, q->line, smp_names_name(
+			    &smp_names_class, q->klass), smp_names_name(
+			    &smp_names_class, first->klass));
+			goto out;
+		}
 		if (q->date[0] == '\0' || smp_date_parse(q->date, &o->date) == -1) {
 			smp_errf(e, SMP_E_INPUT, "%s:%lu: %s", path, q->line,
 			    q->date[0] == '\0' ? "no date (a date column with "
@@ -58,7 +79,11 @@ smp_fade_series_read(const char *path, enum smp_white dflt,
 		smp_lab_adapt(&q->st.value, q->white, s->white, &o->dot);
 		s->n++;
 	}
-	r = 0;
+	if (s->n == 0 && s->region != NULL)
+		smp_errf(e, SMP_E_INPUT, "%s: no dots of region %s", path,
+		    s->region);
+	else
+		r = 0;
 out:
 	if (r == -1)
 		smp_fade_series_clear(s);

@@ -59,6 +59,15 @@ TABLE(flag, "flag",
     { "faint", SMP_FLAG_FAINT, NULL },
     { "uncalibrated", SMP_FLAG_UNCALIBRATED, NULL },
     { "noisy", SMP_FLAG_NOISY, NULL });
+TABLE(fade_flag, "flag",
+    { "due", SMP_FADE_FLAG_DUE, NULL },
+    { "lack-of-fit", SMP_FADE_FLAG_LACK_OF_FIT, NULL },
+    { "darkening", SMP_FADE_FLAG_DARKENING, NULL },
+    { "beyond", SMP_FADE_FLAG_BEYOND, NULL },
+    { "open", SMP_FADE_FLAG_OPEN, NULL });
+TABLE(criterion, "criterion",
+    { "contrast", SMP_FADE_CONTRAST, NULL },
+    { "healed", SMP_FADE_HEALED, NULL });
 TABLE(class, "class",
     { "all", SMP_CLASS_ALL, NULL }, { "skin", SMP_CLASS_SKIN, NULL },
     { "dot", SMP_CLASS_DOT, NULL }, { "hair", SMP_CLASS_HAIR, NULL });

@@ -182,18 +182,19 @@ flags(struct smp_report *rp, const struct smp_match_result *r)
 	smp_strbuf_printf(o, "</section>\n");
 }
 
-/* The first touch-up of the top pick at its mix, with smp-fade's
- * defaults, on this skin, deposit and strength. */
+/* The first touch-up of the top pick at its mix and its interval, with
+ * smp-fade's defaults, on this skin, deposit and strength (the test
+ * patch's intervals when there is one). */
 static int
 fading(struct smp_report *rp, const struct smp_catalogue *cat,
     const struct smp_match_opts *o, const struct smp_match_group *g,
     const struct smp_match_result *r, struct smp_err *e)
 {
 	struct smp_fade_report	 fr;
+	struct smp_fade_when	 w;
 	struct smp_fade		*f;
 	struct smp_strbuf	*s = &rp->body;
-	char			 d[16];
-	double			 tu;
+	char			 d[16], de[16], dl[16];
 
 	memset(&fr, 0, sizeof fr);
 	fr.cat = cat;
@@ -203,38 +204,61 @@ fading(struct smp_report *rp, const struct smp_catalogue *cat,
 	fr.mo.strength = r->ms.strength;
 	smp_fade_defaults(&fr.fo);
 	fr.fo.dilution = r->cand[0].dilution;
+	if (r->have_patch) {
+		fr.fo.depth_lo = r->patch.depth_lo;
+		fr.fo.depth_hi = r->patch.depth_hi;
+		fr.fo.strength_lo = r->patch.strength_lo;
+		fr.fo.strength_hi = r->patch.strength_hi;
+	}
 	fr.start = smp_date_today();
 	fr.years = FADE_YEARS;
 	if ((f = malloc(sizeof *f)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	if (smp_fade_init(f, cat, fr.pig, &g->skin, g->white, &fr.mo, &fr.fo,
+	    e) == -1 || smp_fade_spread(f, FADE_YEARS, &w.early, &w.late,
 	    e) == -1) {
 		free(f);
 		return -1;
 	}
-	tu = smp_fade_touchup(f, FADE_YEARS);
+	w.tu = smp_fade_touchup(f, FADE_YEARS);
 	smp_fade_plan(f, FADE_YEARS);
 	smp_strbuf_printf(s, "<section class=\"fade\">\n<h3>How long the dots "
 	    "last</h3>\n");
-	if (isnan(tu))
+	if (isnan(w.tu))
 		smp_strbuf_printf(s, "<p>No touch-up is due within %d years "
 		    "(smp-fade's defaults: %g SED of UV a year, no "
 		    "protection).</p>\n", FADE_YEARS, fr.fo.uv);
 	else {
-		smp_date_format(smp_date_add_years(fr.start, tu), d, sizeof d);
+		smp_date_format(smp_date_add_years(fr.start, w.tu), d, sizeof d);
 		smp_strbuf_printf(s, "<p>The first touch-up is due about %.1f "
 		    "years after the first session (%s if it is today), with "
 		    "smp-fade's defaults (%g SED of UV a year, no "
-		    "protection).</p>\n", tu, d, fr.fo.uv);
+		    "protection).", w.tu, d, fr.fo.uv);
+		if (!isnan(w.early)) {
+			smp_date_format(smp_date_add_years(fr.start, w.early),
+			    de, sizeof de);
+			if (isnan(w.late))
+				smp_strbuf_printf(s, " What the model assumes "
+				    "puts it from %s to more than %d years on "
+				    "(95 %%).", de, FADE_YEARS);
+			else {
+				smp_date_format(smp_date_add_years(fr.start,
+				    w.late), dl, sizeof dl);
+				smp_strbuf_printf(s, " What the model assumes "
+				    "puts it between %s and %s (95 %%).", de,
+				    dl);
+			}
+		}
+		smp_strbuf_printf(s, "</p>\n");
 	}
 	smp_strbuf_printf(s, "<figure class=\"plot\">");
-	if (smp_fade_report_plot_svg(&fr, f, tu, 0, s) == -1) {
+	if (smp_fade_pictures_plot_svg(&fr, f, &w, 0, s) == -1) {
 		free(f);
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	}
-	smp_strbuf_printf(s, "<figcaption>How much the dots have faded "
-	    "(dE00 from their healed colour) over the years.</figcaption>"
-	    "</figure>\n</section>\n");
+	smp_strbuf_printf(s, "<figcaption>How much the dots have faded over the "
+	    "years: the share of their healed contrast with the skin that "
+	    "they have lost.</figcaption></figure>\n</section>\n");
 	free(f);
 	return 0;
 }

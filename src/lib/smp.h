@@ -83,7 +83,8 @@ struct smp_names {
 extern const struct smp_names smp_names_white, smp_names_metric,
 	    smp_names_stat, smp_names_model, smp_names_hair, smp_names_view,
 	    smp_names_edition, smp_names_source, smp_names_class,
-	    smp_names_flag, smp_names_format;
+	    smp_names_flag, smp_names_format, smp_names_fade_flag,
+	    smp_names_criterion;
 /* "unknown T 'S': expected a, b or c" when s is none of them. */
 int	smp_names_parse(const struct smp_names *t, const char *s, int *v,
 	    struct smp_err *e);
@@ -275,6 +276,9 @@ enum smp_metric { SMP_DE00, SMP_DE94, SMP_CMC, SMP_DE76 };
 /* ref is the reference (target, standard); it matters for CMC only. */
 double	smp_delta_e(enum smp_metric m, const struct smp_lab *ref,
 	    const struct smp_lab *sample);
+/* The lightness term of CIEDE2000 alone (symmetric). */
+double	smp_delta_e_lightness(const struct smp_lab *a,
+	    const struct smp_lab *b);
 
 /* ita.c */
 /* ITA in degrees from D65 Lab (Chardon 1991); NAN when b* <= 0. */
@@ -1085,6 +1089,11 @@ const char *smp_match_text_flag(unsigned flags, int *i);
 #define SMP_FADE_MAX_SESSIONS	20
 #define SMP_FADE_MAX_TOUCHUPS	64
 #define SMP_FADE_SCAN		(1 / 24.0)	/* years: touch-up search step */
+#define SMP_FADE_K_BIO		0.42	/* per year, calibrated (fade.c) */
+enum smp_fade_criterion {
+	SMP_FADE_CONTRAST,	/* a share of the healed dot-to-skin contrast */
+	SMP_FADE_HEALED		/* a dE00 of the dot from its healed colour */
+};
 struct smp_fade_opts {
 	double	dilution;		/* parts water per part ink */
 	int	sessions;
@@ -1093,8 +1102,15 @@ struct smp_fade_opts {
 	double	site;			/* scalp dose / personal dose */
 	double	protection;		/* 0..1 */
 	double	k_bio, f_age;		/* per year, factor */
-	double	threshold;		/* dE00; NAN: from ITA */
+	double	retention;		/* healing, every part; NAN: catalogue's */
+	enum smp_fade_criterion criterion;
+	double	contrast_loss;		/* contrast: the share lost */
+	double	threshold;		/* healed: dE00; NAN: from ITA */
 	double	noise;			/* sigma_repeat, dE00 */
+	int	draws;			/* the interval's Monte Carlo */
+	double	heal_sd, k_bio_sd, photo_sd;	/* retention; log units */
+	double	depth_lo, depth_hi;	/* cm, 95 %; NAN: the prior */
+	double	strength_lo, strength_hi;	/* NAN: the prior */
 };
 void	smp_fade_defaults(struct smp_fade_opts *o);
 /* ln 2 / k, NAN unless k > 0. */
@@ -1109,7 +1125,11 @@ struct smp_fade {
 	struct smp_fade_opts		 o;
 	struct smp_match_skin		 ms;
 	double		 ita, t_epi;
-	double		 at, threshold;		/* AT; max(AT, 2 noise) */
+	double		 contrast_healed;	/* of the healed dot */
+	/* contrast: at is the share lost, threshold the dot-to-skin dE00 at
+	 * which the touch-up is due; healed: at is AT, threshold max(AT,
+	 * 2 noise) from the healed colour */
+	double		 at, threshold;
 	double		 k[SMP_MAX_MIX], heal[SMP_MAX_MIX], dep[SMP_MAX_MIX];
 	double		 t_dep[SMP_FADE_MAX_SESSIONS + SMP_FADE_MAX_TOUCHUPS];
 	int		 ndep;			/* deposits: sessions first */
@@ -1123,6 +1143,14 @@ int	smp_fade_init(struct smp_fade *f, const struct smp_catalogue *cat,
 	    const struct smp_pigment *pig, const struct smp_lab *skin,
 	    enum smp_white w, const struct smp_match_opts *mo,
 	    const struct smp_fade_opts *o, struct smp_err *e);
+/* Factors on the biological rate and the photolabilities and a change of
+ * every healing retention: one draw of the uncertainty. */
+struct smp_fade_vary {
+	double	bio, photo, heal;
+};
+/* The deposits, rates, healed colours and criterion of f from f->ms,
+ * f->mo and f->o (smp_fade_init calls it with v NULL). */
+void	smp_fade_setup(struct smp_fade *f, const struct smp_fade_vary *v);
 void	smp_fade_loads(const struct smp_fade *f, double t, double *c);
 void	smp_fade_render(const struct smp_fade *f, const double *c,
 	    struct smp_lab *dot, struct smp_lab *blend);
@@ -1130,13 +1158,45 @@ struct smp_fade_point {
 	double		t, load;	/* load relative to healed */
 	struct smp_lab	dot, blend;
 	double		de_dot, de_blend;	/* from the healed colours */
+	double		contrast;	/* smp_fade_contrast */
 };
 void	smp_fade_at(const struct smp_fade *f, double t,
 	    struct smp_fade_point *p);
+/* What a person sees of dots against the skin: their CIEDE2000 lightness
+ * difference (smp-model(7): at a dot's size colour differences fade from
+ * sight before lightness ones). */
+double	smp_fade_contrast(const struct smp_fade *f, const struct smp_lab *dot);
+/* The contrast at which dots of healed contrast healed are due: the share
+ * o.contrast_loss lost, and at least twice the repeat-capture sigma. */
+double	smp_fade_due_contrast(const struct smp_fade *f, double healed);
+/* How faded p is on the criterion's own scale (the share of the healed
+ * contrast lost, or dE00 from healed), and where the touch-up is due. */
+double	smp_fade_faded(const struct smp_fade *f,
+	    const struct smp_fade_point *p);
+double	smp_fade_faded_due(const struct smp_fade *f);
 /* The first touch-up (without any planned ones), NAN beyond horizon. */
 double	smp_fade_touchup(const struct smp_fade *f, double horizon);
+/* Positive until the criterion is met at t, then <= 0. */
+double	smp_fade_margin(const struct smp_fade *f, double t);
 /* Plan touch-ups within horizon: each adds one session's deposit. */
 int	smp_fade_plan(struct smp_fade *f, double horizon);
+/* The colour change at t that plain fading does not explain: the dot
+ * against the dot of the same total load in its healed proportions (hue
+ * angle dh in degrees, chroma dC, both the dot's minus the even one's);
+ * _most: the largest (de00) from healing to horizon, at d->t. */
+struct smp_fade_drift {
+	double		t;
+	struct smp_lab	dot, even;
+	double		de00, dh, dC;
+};
+void	smp_fade_drift(const struct smp_fade *f, double t,
+	    struct smp_fade_drift *d);
+void	smp_fade_drift_most(const struct smp_fade *f, double horizon,
+	    struct smp_fade_drift *d);
+/* fade-spread.c: the first touch-up's 95 % interval over f->o.draws
+ * draws of the assumptions (NAN: beyond horizon, or no draws). */
+int	smp_fade_spread(const struct smp_fade *f, double horizon,
+	    double *early, double *late, struct smp_err *e);
 
 struct smp_fade_obs {
 	long		date;		/* days since 1970-01-01 */
@@ -1145,7 +1205,20 @@ struct smp_fade_obs {
 	double		t;		/* years after the baseline */
 	double		load, fit_de;	/* inverted load (x healed), residual */
 	double		de;		/* dE00 from the baseline reading */
+	double		faded;		/* on the criterion's scale, from it */
+	double		off;		/* dE00 to the fitted curve */
 };
+/* What should worry a user of a fade (smp_names_fade_flag). */
+enum smp_fade_flag {
+	SMP_FADE_FLAG_DUE = 1,		/* the latest reading is past it */
+	SMP_FADE_FLAG_LACK_OF_FIT = 2,	/* readings off the fitted curve */
+	SMP_FADE_FLAG_DARKENING = 4,	/* the rate's interval <= 0 */
+	SMP_FADE_FLAG_BEYOND = 8,	/* no touch-up within the horizon */
+	SMP_FADE_FLAG_OPEN = 16		/* the rate's interval is unbounded */
+};
+/* The flags that withhold a fit's touch-up date (smp-fade exits 1). */
+#define SMP_FADE_FLAGS_NO_DATE	(SMP_FADE_FLAG_LACK_OF_FIT | \
+	    SMP_FADE_FLAG_DARKENING | SMP_FADE_FLAG_OPEN)
 struct smp_fade_fitres {
 	size_t		n_used,
 	    baseline;	/* readings; index of baseline */
@@ -1155,6 +1228,9 @@ struct smp_fade_fitres {
 	double		half_life;
 	double		touchup, touchup_early, touchup_late; /* after base */
 	struct smp_lab	healed;			/* at s0 */
+	double		rms_off;		/* readings to the curve, dE00 */
+	unsigned	flags;			/* enum smp_fade_flag */
+	size_t		due;			/* with FLAG_DUE: that reading */
 };
 
 /* fade-series.c: dots (class dot or all) with dates, adapted to the
@@ -1165,6 +1241,8 @@ struct smp_fade_series {
 	struct smp_lab		 skin;
 	enum smp_white		 white;		/* of skin and obs */
 	int			 have_skin;
+	const char		*region;	/* only these dots, or NULL */
+	int			 any_region;	/* every region as one */
 };
 int	smp_fade_series_read(const char *path, enum smp_white dflt,
 	    struct smp_fade_series *s, struct smp_err *e);
@@ -1175,12 +1253,26 @@ double	smp_fade_fit_invert(const struct smp_fade *f, const struct smp_lab *obs,
 int	smp_fade_fit(const struct smp_fade *f, struct smp_fade_obs *obs,
 	    size_t n, long first_usable, double horizon,
 	    struct smp_fade_fitres *r, struct smp_err *e);
+/* fade-profile.c: k (searched about k0 +- 4 k_sd) with the interval
+ * where the sum of squares rises by t2 times the variance; *u gets ln s0.
+ * An end of the interval at +-SMP_FADE_K_BOUND: the readings leave it
+ * open. */
+#define SMP_FADE_K_BOUND	10.0	/* per year */
+double	smp_fade_profile_fit(const struct smp_fade *f,
+	    const struct smp_fade_obs *obs, size_t n, double k0, double k_sd,
+	    double t2, double *k_lo, double *k_hi, double *u);
 double	smp_fade_fit_de(const struct smp_fade *f,
 	    const struct smp_fade_fitres *r, double t);
+double	smp_fade_fit_due(const struct smp_fade *f,
+	    const struct smp_fade_fitres *r);
 
-/* fade-plot.c: --plot, SVG; NAN touch-up times are left out. */
+/* fade-plot.c: --plot, SVG: how faded the dots are against years, in
+ * the caller's unit (ylabel), with a legend entry for what is drawn.  NAN
+ * touch-up times are left out; labels are UTF-8. */
 struct smp_fade_plot {
-	const char	*title, *xlabel, *touchup_label;
+	const char	*title, *xlabel, *ylabel;
+	const char	*dot_label, *blend_label, *points_label;
+	const char	*threshold_label, *touchup_label;
 	const double	*t, *de;	/* the dot curve */
 	size_t		 n;
 	const double	*t2, *de2;	/* the blended curve, or n2 = 0 */
@@ -1216,39 +1308,53 @@ struct smp_fade_report {
 };
 struct smp_table *smp_fade_report_table(FILE *fp, enum smp_table_format fmt,
 	    int header, enum smp_fade_report_kind kind, struct smp_err *e);
-/* One prediction for a skin: f fitted, *tu the first touch-up (NAN
- * beyond the horizon), its summary row or its timeline written to t. */
+/* A prediction's first touch-up and its 95 % interval, years after the
+ * first session (NAN: beyond the horizon). */
+struct smp_fade_when {
+	double	tu, early, late;
+};
+/* One prediction for a skin: f fitted, *when its first touch-up, its
+ * summary row or its timeline written to t. */
 int	smp_fade_report_predict(struct smp_table *t,
 	    const struct smp_fade_report *rp, const char *file,
 	    const char *region, const struct smp_lab *skin, enum smp_white w,
-	    struct smp_fade *f, double *tu, struct smp_err *e);
+	    struct smp_fade *f, struct smp_fade_when *when, struct smp_err *e);
 /* The predictions for the skin and unseparated rows of rs; the first's
- * in *first and *first_tu.  The number of them, or -1. */
+ * in *first and *first_when.  The number of them, or -1. */
 int	smp_fade_report_readings(struct smp_table *t,
 	    const struct smp_fade_report *rp, const struct smp_readings *rs,
-	    struct smp_fade *first, double *first_tu, struct smp_err *e);
-int	smp_fade_report_plot(const char *path, const struct smp_fade_report *rp,
-	    const struct smp_fade *f, double tu, struct smp_err *e);
+	    struct smp_fade *first, struct smp_fade_when *first_when,
+	    struct smp_err *e);
+int	smp_fade_pictures_plot(const char *path, const struct smp_fade_report *rp,
+	    const struct smp_fade *f, const struct smp_fade_when *when,
+	    struct smp_err *e);
 /* That plot's SVG into o (-1: out of memory). */
-int	smp_fade_report_plot_svg(const struct smp_fade_report *rp,
-	    const struct smp_fade *f, double tu, int standalone,
-	    struct smp_strbuf *o);
-/* The reminder; 1 (nothing written) when tu is NAN. */
-int	smp_fade_report_ics(const char *path, const struct smp_fade_report *rp,
-	    const struct smp_fade *f, double tu, struct smp_err *e);
+int	smp_fade_pictures_plot_svg(const struct smp_fade_report *rp,
+	    const struct smp_fade *f, const struct smp_fade_when *when,
+	    int standalone, struct smp_strbuf *o);
+/* The reminder at the early end of the interval; 1 (nothing written)
+ * when there is no date. */
+int	smp_fade_pictures_ics(const char *path, const struct smp_fade_report *rp,
+	    const struct smp_fade *f, const struct smp_fade_when *when,
+	    struct smp_err *e);
 /* A client's rate fitted to the series read from path, its row. */
 int	smp_fade_report_fit(struct smp_table *t,
 	    const struct smp_fade_report *rp, const char *path,
 	    struct smp_fade_series *ser, struct smp_fade *f,
 	    struct smp_fade_fitres *r, struct smp_err *e);
-int	smp_fade_report_fit_plot(const char *path,
+int	smp_fade_pictures_fit_plot(const char *path,
 	    const struct smp_fade_report *rp, const struct smp_fade *f,
 	    const struct smp_fade_series *ser, const struct smp_fade_fitres *r,
 	    struct smp_err *e);
-int	smp_fade_report_fit_ics(const char *path,
+/* 1 (nothing written) without a date, or with a flag that withholds it. */
+int	smp_fade_pictures_fit_ics(const char *path,
 	    const struct smp_fade_report *rp, const struct smp_fade *f,
 	    const struct smp_fade_series *ser, const struct smp_fade_fitres *r,
 	    struct smp_err *e);
+/* One line on what flag (one enum smp_fade_flag) of r means, into b. */
+size_t	smp_fade_report_explain(const struct smp_fade_report *rp,
+	    const struct smp_fade *f, const struct smp_fade_series *ser,
+	    const struct smp_fade_fitres *r, unsigned flag, char *b, size_t n);
 
 /* ics.c: --ics, one all-day event on date, DTSTAMP from stamp (days).
  * summary and description are ASCII. */

@@ -12,8 +12,8 @@
  *
  * Tristimulus values are plain sums over the 31 bands normalised to
  * Y = 1 for the perfect white of the same grid, and Lab is taken by lcms2
- * against that white (SCIENCE.md Appendix A: "Lab with the grid's own
- * white").
+ * against that white, so that a perfect reflector is L* 100 on every
+ * grid.
  */
 #include "config.h"
 

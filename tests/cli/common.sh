@@ -72,6 +72,11 @@ col() {
 	awk -F'\t' -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next } { print $k }'
 }
 
+# colno NAME: the number of column NAME in the TSV header on stdin.
+colno() {
+	awk -F'\t' -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) print i; exit }'
+}
+
 # lab_of FILE-OF-TSV ROWNUM: "L a b" of a data row (1-based).
 lab_of() {
 	awk -F'\t' -v r="$2" 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }

@@ -1,13 +1,15 @@
 #!/bin/sh
 # smp-fade --fit: series rendered through the model with a known rate
-# (k 0.25/yr), yearly follow-ups with measurement noise of RMS 0.5 dE00
+# (k 0.20/yr), yearly follow-ups with measurement noise of RMS 0.5 dE00
 # (scaled with lcms2's CIEDE2000, through the ciede2000 test tool), recover
 # the rate within 10 % (median over 25 seeds) and the touch-up date within
-# half a year; readings before the healed baseline are not used; fewer than
-# 2 follow-ups are refused.
+# half a year, and the rate's 95 % interval holds the true rate, the
+# touch-up interval the true touch-up, in at least 22 of the 25 (nominal
+# 23.75); readings before the healed baseline are not used; fewer than 2
+# follow-ups are refused.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 S="--start 2026-03-01"
-K=0.25
+K=0.20
 # At 1:6 (mu550 about 90 cm^-1) the deposit is near its saturation knee,
 # where a loss shows.
 P="--pigment smp-neutral-black --dilution 6 --skin 62,11,16"
@@ -47,7 +49,10 @@ while [ $seed -le 25 ]; do
 	n=$(cut -f2 "$tmp/fit")
 	[ "$n" -eq 5 ] || fail "readings used: $n (the one during treatment counts?)"
 	tu=$(cut -f10 "$tmp/fit")
-	echo "$k $(( $(days "$tu") - $(days "$truth") ))" >>"$tmp/results"
+	[ -n "$tu" ] || fail "seed $seed: no touch-up: $(cat "$tmp/fit")"
+	kin=$(cut -f4,5 "$tmp/fit" | awk -v k=$K '{ print ($1 <= k && k <= $2) }')
+	tin=$(cut -f11,12 "$tmp/fit" | awk -v t="$truth" '{ print ($1 <= t && t <= $2) }')
+	echo "$k $(( $(days "$tu") - $(days "$truth") )) $kin $tin" >>"$tmp/results"
 	seed=$((seed + 1))
 done
 kmed=$(cut -d' ' -f1 "$tmp/results" | sort -g | sed -n 13p)
@@ -56,6 +61,10 @@ assert_num "$(awk -v k="$kmed" -v t=$K 'BEGIN { d = k / t - 1; print d < 0 ? -d 
     "<=" 0.10 "median fitted k $kmed vs $K"
 assert_num "$(awk -v d="$dmed" 'BEGIN { print (d < 0 ? -d : d) / 365.25 }')" \
     "<=" 0.5 "median touch-up date error, years (truth $truth)"
+assert_num "$(awk '{ n += $3 } END { print n }' "$tmp/results")" ">=" 22 \
+    "seeds whose k interval holds $K, of 25"
+assert_num "$(awk '{ n += $4 } END { print n }' "$tmp/results")" ">=" 22 \
+    "seeds whose touch-up interval holds $truth, of 25"
 
 # Without noise the rate is exact and its interval tight.
 { printf 'date\tL\ta\tb\n'; tr ' ' '\t' <"$tmp/clean"; } >"$tmp/exact.tsv"

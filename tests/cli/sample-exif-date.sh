@@ -13,14 +13,21 @@ echo "bg 50 0 0" | "$RENDER" 16 16 "$tmp/p.jpg"
 "$SAMPLE" --date 2026-02-30 "$tmp/p.png" >/dev/null 2>&1
 [ $? -eq 2 ] || fail "bad --date should exit 2"
 
-# A dated series through smp-fade --fit (dates given with --date).
+# A dated series through smp-fade --fit (dates given with --date): photos
+# of the dots smp-fade itself predicts a year, two and three on.
+"$FADE" --pigment smp-neutral-black --dilution 6 --skin 62,11,16 \
+    --start 2025-06-01 \
+    --step 12 --years 3 --no-touchups >"$tmp/fw" || fail "forward run"
 for y in 2026 2027 2028; do
-	L=$((40 + y - 2026))
-	echo "bg $L 0 0" | "$RENDER" 16 16 "$tmp/d$y.png"
+	lab=$(awk -F'\t' -v d="$y-06-01" '$4 == d && $14 == "step" {
+	    print $5, $6, $7 }' "$tmp/fw")
+	[ -n "$lab" ] || fail "no predicted dot for $y"
+	echo "bg $lab" | "$RENDER" 16 16 "$tmp/d$y.png"
 	"$SAMPLE" -H --date "$y-06-01" "$tmp/d$y.png"
 done >"$tmp/ser"
 { "$SAMPLE" "$tmp/d2026.png" | head -1; cat "$tmp/ser"; } >"$tmp/ser.tsv"
-"$FADE" --pigment smp-neutral-black --skin 62,11,16 --fit "$tmp/ser.tsv" \
+"$FADE" --pigment smp-neutral-black --dilution 6 --skin 62,11,16 \
+    --fit "$tmp/ser.tsv" \
     >"$tmp/fit" || fail "smp-fade --fit on smp-sample output"
 [ "$(col n_used <"$tmp/fit")" -eq 3 ] || fail "three dated readings"
 

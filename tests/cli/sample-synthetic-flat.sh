@@ -23,7 +23,8 @@ echo "bg 55 18 22" | "$RENDER" -d 16 48 48 "$tmp/p.png"
 want=$(echo "55 18 22" | "$DE00" -a)
 assert_de00 "$(lab_of "$tmp/o65" 1)" "$want" 0.05 "D65 adaptation"
 [ "$(col white <"$tmp/o65")" = D65 ] || fail "white column D65"
-# ITA is computed from D65 Lab in both cases (SCIENCE.md 1.1).
+# ITA is computed from D65 Lab in both cases (the skin-colour literature
+# reports ITA from D65 measurements).
 i50=$("$SAMPLE" "$tmp/p.png" | col ita)
 i65=$(col ita <"$tmp/o65")
 [ "$i50" = "$i65" ] || fail "ITA differs between whites: $i50 vs $i65"

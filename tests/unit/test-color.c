@@ -1,7 +1,8 @@
 /*
  * test-color: our Delta E wrapper against Sharma, Wu & Dalal (2005)'s 34
- * CIEDE2000 pairs (from SMP_SHARED), ITA classes at their boundaries, CMC
- * argument order, white-point adaptation.
+ * CIEDE2000 pairs (from SMP_SHARED), its lightness term alone against
+ * that term as Sharma et al. define it, ITA classes at their boundaries,
+ * CMC argument order, white-point adaptation.
  */
 #include "config.h"
 
@@ -47,6 +48,39 @@ test_sharma(void **state)
 	assert_int_equal(n, 34);
 }
 
+/* Sharma, Wu & Dalal (2005) eq. 13 and 16: dL' = L2 - L1 over
+ * S_L = 1 + 0.015 (L_ - 50)^2 / sqrt(20 + (L_ - 50)^2), kL = 1. */
+static double
+lightness_term(const struct smp_lab *x, const struct smp_lab *y)
+{
+	double	m = (x->L + y->L) / 2 - 50;
+
+	return fabs(y->L - x->L) / (1 + 0.015 * m * m / sqrt(20 + m * m));
+}
+
+static void
+test_lightness(void **state)
+{
+	static const struct smp_lab	pairs[][2] = {
+		{ { 50, 2.6772, -79.7751 }, { 50, 0, -82.7485 } },
+		{ { 38.9, -2.6, -5.6 }, { 62, 11, 16 } },
+		{ { 44.2, 0.6, -0.3 }, { 62, 11, 16 } },
+		{ { 90, 0, 0 }, { 20, 40, -60 } },
+		{ { 5, 1, 1 }, { 7, -30, 30 } },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		double	want = lightness_term(&pairs[i][0], &pairs[i][1]);
+
+		assert_true(fabs(smp_delta_e_lightness(&pairs[i][0],
+		    &pairs[i][1]) - want) < 1e-4);
+		assert_true(fabs(smp_delta_e_lightness(&pairs[i][1],
+		    &pairs[i][0]) - want) < 1e-4);
+	}
+}
+
 static void
 test_ita(void **state)
 {
@@ -88,7 +122,7 @@ test_metrics(void **state)
 	struct smp_err	e = SMP_ERR_INIT;
 
 	(void)state;
-	/* lcms2's CMC returns 0 when both L* are 0 (SCIENCE.md 5.3). */
+	/* lcms2's CMC returns 0 when both L* are 0 (cmspcs.c). */
 	assert_true(smp_delta_e(SMP_CMC, &a, &b) == 0);
 	assert_true(smp_delta_e(SMP_DE00, &a, &b) > 20);
 	/* CMC is asymmetric; the reference goes first. */
@@ -121,7 +155,7 @@ test_adapt(void **state)
 	smp_lab_adapt(&o, SMP_WHITE_D65, SMP_WHITE_D50, &back);
 	assert_true(fabs(back.L - s.L) < 1e-6 && fabs(back.a - s.a) < 1e-6 &&
 	    fabs(back.b - s.b) < 1e-6);
-	/* SCIENCE.md 5.4: skin a* is 0.5..1.9 higher in D50 than in D65. */
+	/* Skin a* is 0.5..1.9 higher in D50 than in D65 (Bradford). */
 	assert_true(s.a - o.a > 0.5 && s.a - o.a < 1.9);
 }
 
@@ -130,6 +164,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sharma),
+		cmocka_unit_test(test_lightness),
 		cmocka_unit_test(test_ita),
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_adapt),

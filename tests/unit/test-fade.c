@@ -1,7 +1,8 @@
 /*
  * test-fade: calendar dates against Python's datetime (the day numbers
  * below), the one-dimensional solvers on functions with known answers, the
- * SCIENCE.md 6.2 threshold and UV-transmittance ramps, and the fading
+ * healed criterion's threshold and the UV-transmittance ramps of
+ * smp-model(7), and the fading
  * model's bookkeeping: the default course heals to smp-match's load
  * 1/(1+r), the long-term loss is exp(-k t), touch-ups fall at the
  * threshold and restore the look, and the optics inversion finds the load
@@ -174,20 +175,36 @@ test_model(void **state)
 	assert_true(f.k[1] > f.k[0] && f.k[2] > f.k[0]);
 	smp_fade_at(&f, f.t_healed, &p);
 	assert_true(p.de_dot < 1e-9 && fabs(p.load - 1) < 1e-12);
+	/* The contrast criterion: due at (1 - 0.25) of the healed contrast,
+	 * the CIEDE2000 lightness difference of dot and skin. */
+	assert_true(fabs(f.contrast_healed - smp_delta_e_lightness(&skin,
+	    &f.healed_dot)) < 1e-9);
+	assert_true(fabs(f.threshold - 0.75 * f.contrast_healed) < 1e-9);
 	/* Touch-ups: the first is smp_fade_touchup's; at each the dots are
-	 * at the threshold just before the deposit, and after it heals they
-	 * are back under it. */
-	{
-		double	first = smp_fade_touchup(&f, 15);
-		int	n = smp_fade_plan(&f, 15), k;
+	 * at the criterion just before the deposit, and after it heals they
+	 * are back inside it; on both criteria. */
+	for (i = 0; i < 2; i++) {
+		double	first, d;
+		int	n, k;
 
+		if (i == 1) {
+			o.criterion = SMP_FADE_HEALED;
+			assert_int_equal(smp_fade_init(&f, cat, pig, &skin,
+			    SMP_WHITE_D50, &mo, &o, &e), 0);
+		}
+		first = smp_fade_touchup(&f, 15);
+		n = smp_fade_plan(&f, 15);
 		assert_true(n >= 2);
 		assert_true(fabs(f.touchup[0] - first) < 1e-9);
 		for (k = 0; k < n; k++) {
 			smp_fade_at(&f, f.touchup[k] - 1e-9, &p);
-			assert_true(fabs(p.de_dot - f.threshold) < 1e-3);
+			d = i == 0 ? f.threshold - p.contrast : p.de_dot -
+			    f.threshold;
+			assert_true(fabs(d) < 1e-3);
 			smp_fade_at(&f, f.touchup[k] + 0.25, &p);
-			assert_true(p.de_dot < f.threshold - 0.5);
+			d = i == 0 ? p.contrast - f.threshold : f.threshold -
+			    p.de_dot;
+			assert_true(d > 0.5);
 			if (k > 0)
 				assert_true(f.touchup[k] > f.touchup[k - 1]);
 		}

@@ -1,7 +1,10 @@
 /*
- * test-optics: the spectral layered Kubelka-Munk model against the numbers
- * published in SCIENCE.md (section 1.6 skin table, section 2.3 carbon
- * table, depth and saturation series), the CIE white points of the
+ * test-optics: the spectral layered Kubelka-Munk model against an
+ * independent implementation's numbers (a separate spectral two-flux
+ * simulation, 61 bands, OMLC 1998 skin coefficients, epidermis 60 um,
+ * Saunderson k1 0.03 and k2 0.5: bare skin against melanin, carbon under
+ * light and dark skin, the depth and saturation series), the CIE white
+ * points of the
  * spectral tables, the skin fit, the measured hair-fibre colours, the
  * smoothest reflectance, and catalogue errors with file:line.
  */
@@ -77,7 +80,7 @@ test_white_points(void **state)
 	assert_true(fabs(x - 0.3457) < 0.001 && fabs(y - 0.3585) < 0.001);
 }
 
-/* SCIENCE.md 1.6: bare skin against melanin fraction. */
+/* The independent simulation: bare skin against melanin fraction. */
 static void
 test_skin_table(void **state)
 {
@@ -91,8 +94,8 @@ test_skin_table(void **state)
 	expect_lab(0.20, 0, 100, 31.1, 11.8, 15.1);
 }
 
-/* SCIENCE.md 2.3: the layered dot colours, and carbon blue-grey on light
- * skin, neutral to warm on dark skin. */
+/* The independent simulation: the layered dot colours, and carbon
+ * blue-grey on light skin, neutral to warm on dark skin. */
 static void
 test_carbon_table(void **state)
 {
@@ -110,7 +113,8 @@ test_carbon_table(void **state)
 	assert_true(l.b >= 0);
 }
 
-/* SCIENCE.md 2.3 series: depth (L*, b*) and saturation (L*). */
+/* The independent simulation's series: depth (L*, b*) and saturation
+ * (L*). */
 static void
 test_depth_saturation(void **state)
 {
