@@ -123,43 +123,49 @@ COMPONENTS = [
 PIGMENTS = [
     ("smp-neutral-black", [("carbon-black", 1.0)],
      "carbon black; blue-grey when shallow on light skin (a dark deposit "
-     "under scattering tissue)"),
+     "under scattering tissue); holds its hue as it fades"),
     ("smp-soft-black", [("carbon-black", 0.8), ("iron-oxide-black", 0.2)],
-     "carbon with magnetite; slightly softer black"),
+     "carbon with magnetite; slightly softer black; holds its hue as it "
+     "fades"),
     ("smp-cool-black", [("carbon-black", 0.92), ("phthalo-blue", 0.08)],
-     "carbon with a little phthalocyanine blue"),
+     "carbon with a little phthalocyanine blue; holds its hue as it "
+     "fades"),
     ("smp-warm-black", [("carbon-black", 0.8), ("azo-red", 0.1),
                         ("azo-yellow", 0.1)],
-     "carbon warmed with azo red and yellow; drifts cooler as the azo fades"),
+     "carbon warmed with azo red and yellow; turns greyer and less red as "
+     "its azo fades"),
     ("smp-iron-black", [("iron-oxide-black", 1.0)],
-     "magnetite only"),
+     "magnetite only; holds its hue as it fades"),
     ("smp-espresso", [("carbon-black", 0.6), ("iron-oxide-red", 0.12),
                       ("azo-yellow", 0.25), ("phthalo-blue", 0.03)],
-     "very dark brown blend; drifts blue-green as the azo yellow fades"),
+     "very dark brown blend; turns greyer and redder as its azo yellow "
+     "fades"),
     ("smp-dark-brown", [("carbon-black", 0.45), ("iron-oxide-red", 0.35),
                         ("iron-oxide-yellow", 0.2)],
-     "carbon with iron oxides; lightfast"),
+     "carbon with iron oxides; lightfast: holds its hue as it fades"),
     ("smp-medium-brown", [("carbon-black", 0.2), ("iron-oxide-red", 0.45),
                           ("iron-oxide-yellow", 0.35)],
-     "iron-oxide brown with some carbon; lightfast"),
+     "iron-oxide brown with some carbon; lightfast: holds its hue as it "
+     "fades"),
     ("smp-light-brown", [("carbon-black", 0.08), ("iron-oxide-red", 0.3),
                          ("iron-oxide-yellow", 0.47),
                          ("titanium-white", 0.15)],
-     "light iron-oxide brown"),
+     "light iron-oxide brown; holds its hue as it fades"),
     ("smp-ash-brown", [("carbon-black", 0.5), ("iron-oxide-black", 0.15),
                        ("iron-oxide-yellow", 0.3), ("phthalo-blue", 0.05)],
-     "cool brown"),
+     "cool brown; holds its hue as it fades"),
     ("smp-warm-dark-brown", [("carbon-black", 0.55), ("azo-red", 0.2),
                              ("azo-yellow", 0.2), ("phthalo-blue", 0.05)],
-     "organic warm brown-black; drifts blue-green as the azo fades"),
+     "organic warm brown-black; turns greyer and less red as its azo "
+     "fades"),
     ("smp-neutral-grey", [("carbon-black", 0.35), ("titanium-white", 0.65)],
-     "carbon lightened with titanium white"),
+     "carbon lightened with titanium white; holds its hue as it fades"),
     ("smp-cool-grey", [("carbon-black", 0.32), ("phthalo-blue", 0.05),
                        ("titanium-white", 0.63)],
-     "cool grey"),
+     "cool grey; holds its hue as it fades"),
     ("smp-warm-grey", [("carbon-black", 0.3), ("iron-oxide-red", 0.1),
                        ("titanium-white", 0.6)],
-     "warm grey"),
+     "warm grey; holds its hue as it fades"),
 ]
 
 
@@ -191,8 +197,9 @@ def main():
         out.append("\t".join(row))
     out.append("# Shades: component shares are assumptions chosen to span "
                "neutral, cool and warm blacks and greys, browns, and")
-    out.append("# blends with photolabile azo parts that drift "
-               "(assumption).")
+    out.append("# blends with photolabile azo parts.  Each description's "
+               "drift is what smp-fade's model shows")
+    out.append("# (tests/cli/fade-drift.sh).")
     out.append("\t".join(["#kind", "name", "maker", "components",
                           "description"]))
     for name, mix, desc in PIGMENTS:
