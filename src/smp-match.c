@@ -192,6 +192,9 @@ main(int argc, char *argv[])
 	if (u.m.list) {
 		if (smp_catalogue_list(u.cat, stdout, c.fmt, c.header, &e) == -1)
 			smp_cli_die(&e);
+		smp_filelist_free(files);
+		smp_catalogue_free(u.cat);
+		smp_sample_opts_clear(&so);
 		return smp_cli_stdout_broken() ? SMP_EXIT_TROUBLE : SMP_EXIT_OK;
 	}
 	smp_cli_match_patch(&u.m, u.cat, &u.rq);
