@@ -27,8 +27,8 @@ static const struct smp_opt own[] = {
 	    "or pre2014" },
 	{ "reference", 1, OPT_REFERENCE, "FILE", "reference values from a "
 	    "CGATS .cie file" },
-	{ "model", 1, OPT_MODEL, "MODEL", "shaper-matrix (default), matrix, "
-	    "root-poly" },
+	{ "model", 1, OPT_MODEL, "MODEL", "auto (default), curve-matrix, "
+	    "curve-poly, shaper-matrix, matrix, root-poly" },
 	{ "overlay", 1, OPT_OVERLAY, "FILE", "PNG showing where each patch "
 	    "was sampled" },
 	{ "ti3", 1, OPT_TI3, "FILE", "device values and reference as CGATS "
@@ -50,7 +50,8 @@ usage(int status)
 	snprintf(syn, sizeof syn, "usage: %s [-0HhV] [-j N] "
 	    "[--corners X1,Y1,X2,Y2,X3,Y3,X4,Y4]\n"
 	    "       [--edition 2014|pre2014 | --reference FILE.cie]\n"
-	    "       [--model shaper-matrix|matrix|root-poly] "
+	    "       [--model auto|curve-matrix|curve-poly|shaper-matrix|matrix|"
+	    "root-poly]\n       "
 	    "[--overlay FILE.png]\n"
 	    "       [--ti3 FILE.ti3] [--max-de X] [--max-pixels N] "
 	    "[--max-memory SIZE]\n"
@@ -141,12 +142,13 @@ main(int argc, char *argv[])
 	struct smp_err		 e = SMP_ERR_INIT;
 	struct cmd		 cmd;
 	char			 line[1024];
+	unsigned		 f;
 
 	smp_cli_init(argv[0]);
 	memset(&o, 0, sizeof o);
 	memset(&cmd, 0, sizeof cmd);
 	cmd.max_de = INFINITY;
-	o.model = SMP_MODEL_SHAPER;
+	o.model = SMP_MODEL_AUTO;
 	smp_chart_builtin(SMP_EDITION_2014, &o.ref);
 	options(argc, argv, &o, &cmd);
 	o.on_photo = step;
@@ -165,8 +167,17 @@ main(int argc, char *argv[])
 	fflush(stdout);
 	smp_calibrate_report_line(line, sizeof line, cmd.nfiles, cmd.files[0],
 	    &o, &r);
-	smp_filelist_free(cmd.files);
 	fprintf(stderr, "%s: %s\n", smp_cli_progname(), line);
+	smp_calibrate_report_choice(line, sizeof line, &o, &r);
+	if (line[0] != '\0')
+		fprintf(stderr, "%s: %s\n", smp_cli_progname(), line);
+	for (f = 1; f <= SMP_CALIB_FLAG_POOR_GREY; f <<= 1) {
+		smp_calibrate_report_flag(line, sizeof line, f, &r);
+		if (line[0] != '\0')
+			fprintf(stderr, "%s: %s: %s\n", smp_cli_progname(),
+			    cmd.nfiles == 1 ? cmd.files[0] : "the photos", line);
+	}
+	smp_filelist_free(cmd.files);
 	if (r.rep.mean[1] > cmd.max_de) {
 		fprintf(stderr, "%s: leave-one-out mean dE00 %.2f is above "
 		    "--max-de %.2f\n", smp_cli_progname(), r.rep.mean[1],

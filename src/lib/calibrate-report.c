@@ -59,6 +59,9 @@ enum {
 	S_LOO_MEAN,
 	S_LOO_MEDIAN,
 	S_LOO_MAX,
+	S_LOO_WEIGHTED,
+	S_FLAGS,
+	S_CHOICE,
 	S_PROFILE,
 };
 static const struct smp_column sumcols[] = {
@@ -71,8 +74,97 @@ static const struct smp_column sumcols[] = {
 	[S_LOO_MEAN] = { "loo_mean", SMP_COL_NUM, 3 },
 	[S_LOO_MEDIAN] = { "loo_median", SMP_COL_NUM, 3 },
 	[S_LOO_MAX] = { "loo_max", SMP_COL_NUM, 3 },
+	[S_LOO_WEIGHTED] = { "loo_weighted", SMP_COL_NUM, 3 },
+	[S_FLAGS] = { "flags", SMP_COL_STR, 0 },
+	[S_CHOICE] = { "model_choice", SMP_COL_STR, 0 },
 	[S_PROFILE] = { "profile", SMP_COL_STR, 0 },
 };
+
+static const struct {
+	unsigned	 flag;
+	const char	*name;
+} flagnames[] = {
+	{ SMP_CALIB_FLAG_POOR_FIT, "poor-fit" },
+	{ SMP_CALIB_FLAG_POOR_SKIN, "poor-skin" },
+	{ SMP_CALIB_FLAG_POOR_GREY, "poor-grey" },
+};
+
+/* "a,b" for the flags set, "-" for none. */
+static void
+flags_string(unsigned f, char *buf, size_t len)
+{
+	size_t	i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof flagnames / sizeof flagnames[0]; i++)
+		if (f & flagnames[i].flag)
+			n += (size_t)snprintf(buf + (n < len ? n : len),
+			    n < len ? len - n : 0, "%s%s", n ? "," : "",
+			    flagnames[i].name);
+	if (n == 0)
+		snprintf(buf, len, "-");
+}
+
+/* The worst patch among [from, to) by leave-one-out. */
+static int
+worst(const struct smp_fit_report *rep, int from, int to)
+{
+	int	k, w = from;
+
+	for (k = from; k < to; k++)
+		if (rep->loo[k] > rep->loo[w])
+			w = k;
+	return w;
+}
+
+void
+smp_calibrate_report_flag(char *buf, size_t len, unsigned f,
+    const struct smp_calib_result *r)
+{
+	const struct smp_fit_report	*rep = &r->rep;
+	int				 k;
+
+	buf[0] = '\0';
+	if (!(rep->flags & f))
+		return;
+	switch (f) {
+	case SMP_CALIB_FLAG_POOR_FIT:
+		snprintf(buf, len, "flagged poor-fit: leave-one-out mean dE00 "
+		    "%.2f is above %.0f; readings through this profile are "
+		    "uncertain by about that much", rep->mean[1],
+		    SMP_CALIB_LOO_POOR);
+		break;
+	case SMP_CALIB_FLAG_POOR_SKIN:
+	case SMP_CALIB_FLAG_POOR_GREY:
+		k = f == SMP_CALIB_FLAG_POOR_SKIN ? worst(rep, 0, 2) :
+		    worst(rep, 18, 24);
+		snprintf(buf, len, "flagged %s: patch %d (%s) is predicted "
+		    "%.1f dE00 off when left out (limit %.0f)",
+		    f == SMP_CALIB_FLAG_POOR_SKIN ? "poor-skin" : "poor-grey",
+		    k + 1, smp_chart_patch_name(k), rep->loo[k],
+		    SMP_CALIB_PATCH_POOR);
+		break;
+	}
+}
+
+void
+smp_calibrate_report_choice(char *buf, size_t len,
+    const struct smp_calib_opts *o, const struct smp_calib_result *r)
+{
+	size_t	n;
+	int	m;
+
+	buf[0] = '\0';
+	if (o->model != SMP_MODEL_AUTO)
+		return;
+	n = (size_t)snprintf(buf, len, "auto chose %s, the lowest weighted "
+	    "leave-one-out dE00 (greys, skin and dark patches count more):",
+	    smp_names_name(&smp_names_model, r->cam.model));
+	for (m = 0; m < SMP_MODEL_NFIT; m++)
+		if (r->rep.tried[m] && n < len)
+			n += (size_t)snprintf(buf + n, len - n, " %s %.2f",
+			    smp_names_name(&smp_names_model, m), r->rep.score[m]);
+}
 
 int
 smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
@@ -80,6 +172,7 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
     struct smp_err *e)
 {
 	struct smp_table	*t;
+	char			 fl[64];
 	int			 k;
 
 	if ((t = smp_table_new(fp, fmt, header, columns, SMP_NCOLS(columns),
@@ -119,7 +212,7 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
 		return -1;
 	smp_table_set_str(t, S_SUMMARY, "calibration");
 	smp_table_set_str(t, S_MODEL, smp_names_name(&smp_names_model,
-	    o->model));
+	    r->cam.model));
 	smp_table_set_str(t, S_REFERENCE, o->ref.name);
 	smp_table_set_num(t, S_SELF_MEAN, r->rep.mean[0]);
 	smp_table_set_num(t, S_SELF_MEDIAN, r->rep.median[0]);
@@ -127,6 +220,11 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
 	smp_table_set_num(t, S_LOO_MEAN, r->rep.mean[1]);
 	smp_table_set_num(t, S_LOO_MEDIAN, r->rep.median[1]);
 	smp_table_set_num(t, S_LOO_MAX, r->rep.max[1]);
+	smp_table_set_num(t, S_LOO_WEIGHTED, r->rep.score[r->cam.model]);
+	flags_string(r->rep.flags, fl, sizeof fl);
+	smp_table_set_str(t, S_FLAGS, fl);
+	smp_table_set_str(t, S_CHOICE, o->model == SMP_MODEL_AUTO ? "auto" :
+	    "given");
 	smp_table_set_str(t, S_PROFILE, o->output);
 	k = smp_table_end_row(t, e);
 	smp_table_free(t);
@@ -146,7 +244,7 @@ smp_calibrate_report_line(char *buf, size_t len, size_t nphotos,
 		snprintf(what, sizeof what, "%zu photos pooled", nphotos);
 	snprintf(buf, len, "%s: %s, %s: self-fit dE00 mean %.2f median %.2f "
 	    "max %.2f; leave-one-out mean %.2f median %.2f max %.2f; wrote %s",
-	    what, o->ref.name, smp_names_name(&smp_names_model, o->model),
+	    what, o->ref.name, smp_names_name(&smp_names_model, r->cam.model),
 	    r->rep.mean[0], r->rep.median[0], r->rep.max[0], r->rep.mean[1],
 	    r->rep.median[1], r->rep.max[1], o->output);
 }

@@ -327,6 +327,8 @@ cal_photos(struct cal_photo *ph, size_t n, int jobs,
 		r = smp_camera_fit((const double (*)[3])rgb, o->ref.lab, o->model,
 		    &res->cam, &res->rep, e);
 	}
+	if (r == 0)
+		res->rep.flags = smp_calibrate_flags(&res->rep);
 	if (r == 0 && res->rep.mean[0] > CAL_MAX_FIT)
 		r = smp_errf(e, SMP_E_INPUT, "%s: registration implausible: "
 		    "self-fit mean dE00 %.1f", n == 1 ? ph[0].path : "the photos",
@@ -344,7 +346,7 @@ cal_photos(struct cal_photo *ph, size_t n, int jobs,
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);
 	snprintf(desc, sizeof desc, "smptools camera profile: %s; %s; %s",
-	    o->ref.name, smp_names_name(&smp_names_model, o->model), date);
+	    o->ref.name, smp_names_name(&smp_names_model, res->cam.model), date);
 	if (o->ti3 != NULL && cal_write_ti3(o->ti3, res->patch, &o->ref, e) == -1)
 		return -1;
 	if (o->output != NULL &&
@@ -354,6 +356,21 @@ cal_photos(struct cal_photo *ph, size_t n, int jobs,
 	    &res->icc_len, e) == -1)
 		return -1;
 	return 0;
+}
+
+unsigned
+smp_calibrate_flags(const struct smp_fit_report *rep)
+{
+	unsigned	f = 0;
+	int		k;
+
+	if (rep->mean[1] > SMP_CALIB_LOO_POOR)
+		f |= SMP_CALIB_FLAG_POOR_FIT;
+	for (k = 0; k < SMP_CHART_PATCHES; k++)
+		if (rep->loo[k] > SMP_CALIB_PATCH_POOR)
+			f |= k < 2 ? SMP_CALIB_FLAG_POOR_SKIN :
+			    k >= 18 ? SMP_CALIB_FLAG_POOR_GREY : 0;
+	return f;
 }
 
 int

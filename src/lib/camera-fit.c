@@ -23,6 +23,7 @@
 #include <lcms2.h>
 
 #include "smp.h"
+#include "smp-internal.h"
 
 struct fitdata {
 	const double		(*rgb)[3];
@@ -185,51 +186,33 @@ fit_one(struct fitdata *d, enum smp_model model, int iters, int warm)
 	return 0;
 }
 
-int
-smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
-    enum smp_model model, struct smp_camera *cam, struct smp_fit_report *rep,
-    struct smp_err *e)
+double
+smp_camera_fit_weight(int k, const struct smp_lab *ref)
 {
-	struct fitdata	d;
-	unsigned char	use[SMP_CHART_PATCHES];
-	double		v[SMP_CHART_PATCHES];
-	float		sv[SMP_CHART_PATCHES];
-	int		i, k;
+	return 1 + (k < 2) + (k >= 18) + (ref[k].L < 40);
+}
 
-	memset(&d, 0, sizeof d);
-	d.rgb = rgb;
-	d.ref = ref;
-	for (i = 0; i < SMP_CHART_PATCHES; i++) {
-		cmsCIELab	l = { ref[i].L, ref[i].a, ref[i].b };
-		cmsCIEXYZ	xyz;
+/* Model m on the patches in use; warm starts the old models from *cam. */
+static int
+model_fit(struct fitdata *d, const struct smp_camera_data *cd,
+    enum smp_model m, int warm, struct smp_camera *cam)
+{
+	if (m == SMP_MODEL_CURVES || m == SMP_MODEL_CURVEPOLY)
+		return smp__camera_anchor_fit(cd, d->use, m, cam);
+	d->cam = *cam;
+	if (fit_one(d, m, warm ? 1500 : 4000, warm) == -1)
+		return -1;
+	*cam = d->cam;
+	return 0;
+}
 
-		cmsLab2XYZ(NULL, &xyz, &l);
-		d.refxyz[i][0] = xyz.X, d.refxyz[i][1] = xyz.Y;
-		d.refxyz[i][2] = xyz.Z;
-	}
-	d.use = use;
-	d.n = SMP_CHART_PATCHES;
-	memset(use, 1, sizeof use);
-	if (fit_one(&d, model, 4000, 0) == -1)
-		return smp_errf(e, SMP_E_INPUT, "the camera model cannot be "
-		    "fitted to these patches (singular)");
-	*cam = d.cam;
-	for (i = 0; i < SMP_CHART_PATCHES; i++) {
-		smp_camera_lab(cam, rgb[i], &rep->fit[i]);
-		rep->de[i] = smp_delta_e(SMP_DE00, &ref[i], &rep->fit[i]);
-	}
-	for (k = 0; k < SMP_CHART_PATCHES; k++) {
-		struct smp_lab	l;
+static void
+report_stats(struct smp_fit_report *rep)
+{
+	double	v[SMP_CHART_PATCHES];
+	float	sv[SMP_CHART_PATCHES];
+	int	i, k;
 
-		use[k] = 0;
-		d.cam = *cam;
-		if (fit_one(&d, model, 1500, 1) == -1)
-			return smp_errf(e, SMP_E_INPUT, "leave-one-out fit "
-			    "without patch %d is singular", k + 1);
-		smp_camera_lab(&d.cam, rgb[k], &l);
-		rep->loo[k] = smp_delta_e(SMP_DE00, &ref[k], &l);
-		use[k] = 1;
-	}
 	for (k = 0; k < 2; k++) {
 		const double	*src = k ? rep->loo : rep->de;
 		double		 s = 0, mx = 0;
@@ -244,5 +227,105 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 		rep->max[k] = mx;
 		rep->median[k] = smp_stats_median(sv, SMP_CHART_PATCHES);
 	}
+}
+
+/* Fit model m on all patches and refit it without each in turn (the
+ * grey-anchored models from scratch: a grey left out is a knot less). */
+static int
+model_try(struct fitdata *d, const struct smp_camera_data *cd,
+    enum smp_model m, struct smp_camera *cam, struct smp_fit_report *rep,
+    struct smp_err *e)
+{
+	unsigned char	*use = (unsigned char *)d->use;
+	double		 ws = 0, s = 0;
+	int		 i, k;
+
+	memset(cam, 0, sizeof *cam);
+	if (model_fit(d, cd, m, 0, cam) == -1)
+		return smp_errf(e, SMP_E_INPUT, "the camera model cannot be "
+		    "fitted to these patches (singular)");
+	for (i = 0; i < SMP_CHART_PATCHES; i++) {
+		smp_camera_lab(cam, d->rgb[i], &rep->fit[i]);
+		rep->de[i] = smp_delta_e(SMP_DE00, &d->ref[i], &rep->fit[i]);
+	}
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		struct smp_camera	c = *cam;
+		struct smp_lab		l;
+
+		use[k] = 0;
+		if (model_fit(d, cd, m, 1, &c) == -1)
+			return smp_errf(e, SMP_E_INPUT, "leave-one-out fit "
+			    "without patch %d is singular", k + 1);
+		smp_camera_lab(&c, d->rgb[k], &l);
+		rep->loo[k] = smp_delta_e(SMP_DE00, &d->ref[k], &l);
+		use[k] = 1;
+		ws += cd->w[k];
+		s += cd->w[k] * rep->loo[k];
+	}
+	report_stats(rep);
+	rep->score[m] = s / ws;
+	rep->tried[m] = 1;
+	return 0;
+}
+
+int
+smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
+    enum smp_model model, struct smp_camera *cam, struct smp_fit_report *rep,
+    struct smp_err *e)
+{
+	static const enum smp_model	order[] = { SMP_MODEL_CURVES,
+	    SMP_MODEL_CURVEPOLY, SMP_MODEL_SHAPER, SMP_MODEL_ROOTPOLY,
+	    SMP_MODEL_MATRIX };
+	struct fitdata		d;
+	struct smp_camera_data	cd;
+	struct smp_fit_report	best;
+	struct smp_camera	c;
+	unsigned char		use[SMP_CHART_PATCHES];
+	enum smp_model		bm = SMP_MODEL_AUTO;
+	int			i;
+
+	memset(&d, 0, sizeof d);
+	memset(&cd, 0, sizeof cd);
+	d.rgb = cd.rgb = rgb;
+	d.ref = cd.ref = ref;
+	for (i = 0; i < SMP_CHART_PATCHES; i++) {
+		cmsCIELab	l = { ref[i].L, ref[i].a, ref[i].b };
+		cmsCIEXYZ	xyz;
+
+		cmsLab2XYZ(NULL, &xyz, &l);
+		d.refxyz[i][0] = cd.xyz[i][0] = xyz.X;
+		d.refxyz[i][1] = cd.xyz[i][1] = xyz.Y;
+		d.refxyz[i][2] = cd.xyz[i][2] = xyz.Z;
+		cd.w[i] = smp_camera_fit_weight(i, ref);
+	}
+	d.use = use;
+	d.n = SMP_CHART_PATCHES;
+	memset(use, 1, sizeof use);
+	memset(rep, 0, sizeof *rep);
+	if (model != SMP_MODEL_AUTO)
+		return model_try(&d, &cd, model, cam, rep, e);
+	/* auto: the lowest weighted leave-one-out mean; a model that cannot
+	 * be fitted is passed over. */
+	for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++) {
+		struct smp_fit_report	r = *rep;
+		struct smp_err		sub = SMP_ERR_INIT;
+
+		memset(r.tried, 0, sizeof r.tried);
+		if (model_try(&d, &cd, order[i], &c, &r, &sub) == -1)
+			continue;
+		rep->score[order[i]] = r.score[order[i]];
+		rep->tried[order[i]] = 1;
+		if (bm == SMP_MODEL_AUTO || r.score[order[i]] < best.score[bm]) {
+			best = r;
+			bm = order[i];
+			*cam = c;
+		}
+	}
+	if (bm == SMP_MODEL_AUTO)
+		return smp_errf(e, SMP_E_INPUT, "no camera model can be "
+		    "fitted to these patches (singular)");
+	memcpy(best.score, rep->score, sizeof best.score);
+	memcpy(best.tried, rep->tried, sizeof best.tried);
+	*rep = best;
 	return 0;
 }

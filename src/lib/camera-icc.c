@@ -1,7 +1,7 @@
 /*
  * camera-icc.c: write a camera model as an ICC v2 input profile with lcms2
  * (v2 so that ArgyllCMS 2.x reads it).  Matrix models become matrix/TRC
- * profiles with tabulated curves; root-poly becomes an A2B0 lut16 with a
+ * profiles with tabulated curves; root-poly and curve-poly become an A2B0 lut16 with a
  * 16-bit CLUT in the v2 Lab encoding (never a float CLUT: lcms2 2.14
  * writes those into v2 profiles as garbage, ANCHORS.md 3.3).  The media
  * white point is D50, so relative and absolute intents agree.
@@ -20,16 +20,31 @@
 #define ICC_CURVE_N	4096
 #define ICC_GRID	33
 
+/* The curves are written divided by their value at device 1 (which the
+ * grey-anchored curves may put above 1), and the matrix columns or the
+ * CLUT's input multiplied by it. */
+struct icc_cargo {
+	const struct smp_camera	*c;
+	double			 scale[3];
+};
+
+static int
+icc_poly(const struct smp_camera *c)
+{
+	return c->model == SMP_MODEL_ROOTPOLY || c->model == SMP_MODEL_CURVEPOLY;
+}
+
 static cmsToneCurve *
-icc_curve(cmsContext ctx, const struct smp_camera *c, int ch, int cube_root)
+icc_curve(cmsContext ctx, const struct icc_cargo *cg, int ch)
 {
 	float	v[ICC_CURVE_N];
 	int	i;
 
 	for (i = 0; i < ICC_CURVE_N; i++) {
-		double	y = smp_camera_curve(c, ch, i / (double)(ICC_CURVE_N - 1));
+		double	y = smp_camera_curve(cg->c, ch,
+		    i / (double)(ICC_CURVE_N - 1)) / cg->scale[ch];
 
-		if (cube_root)
+		if (icc_poly(cg->c))
 			y = cbrt(y);
 		v[i] = (float)(y < 0 ? 0 : y > 1 ? 1 : y);
 	}
@@ -40,8 +55,8 @@ icc_curve(cmsContext ctx, const struct smp_camera *c, int ch, int cube_root)
 static int
 icc_sampler(const cmsUInt16Number In[], cmsUInt16Number Out[], void *cargo)
 {
-	const struct smp_camera	*c = cargo;
-	struct smp_camera	 lin = *c;
+	const struct icc_cargo	*cg = cargo;
+	struct smp_camera	 lin = *cg->c;
 	double			 rgb[3];
 	struct smp_lab		 l;
 	cmsCIELab		 lab;
@@ -53,7 +68,7 @@ icc_sampler(const cmsUInt16Number In[], cmsUInt16Number Out[], void *cargo)
 		double	u = In[k] / 65535.0;
 
 		lin.gamma[k] = 1, lin.flare[k] = 0;
-		rgb[k] = u * u * u;
+		rgb[k] = u * u * u * cg->scale[k];
 	}
 	smp_camera_lab(&lin, rgb, &l);
 	lab.L = fmin(fmax(l.L, 0), 100);
@@ -103,6 +118,7 @@ smp_camera_icc(const struct smp_camera *c, const char *desc,
 	cmsStage	*st;
 	cmsUInt32Number	 len = 0;
 	unsigned char	*buf = NULL;
+	struct icc_cargo cg;
 	int		 k, ok = 0, r = -1;
 
 	if ((ctx = smp__lcms_context(&sub)) == NULL)
@@ -117,11 +133,16 @@ smp_camera_icc(const struct smp_camera *c, const char *desc,
 	    !icc_text(h, ctx, cmsSigCopyrightTag, "No copyright, use freely") ||
 	    !cmsWriteTag(h, cmsSigMediaWhitePointTag, cmsD50_XYZ()))
 		goto out;
+	cg.c = c;
+	for (k = 0; k < 3; k++) {
+		cg.scale[k] = smp_camera_curve(c, k, 1);
+		if (!(cg.scale[k] > 1e-6) || !isfinite(cg.scale[k]))
+			cg.scale[k] = 1;
+	}
 	for (k = 0; k < 3; k++)
-		if ((tc[k] = icc_curve(ctx, c, k,
-		    c->model == SMP_MODEL_ROOTPOLY)) == NULL)
+		if ((tc[k] = icc_curve(ctx, &cg, k)) == NULL)
 			goto out;
-	if (c->model != SMP_MODEL_ROOTPOLY) {
+	if (!icc_poly(c)) {
 		static const cmsTagSignature	col[3] = { cmsSigRedColorantTag,
 		    cmsSigGreenColorantTag, cmsSigBlueColorantTag };
 		static const cmsTagSignature	trc[3] = { cmsSigRedTRCTag,
@@ -129,7 +150,8 @@ smp_camera_icc(const struct smp_camera *c, const char *desc,
 
 		cmsSetPCS(h, cmsSigXYZData);
 		for (k = 0; k < 3; k++) {
-			cmsCIEXYZ	xyz = { c->M[0][k], c->M[1][k], c->M[2][k] };
+			cmsCIEXYZ	xyz = { c->M[0][k] * cg.scale[k],
+			    c->M[1][k] * cg.scale[k], c->M[2][k] * cg.scale[k] };
 
 			if (!cmsWriteTag(h, col[k], &xyz) ||
 			    !cmsWriteTag(h, trc[k], tc[k]))
@@ -144,7 +166,7 @@ smp_camera_icc(const struct smp_camera *c, const char *desc,
 			goto out;
 		if ((st = cmsStageAllocCLut16bit(ctx, ICC_GRID, 3, 3, NULL)) ==
 		    NULL || !cmsStageSampleCLut16bit(st, icc_sampler,
-		    (void *)(uintptr_t)c, 0) ||
+		    &cg, 0) ||
 		    !cmsPipelineInsertStage(lut, cmsAT_END, st))
 			goto out;
 		if ((st = cmsStageAllocToneCurves(ctx, 3, NULL)) == NULL ||

@@ -19,6 +19,8 @@ smp_camera_curve(const struct smp_camera *c, int ch, double v)
 
 	if (c->model == SMP_MODEL_MATRIX)
 		return v;
+	if (c->model == SMP_MODEL_CURVES || c->model == SMP_MODEL_CURVEPOLY)
+		return smp_camera_tone_eval(&c->tone[ch], v);
 	v = v < 0 ? 0 : v;
 	t = (pow(v, g) - k) / (1 - k);
 	return t < 0 ? 0 : t;
@@ -34,7 +36,7 @@ smp_camera_xyz(const struct smp_camera *c, const double *rgb, double *xyz)
 		l[i] = smp_camera_curve(c, i, rgb[i]);
 	t[0] = l[0], t[1] = l[1], t[2] = l[2];
 	n = 3;
-	if (c->model == SMP_MODEL_ROOTPOLY) {
+	if (c->model == SMP_MODEL_ROOTPOLY || c->model == SMP_MODEL_CURVEPOLY) {
 		t[3] = sqrt(l[0] * l[1]);
 		t[4] = sqrt(l[1] * l[2]);
 		t[5] = sqrt(l[0] * l[2]);

@@ -28,6 +28,9 @@ TABLE(stat, "statistic",
     { "robust", SMP_STAT_ROBUST, NULL }, { "mean", SMP_STAT_MEAN, NULL },
     { "median", SMP_STAT_MEDIAN, NULL });
 TABLE(model, "model",
+    { "auto", SMP_MODEL_AUTO, NULL },
+    { "curve-matrix", SMP_MODEL_CURVES, NULL },
+    { "curve-poly", SMP_MODEL_CURVEPOLY, NULL },
     { "shaper-matrix", SMP_MODEL_SHAPER, NULL },
     { "matrix", SMP_MODEL_MATRIX, NULL },
     { "root-poly", SMP_MODEL_ROOTPOLY, NULL });

@@ -34,7 +34,7 @@ smp_photo_sample(const char *path, const struct smp_sample_opts *o,
 	if (o->chart) {
 		memset(&co, 0, sizeof co);
 		smp_chart_builtin(SMP_EDITION_2014, &co.ref);
-		co.model = SMP_MODEL_SHAPER;
+		co.model = SMP_MODEL_AUTO;
 		co.want_icc = 1;
 		co.limits = o->limits;
 		if (smp_calibrate_image(img, &co, &cal, e) == -1) {

@@ -22,6 +22,18 @@ void		 smp__lcms_context_sink(cmsContext ctx, struct smp_err *e);
 /* Lab (D50) doubles to 8-bit sRGB, relative colorimetric. */
 cmsHTRANSFORM	 smp__lcms_lab_to_srgb(cmsContext ctx, struct smp_err *e);
 
+/* camera-fit.c: the patches a camera model is fitted to. */
+struct smp_camera_data {
+	const double		(*rgb)[3];
+	const struct smp_lab	*ref;
+	double			 xyz[SMP_CHART_PATCHES][3];	/* of ref */
+	double			 w[SMP_CHART_PATCHES];	/* smp_camera_fit_weight */
+};
+/* camera-anchor.c: curve-matrix or curve-poly on the patches in use. */
+int	smp__camera_anchor_fit(const struct smp_camera_data *d,
+	    const unsigned char *use, enum smp_model model,
+	    struct smp_camera *cam);
+
 /* tissue.c: epidermal and dermal absorption and the shared reduced
  * scattering of band i of skin s, cm^-1. */
 void		 smp__tissue_band(const struct smp_skin *s, int i,

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #define printflike(a, b) __attribute__((format(printf, a, b)))
 #define smp_dead __attribute__((noreturn))
@@ -117,6 +118,14 @@ void	*smp_grow_array(void *base, size_t *cap, size_t n, size_t size,
  * the next line that is neither blank nor a '#' comment, 0 at the end, -1
  * on error; the fields are valid until the next call. */
 #define SMP_TSV_MAX_LINE	(1U << 20)
+/* One line from fp up to delim (not kept), at most max bytes, never
+ * reading or allocating past them: its length, or one of these. */
+#define SMP_LINE_END	(-1)	/* end of file (or a read error) */
+#define SMP_LINE_LONG	(-2)	/* more than max bytes before delim */
+#define SMP_LINE_NUL	(-3)	/* a NUL byte (delim not NUL) */
+#define SMP_LINE_NOMEM	(-4)
+ssize_t	smp_tsv_read_line(FILE *fp, int delim, size_t max, char **buf,
+	    size_t *cap);
 struct smp_tsv {
 	FILE		*fp;
 	const char	*path;		/* "(stdin)" for "-" */
@@ -430,6 +439,11 @@ void	smp_region_clear(struct smp_region *r);
 /* stats.c */
 enum smp_stat { SMP_STAT_ROBUST, SMP_STAT_MEAN, SMP_STAT_MEDIAN };
 
+/* The Lab a region may have (sample.c): L within the margin of 0..100,
+ * |a| and |b| at most 200; beyond them the profile is refused. */
+#define SMP_LAB_MARGIN	5.0
+#define SMP_LAB_AB_MAX	200.0
+
 struct smp_stats {
 	size_t		n;		/* pixels the estimate uses */
 	size_t		n_excluded;	/* outliers left out (robust) */
@@ -630,11 +644,31 @@ int	smp_chart_overlay(const struct smp_chart_found *f, int have_chart,
 	    int ok, const char *path, struct smp_err *e);
 
 /* camera.c: camera models, device RGB 0..1 -> PCS XYZ (D50, Y = 1 white). */
-enum smp_model { SMP_MODEL_SHAPER, SMP_MODEL_MATRIX, SMP_MODEL_ROOTPOLY };
+/* The fitted models, then auto (choose among them, camera-fit.c). */
+enum smp_model { SMP_MODEL_SHAPER, SMP_MODEL_MATRIX, SMP_MODEL_ROOTPOLY,
+	SMP_MODEL_CURVES, SMP_MODEL_CURVEPOLY, SMP_MODEL_AUTO };
+#define SMP_MODEL_NFIT	SMP_MODEL_AUTO
+
+/* camera-tone.c: a monotone tone curve through knots in log-log space. */
+#define SMP_TONE_KNOTS	8
+struct smp_tone {
+	int	n;
+	double	x[SMP_TONE_KNOTS], y[SMP_TONE_KNOTS];	/* log v, log lin */
+	double	d[SMP_TONE_KNOTS];	/* slopes at the knots */
+	double	lo, hi;			/* log-log slopes beyond the ends */
+};
+/* Knots (x, y), both > 0, in any order; -1 if fewer than two are
+ * increasing in both. */
+int	smp_camera_tone_build(struct smp_tone *t, const double *x, const double *y,
+	    int n);
+/* One slope above the lightest knot for the three curves t[0..2]. */
+void	smp_camera_tone_share_high(struct smp_tone *t);
+double	smp_camera_tone_eval(const struct smp_tone *t, double v);
 
 struct smp_camera {
 	enum smp_model	model;
-	double		gamma[3], flare[3];	/* curves (not for matrix) */
+	double		gamma[3], flare[3];	/* shaper-matrix, root-poly */
+	struct smp_tone	tone[3];		/* curve-matrix, curve-poly */
 	double		M[3][6];		/* 3 x 3, or 3 x 6 root-poly */
 };
 double	smp_camera_curve(const struct smp_camera *c, int ch, double v);
@@ -649,7 +683,15 @@ struct smp_fit_report {
 	double		de[SMP_CHART_PATCHES];	/* self-fit dE00 */
 	double		loo[SMP_CHART_PATCHES];	/* leave-one-out dE00 */
 	double		mean[2], median[2], max[2];	/* [0] self, [1] loo */
+	/* The weighted leave-one-out mean of each model tried (auto tries
+	 * them all), the weights being smp_camera_fit_weight(). */
+	double		score[SMP_MODEL_NFIT];
+	unsigned char	tried[SMP_MODEL_NFIT];
+	unsigned	flags;			/* SMP_CALIB_FLAG_* */
 };
+/* How much patch k (0..23) counts in the weighted leave-one-out mean:
+ * more for the greys, the skin patches and the dark patches. */
+double	smp_camera_fit_weight(int k, const struct smp_lab *ref);
 int	smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	    enum smp_model model, struct smp_camera *cam,
 	    struct smp_fit_report *rep, struct smp_err *e);
@@ -687,6 +729,13 @@ struct smp_calib_result {
 	unsigned char		*icc;		/* want_icc: the caller frees */
 	size_t			 icc_len;
 };
+/* Warnings on a calibration (smp-calibrate(1) FLAGS). */
+#define SMP_CALIB_FLAG_POOR_FIT		0x1u	/* loo mean > 3 */
+#define SMP_CALIB_FLAG_POOR_SKIN	0x2u	/* patch 1 or 2 loo > 5 */
+#define SMP_CALIB_FLAG_POOR_GREY	0x4u	/* a grey's loo > 5 */
+#define SMP_CALIB_LOO_POOR		3.0
+#define SMP_CALIB_PATCH_POOR		5.0
+unsigned smp_calibrate_flags(const struct smp_fit_report *rep);
 /* Writes the outputs asked for; the overlay also on failure.  Call
  * smp_chart_detect_clear(&res->found) afterwards. */
 int	smp_calibrate_image(struct smp_image *img,
@@ -710,6 +759,13 @@ int	smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt,
 void	smp_calibrate_report_line(char *buf, size_t len, size_t nphotos,
 	    const char *first, const struct smp_calib_opts *o,
 	    const struct smp_calib_result *r);
+/* "flagged F: why" for flag f of r, or "" if r does not carry it. */
+void	smp_calibrate_report_flag(char *buf, size_t len, unsigned f,
+	    const struct smp_calib_result *r);
+/* Why auto chose its model (the weighted leave-one-out of each model
+ * tried), or "" for a model given. */
+void	smp_calibrate_report_choice(char *buf, size_t len,
+	    const struct smp_calib_opts *o, const struct smp_calib_result *r);
 
 /*
  * Optics and match: skin optics, the stipple, the catalogue, ranking

@@ -20,6 +20,17 @@
  *   -S SEED    noise seed (default 7)    -e E     exposure (default 0.88)
  *   -B SCENE   background from a Lab D50 raster ("LABF W H\n" and W*H*3
  *              native floats, as render-scalp writes) instead of clutter
+ *   -C CAMERA  the camera's tone and colour processing (default plain):
+ *              plain      flare 0.01 and gamma 2.2, as above
+ *              gamma      plain gamma 2.2, no flare
+ *              shoulder   gamma 2.0 / 2.2 / 2.4 per channel after a
+ *                         highlight shoulder y = c (1 + s) / (c + s),
+ *                         s = 0.35
+ *              strong     the shoulder with s = 0.12, gamma 2.2
+ *              crosstalk  red and blue mixed with sqrt(r g) and
+ *                         sqrt(g b) (12 %, 10 %), then the shoulder 0.35
+ *              chroma     the shoulder 0.35, then a picture style that
+ *                         boosts chroma 1.3x around luma in device space
  */
 #include <ctype.h>
 #include <math.h>
@@ -38,6 +49,8 @@ static double	X[3][3] = { { 0.85, 0.12, 0.03 }, { 0.08, 0.84, 0.08 },
 		    { 0.02, 0.15, 0.83 } };
 static double	gain[3] = { 0.92, 1.0, 1.12 }, expo = 0.88;
 static cmsHTRANSFORM lab2lin;
+static enum { CAM_PLAIN, CAM_GAMMA, CAM_SHOULDER, CAM_STRONG, CAM_CROSSTALK,
+	CAM_CHROMA } cam;
 static float	*scene;
 
 static void
@@ -48,10 +61,18 @@ die(const char *m)
 }
 
 /* Lab D50 -> camera values 0..1 before noise, v = vignetting factor. */
+static double
+shoulder(double c, double s)
+{
+	return c * (1 + s) / (c + s);
+}
+
+/* Lab D50 -> camera values 0..1 before noise, v = vignetting factor. */
 static void
 camera(const double *lab, double vign, double *out)
 {
-	double	lin[3], c[3];
+	static const double	gch[3] = { 2.0, 2.2, 2.4 };
+	double	lin[3], c[3], y;
 	int	i, k;
 
 	cmsDoTransform(lab2lin, lab, lin, 1);
@@ -61,7 +82,37 @@ camera(const double *lab, double vign, double *out)
 			c[i] += X[i][k] * lin[k];
 		c[i] *= gain[i] * expo * vign;
 		c[i] = c[i] < 0 ? 0 : c[i] > 1 ? 1 : c[i];
-		out[i] = pow(0.01 + 0.99 * c[i], 1 / 2.2);
+	}
+	if (cam == CAM_CROSSTALK) {
+		double	r = c[0], b = c[2];
+
+		c[0] = 0.88 * r + 0.12 * sqrt(r * c[1]);
+		c[2] = 0.90 * b + 0.10 * sqrt(c[1] * b);
+	}
+	for (i = 0; i < 3; i++)
+		switch (cam) {
+		case CAM_PLAIN:
+			out[i] = pow(0.01 + 0.99 * c[i], 1 / 2.2);
+			break;
+		case CAM_GAMMA:
+			out[i] = pow(c[i], 1 / 2.2);
+			break;
+		case CAM_SHOULDER:
+			out[i] = pow(shoulder(c[i], 0.35), 1 / gch[i]);
+			break;
+		case CAM_STRONG:
+			out[i] = pow(shoulder(c[i], 0.12), 1 / 2.2);
+			break;
+		default:
+			out[i] = pow(shoulder(c[i], 0.35), 1 / 2.2);
+			break;
+		}
+	if (cam == CAM_CHROMA) {
+		y = 0.30 * out[0] + 0.59 * out[1] + 0.11 * out[2];
+		for (i = 0; i < 3; i++) {
+			out[i] = y + 1.3 * (out[i] - y);
+			out[i] = out[i] < 0 ? 0 : out[i] > 1 ? 1 : out[i];
+		}
 	}
 }
 
@@ -135,7 +186,7 @@ main(int argc, char *argv[])
 	char		 line[512];
 	uint16_t	*img;
 
-	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:S:e:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:S:e:C:")) != -1) {
 		switch (ch) {
 		case 'a': ang = atof(optarg) * M_PI / 180; break;
 		case 'S': seed = (unsigned)atoi(optarg); break;
@@ -152,6 +203,15 @@ main(int argc, char *argv[])
 		case 'O': held = optarg; break;
 		case 'f': flip = 1; break;
 		case 'B': bg = optarg; break;
+		case 'C':
+			if (strcmp(optarg, "plain") == 0) cam = CAM_PLAIN;
+			else if (strcmp(optarg, "gamma") == 0) cam = CAM_GAMMA;
+			else if (strcmp(optarg, "shoulder") == 0) cam = CAM_SHOULDER;
+			else if (strcmp(optarg, "strong") == 0) cam = CAM_STRONG;
+			else if (strcmp(optarg, "crosstalk") == 0) cam = CAM_CROSSTALK;
+			else if (strcmp(optarg, "chroma") == 0) cam = CAM_CHROMA;
+			else die("-C: plain, gamma, shoulder, strong, crosstalk or chroma");
+			break;
 		default: die("bad option");
 		}
 	}
