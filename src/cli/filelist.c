@@ -35,6 +35,9 @@ filelist_add(char ***v, size_t *n, size_t *cap, char *s, struct smp_err *e)
 	return 0;
 }
 
+/* A path longer than PATH_MAX cannot be opened anyway. */
+#define FILELIST_MAX_NAME	4096
+
 static int
 filelist_from(const char *from, int nul, char ***v, size_t *n, size_t *cap,
     struct smp_err *e)
@@ -43,17 +46,26 @@ filelist_from(const char *from, int nul, char ***v, size_t *n, size_t *cap,
 	char		*line = NULL;
 	size_t		 lcap = 0;
 	ssize_t		 len;
+	unsigned long	 lineno = 0;
 	FILE		*fp;
 	int		 r = 0;
 
 	fp = strcmp(from, "-") == 0 ? stdin : fopen(from, "r");
 	if (fp == NULL)
 		return smp_errf(e, SMP_E_IO, "%s: %s", from, strerror(errno));
-	while (r == 0 && (len = getdelim(&line, &lcap, nul ? '\0' : '\n',
-	    fp)) > 0) {
-		if (line[len - 1] == (nul ? '\0' : '\n'))
-			line[--len] = '\0';
-		if (len > 0)
+	while (r == 0 && (len = smp_tsv_read_line(fp, nul ? '\0' : '\n',
+	    FILELIST_MAX_NAME, &line, &lcap)) != SMP_LINE_END) {
+		lineno++;
+		if (len == SMP_LINE_LONG)
+			r = smp_errf(e, SMP_E_INPUT, "%s: line %lu longer than "
+			    "%d bytes", name, lineno, FILELIST_MAX_NAME);
+		else if (len == SMP_LINE_NUL)
+			r = smp_errf(e, SMP_E_INPUT, "%s: line %lu: NUL byte in "
+			    "a name (use -0 for NUL-separated lists)", name,
+			    lineno);
+		else if (len == SMP_LINE_NOMEM)
+			r = smp_errf(e, SMP_E_NOMEM, "out of memory");
+		else if (len > 0)
 			r = filelist_add(v, n, cap, strdup(line), e);
 	}
 	free(line);

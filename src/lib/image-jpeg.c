@@ -17,10 +17,16 @@
 #include "smp-internal.h"
 
 #define JPEG_CROP_MARGIN	16
+/* More scans than any encoder writes (libjpeg's progression has 10,
+ * mozjpeg's optimised ones about 20); each scan may revisit every
+ * coefficient, so a crafted file with hundreds costs minutes.  The limit
+ * follows libjpeg-turbo's advice (libjpeg.txt, "progress monitor"). */
+#define JPEG_MAX_SCANS		100
 
 struct jpeg_codec {
 	struct jpeg_decompress_struct	cinfo;
 	struct jpeg_error_mgr		jerr;
+	struct jpeg_progress_mgr	progress;
 	jmp_buf				jb;
 	char				msg[JMSG_LENGTH_MAX];
 	int				created;
@@ -41,6 +47,18 @@ jpeg_on_message(j_common_ptr cinfo, int level)
 {
 	if (level < 0)
 		jpeg_on_error(cinfo);
+}
+
+static void
+jpeg_on_progress(j_common_ptr cinfo)
+{
+	struct jpeg_codec	*c = (struct jpeg_codec *)cinfo;
+
+	if (c->cinfo.input_scan_number > JPEG_MAX_SCANS) {
+		snprintf(c->msg, sizeof c->msg, "more than %d progressive scans "
+		    "(a decompression bomb)", JPEG_MAX_SCANS);
+		longjmp(c->jb, 1);
+	}
 }
 
 int
@@ -208,6 +226,8 @@ smp__image_jpeg_open(struct smp_image *img, struct smp_err *e)
 		return smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
 	jpeg_create_decompress(ci);
 	c->created = 1;
+	c->progress.progress_monitor = jpeg_on_progress;
+	ci->progress = &c->progress;
 	ci->mem->max_memory_to_use = (long)(img->lim.max_bytes > 0x7fffffff ?
 	    0x7fffffff : img->lim.max_bytes);
 	jpeg_stdio_src(ci, img->fp);

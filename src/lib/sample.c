@@ -469,10 +469,21 @@ sampler_rect(struct sampler *s)
 
 /* What every reading of one image shares. */
 struct image_facts {
-	const char		*path, *date;
+	const char		*path, *date, *profile;	/* -p, or NULL */
 	enum smp_profile_source	 source;
 	double			 calib_de00;
 };
+
+/* A region's Lab from a real photo through a sane profile (smp-sample(1)
+ * DIAGNOSTICS: L within SMP_LAB_MARGIN of 0..100, a and b within
+ * SMP_LAB_AB_MAX). */
+static int
+lab_possible(const struct smp_lab *l)
+{
+	return isfinite(l->L) && isfinite(l->a) && isfinite(l->b) &&
+	    l->L >= -SMP_LAB_MARGIN && l->L <= 100 + SMP_LAB_MARGIN &&
+	    fabs(l->a) <= SMP_LAB_AB_MAX && fabs(l->b) <= SMP_LAB_AB_MAX;
+}
 
 static int
 readings_push(struct smp_readings *rs, const struct image_facts *im,
@@ -495,6 +506,13 @@ readings_push(struct smp_readings *rs, const struct image_facts *im,
 	r->calib_de00 = im->calib_de00;
 	if (smp_stats_compute(lab, n, o->stat, &r->st, e) == -1)
 		return -1;
+	if (!lab_possible(&r->st.mean) || !lab_possible(&r->st.median))
+		return smp_errf(e, SMP_E_COLOR, "region %s: %s gives colours no "
+		    "camera can see (mean L %.4g, a %.4g, b %.4g); the profile "
+		    "is damaged or not a camera's", label, im->profile != NULL ?
+		    im->profile : im->source == SMP_PROF_EMBEDDED ?
+		    "the embedded profile" : "the profile", r->st.mean.L,
+		    r->st.mean.a, r->st.mean.b);
 	smp_readings_derive(r);
 	return 0;
 }
@@ -580,6 +598,7 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	s.path = path;
 	s.info = smp_image_info(img);
 	im.path = path;
+	im.profile = o->profile;
 	im.calib_de00 = src->calib_de00;
 	if (src->have_chart) {
 		memcpy(s.chart, src->chart, sizeof s.chart);

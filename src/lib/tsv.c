@@ -2,12 +2,14 @@
  * tsv.c: the one reader of tab-separated input (readings, catalogues,
  * series).  Lines are split at tabs in place; '#' comments and blank lines
  * are skipped; a line longer than SMP_TSV_MAX_LINE, a NUL byte or a
- * read error is an error naming file:line.
+ * read error is an error naming file:line.  Lines are read with a bound:
+ * nothing past the limit is read or allocated.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +41,42 @@ smp_tsv_close(struct smp_tsv *t)
 	memset(t, 0, sizeof *t);
 }
 
+ssize_t
+smp_tsv_read_line(FILE *fp, int delim, size_t max, char **buf, size_t *cap)
+{
+	size_t	n = 0;
+	int	c;
+
+	for (;;) {
+		if (n + 2 > *cap) {
+			size_t	 nc = *cap ? 2 * *cap : 256;
+			char	*b;
+
+			nc = nc > max + 2 ? max + 2 : nc;
+			if ((b = realloc(*buf, nc)) == NULL)
+				return SMP_LINE_NOMEM;
+			*buf = b, *cap = nc;
+		}
+		if ((c = getc(fp)) == EOF)
+			break;
+		if (c == '\0' && delim != '\0') {
+			(*buf)[n] = '\0';
+			return SMP_LINE_NUL;
+		}
+		if (c == delim)
+			break;
+		if (n == max) {
+			(*buf)[n] = '\0';
+			return SMP_LINE_LONG;
+		}
+		(*buf)[n++] = (char)c;
+	}
+	(*buf)[n] = '\0';
+	if (c == EOF && (n == 0 || ferror(fp)))
+		return SMP_LINE_END;
+	return (ssize_t)n;
+}
+
 int
 smp_tsv_errf(const struct smp_tsv *t, struct smp_err *e, const char *fmt, ...)
 {
@@ -59,18 +97,21 @@ smp_tsv_next(struct smp_tsv *t, struct smp_err *e)
 
 	for (;;) {
 		errno = 0;
-		n = getline(&t->buf, &t->cap, t->fp);
-		if (n == -1) {
+		n = smp_tsv_read_line(t->fp, '\n', SMP_TSV_MAX_LINE, &t->buf,
+		    &t->cap);
+		if (n == SMP_LINE_END) {
 			if (ferror(t->fp))
 				return smp_errf(e, SMP_E_IO, "%s: %s", t->path,
 				    strerror(errno ? errno : EIO));
 			return 0;
 		}
 		t->line++;
-		if ((size_t)n > SMP_TSV_MAX_LINE)
-			return smp_tsv_errf(t, e, "line longer than %u bytes",
-			    SMP_TSV_MAX_LINE);
-		if (strlen(t->buf) != (size_t)n)
+		if (n == SMP_LINE_NOMEM)
+			return smp_errf(e, SMP_E_NOMEM, "out of memory");
+		if (n == SMP_LINE_LONG)
+			return smp_tsv_errf(t, e, "line %lu longer than %u bytes",
+			    t->line, SMP_TSV_MAX_LINE);
+		if (n == SMP_LINE_NUL)
 			return smp_tsv_errf(t, e, "NUL byte in a text line");
 		while (n > 0 && (t->buf[n - 1] == '\n' || t->buf[n - 1] == '\r'))
 			t->buf[--n] = '\0';

@@ -47,7 +47,7 @@ for row in "nan	10	15" "inf	10	15" "60	1e999	15" "60	10	15x" \
 	bad "r.tsv:2:" "$FADE" $P "$tmp/r.tsv"
 done
 python3 -c "print('L\ta\tb'); print('60\t10\t' + '1' * 1100000)" >"$tmp/r.tsv" 2>/dev/null &&
-    bad "r.tsv:2: line longer than" "$MATCH" "$tmp/r.tsv"
+    bad "r.tsv:2: line 2 longer than" "$MATCH" "$tmp/r.tsv"
 # Series for smp-fade --fit.
 printf 'date\tL\ta\tb\n2026-01-01\t44\t-3\tnan\n' >"$tmp/s.tsv"
 bad "s.tsv:2:" "$FADE" $P --skin 60,10,15 --fit "$tmp/s.tsv"

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Hardening II: a progressive JPEG with 883 valid scans is refused before
+# it is decoded; a profile whose colours no camera can see (negative
+# primaries, written by tests/tools/matrix-icc.py) is an error naming the
+# profile while the batch goes on; text readers stop at their line limit
+# (/dev/zero, a 3 MB line, a 5000-byte name in --files-from).
+. "$SMP_SRCDIR/tests/cli/common.sh"
+need_cmd python3
+T="$SMP_SRCDIR/tests/tools"
+python3 "$T/jpeg-scans.py" 1024 1024 1 "$tmp/scans.jpg" || fail "jpeg-scans.py"
+djpeg "$tmp/scans.jpg" >/dev/null 2>&1 || fail "the scan bomb is not a valid JPEG"
+for tool in "$SAMPLE -r rect:0,0,16,16" "$CAL -o $tmp/x.icc" "$MATCH"; do
+	$tool "$tmp/scans.jpg" >/dev/null 2>"$tmp/e" && fail "$tool: accepted"
+	[ $? -eq 2 ] || fail "$tool: exit status"
+	grep -q "scans.jpg: more than 100 progressive scans (a decompression bomb)" \
+	    "$tmp/e" || fail "$tool: $(cat "$tmp/e")"
+done
+[ ! -e "$tmp/x.icc" ] || fail "a profile was written"
+echo "ok: 883 progressive scans refused by every tool"
+
+python3 "$T/matrix-icc.py" "$tmp/neg.icc" 2.2 -3 -2 -1 0.3 0.7 0.1 0.15 0.06 0.7 ||
+    fail "matrix-icc.py"
+printf 'bg 60 10 15\n' | "$SMP_BUILDDIR/tests/tools/render-img" 32 32 "$tmp/a.png"
+cp "$tmp/a.png" "$tmp/b.png"
+"$SAMPLE" -H -p "$tmp/neg.icc" "$tmp/a.png" "$tmp/b.png" >"$tmp/o" 2>"$tmp/e" &&
+    fail "negative primaries accepted"
+[ "$(grep -c "neg.icc gives colours no camera can see" "$tmp/e")" -eq 2 ] ||
+    fail "not named for both images: $(cat "$tmp/e")"
+grep -q 'a.png: region all: .*neg.icc' "$tmp/e" || fail "image not named"
+[ ! -s "$tmp/o" ] || fail "a row was printed"
+"$MATCH" -p "$tmp/neg.icc" "$tmp/a.png" >/dev/null 2>"$tmp/e" && fail "smp-match accepted it"
+grep -q "gives colours no camera can see" "$tmp/e" || fail "smp-match: $(cat "$tmp/e")"
+echo "ok: a profile no camera has is refused, naming it, image by image"
+
+"$MATCH" /dev/zero >/dev/null 2>"$tmp/e" && fail "/dev/zero accepted"
+grep -q "/dev/zero:1: NUL byte in a text line" "$tmp/e" || fail "$(cat "$tmp/e")"
+awk 'BEGIN { for (i = 0; i < 30000; i++) printf "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }' >"$tmp/long"
+for tool in "$MATCH" "$FADE --pigment smp-neutral-black --fit" "$MATCH -c"; do
+	case "$tool" in *-c) args="--skin 60,10,15" ;; *) args= ;; esac
+	$tool "$tmp/long" $args >/dev/null 2>"$tmp/e" && fail "$tool: a 3 MB line accepted"
+	grep -q "long:1: line 1 longer than 1048576 bytes" "$tmp/e" ||
+	    fail "$tool: $(cat "$tmp/e")"
+done
+{ echo "$tmp/a.png"; awk 'BEGIN { for (i = 0; i < 5000; i++) printf "y"; print "" }'; } >"$tmp/list"
+"$SAMPLE" --files-from "$tmp/list" >/dev/null 2>"$tmp/e" && fail "a 5000-byte name accepted"
+grep -q "list: line 2 longer than 4096 bytes" "$tmp/e" || fail "$(cat "$tmp/e")"
+[ "$(wc -c <"$tmp/e")" -lt 300 ] || fail "the name is echoed whole"
+echo "ok: lines are judged at their limit, not read whole"
+exit 0
