@@ -130,6 +130,8 @@ options(int argc, char **argv, struct smp_calib_opts *o, struct cmd *cmd)
 		smp_cli_usage_error("no output profile (-o PROFILE.icc)");
 	if (reffile != NULL && edition)
 		smp_cli_usage_error("--edition and --reference exclude each other");
+	smp_cli_outputs((const char *[]){ o->output, o->overlay, o->ti3 }, 3,
+	    cmd->files, cmd->nfiles, reffile);
 	if (reffile != NULL && smp_chart_load_cie(reffile, &o->ref, &e) == -1)
 		smp_cli_die(&e);
 }

@@ -188,6 +188,8 @@ options(int argc, char **argv, struct run *u, struct smp_cli_common *c)
 		    !smp_cli_fade_tool_opt(&u->m, &u->rp, ch, optarg))
 			smp_cli_rest(ch, usage);
 	smp_cli_fade_done(&u->m, &u->rp, argc - optind);
+	smp_cli_outputs((const char *[]){ u->m.plot, u->m.ics }, 2,
+	    argv + optind, (size_t)(argc - optind), u->m.series);
 	u->white = c->white;
 	return optind;
 }

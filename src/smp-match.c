@@ -145,6 +145,8 @@ options(int argc, char **argv, struct run *u, struct smp_sample_opts *so,
 	files = smp_cli_batch_files(argc - optind, argv + optind, &c->batch,
 	    nfiles);
 	smp_cli_match_done(&u->m, &u->rq, so, c, *nfiles);
+	smp_cli_outputs((const char *[]){ u->m.swatch, u->m.report }, 2,
+	    files, *nfiles, so->profile);
 	return files;
 }
 

@@ -132,3 +132,23 @@ smp_cli_batch_files(int argc, char **argv, const struct smp_cli_batch *b,
 		smp_cli_die(&e);
 	return v;
 }
+
+void
+smp_cli_outputs(const char *const *out, size_t nout, char *const *in,
+    size_t nin, const char *also)
+{
+	struct smp_err	  e = SMP_ERR_INIT;
+	const char	**all;
+	size_t		  i;
+
+	if ((all = calloc(nin + 2, sizeof *all)) == NULL)
+		smp_cli_usage_error("out of memory");
+	for (i = 0; i < nin; i++)
+		all[i] = in[i];
+	all[nin] = also;
+	if (smp_atomic_check_outputs(out, nout, all, nin + 1, &e) == -1) {
+		free(all);
+		smp_cli_die(&e);
+	}
+	free(all);
+}

@@ -125,6 +125,11 @@ int	smp_cli_stipple_opt(struct smp_match_opts *mo, int ch,
  * when the list cannot be read.  Free with smp_filelist_free. */
 char	**smp_cli_batch_files(int argc, char **argv,
 	    const struct smp_cli_batch *b, size_t *n);
+/* Die (exit 2) unless the outputs out[0..nout) (NULL: not asked for) may
+ * be written beside the inputs in[0..nin) and also (NULL for none):
+ * smp_atomic_check_outputs. */
+void	smp_cli_outputs(const char *const *out, size_t nout, char *const *in,
+	    size_t nin, const char *also);
 
 /* filelist.c: the operands, then the paths of --files-from ("-":
  * standard input; one per line, or NUL-separated with -0), as one

@@ -137,3 +137,36 @@ fail:
 	free(tmp);
 	return smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(saved));
 }
+
+int
+smp_atomic_check_outputs(const char *const *out, size_t nout,
+    const char *const *in, size_t nin, struct smp_err *e)
+{
+	struct stat	so, si, sp;
+	size_t		i, k;
+
+	for (i = 0; i < nout; i++) {
+		if (out[i] == NULL)
+			continue;
+		for (k = 0; k < i; k++)
+			if (out[k] != NULL && (strcmp(out[k], out[i]) == 0 ||
+			    (stat(out[k], &sp) == 0 && stat(out[i], &so) == 0 &&
+			    sp.st_dev == so.st_dev && sp.st_ino == so.st_ino)))
+				return smp_errf(e, SMP_E_USAGE, "%s: given for "
+				    "two outputs", out[i]);
+		if (lstat(out[i], &so) == -1)
+			continue;		/* a new file */
+		if (S_ISLNK(so.st_mode))
+			continue;		/* the link is replaced */
+		if (!S_ISREG(so.st_mode))
+			return smp_errf(e, SMP_E_USAGE, "%s: exists and is not "
+			    "a regular file; refusing to replace it", out[i]);
+		for (k = 0; k < nin; k++)
+			if (in[k] != NULL && strcmp(in[k], "-") != 0 &&
+			    stat(in[k], &si) == 0 && si.st_dev == so.st_dev &&
+			    si.st_ino == so.st_ino)
+				return smp_errf(e, SMP_E_USAGE, "%s: is the input "
+				    "%s; refusing to overwrite it", out[i], in[k]);
+	}
+	return 0;
+}

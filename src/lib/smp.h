@@ -186,6 +186,12 @@ int	smp_table_end_row(struct smp_table *t, struct smp_err *e);
  * on failure. */
 int	smp_atomic_write(const char *path, const void *data, size_t len,
 	    struct smp_err *e);
+/* Outputs (NULL entries skipped) that may be written: not two on one
+ * path, not an existing file that is not regular (a device, a FIFO), not
+ * the same file as an input (device and inode).  A symbolic link at an
+ * output path is allowed: the write replaces the link, not its target. */
+int	smp_atomic_check_outputs(const char *const *out, size_t nout,
+	    const char *const *in, size_t nin, struct smp_err *e);
 /* Remove the temporaries of the writes in progress; async-signal-safe. */
 void	smp_atomic_abort(void);
 

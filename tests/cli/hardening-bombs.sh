@@ -3,7 +3,8 @@
 # it is decoded; a profile whose colours no camera can see (negative
 # primaries, written by tests/tools/matrix-icc.py) is an error naming the
 # profile while the batch goes on; text readers stop at their line limit
-# (/dev/zero, a 3 MB line, a 5000-byte name in --files-from).
+# (/dev/zero, a 3 MB line, a 5000-byte name in --files-from); no output
+# replaces an input, a device or FIFO, or another output.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_cmd python3
 T="$SMP_SRCDIR/tests/tools"
@@ -46,4 +47,26 @@ done
 grep -q "list: line 2 longer than 4096 bytes" "$tmp/e" || fail "$(cat "$tmp/e")"
 [ "$(wc -c <"$tmp/e")" -lt 300 ] || fail "the name is echoed whole"
 echo "ok: lines are judged at their limit, not read whole"
+
+sum=$(cksum <"$tmp/a.png")
+for cmd in "$CAL -o $tmp/a.png $tmp/a.png" "$CAL -o $tmp/x.icc --overlay $tmp/a.png $tmp/a.png" \
+    "$MATCH --swatch $tmp/a.png $tmp/a.png"; do
+	$cmd >/dev/null 2>"$tmp/e" && fail "$cmd: accepted"
+	grep -q "a.png: is the input .*a.png; refusing to overwrite it" "$tmp/e" ||
+	    fail "$cmd: $(cat "$tmp/e")"
+	[ "$(cksum <"$tmp/a.png")" = "$sum" ] || fail "$cmd: the input changed"
+done
+printf 'L\ta\tb\n60\t10\t15\n' >"$tmp/r.svg"
+"$FADE" --pigment smp-neutral-black --plot "$tmp/r.svg" "$tmp/r.svg" >/dev/null 2>"$tmp/e" &&
+    fail "smp-fade: --plot over its input accepted"
+grep -q "r.svg: is the input .*r.svg; refusing to overwrite it" "$tmp/e" || fail "$(cat "$tmp/e")"
+mkfifo "$tmp/fifo"
+"$CAL" -o "$tmp/fifo" "$tmp/a.png" >/dev/null 2>"$tmp/e" && fail "a FIFO replaced"
+grep -q "fifo: exists and is not a regular file; refusing to replace it" "$tmp/e" ||
+    fail "$(cat "$tmp/e")"
+[ -p "$tmp/fifo" ] || fail "the FIFO is gone"
+"$CAL" -o "$tmp/same.png" --overlay "$tmp/same.png" "$tmp/a.png" >/dev/null 2>"$tmp/e" &&
+    fail "two outputs on one path accepted"
+grep -q "same.png: given for two outputs" "$tmp/e" || fail "$(cat "$tmp/e")"
+echo "ok: no output replaces an input, a FIFO or another output"
 exit 0
