@@ -31,6 +31,7 @@ struct run {
 	struct smp_progress	*progress;	/* over readings, or NULL */
 	int			 status, any_over;
 	int			 stopped;	/* stdout failed */
+	size_t			 nfail;		/* groups refused so far */
 	struct smp_swatch	 swatch;
 	struct smp_report	*report;	/* --report, or NULL */
 };
@@ -71,6 +72,8 @@ emit(void *arg, const struct smp_match_group *g,
 	if (r == NULL) {
 		smp_cli_warnx("%s", why->msg);
 		u->status = SMP_EXIT_TROUBLE;
+		smp_progress_failed(u->progress);
+		u->nfail++;
 		return 0;
 	}
 	smp_cli_match_warn(g, r, !u->m.have_skin);
@@ -87,8 +90,9 @@ emit(void *arg, const struct smp_match_group *g,
 }
 
 /* One input, readings or an image; or, path NULL, the --skin reading.
- * Its groups are matched on worker threads; progress: a line over them. */
-static void
+ * Its groups are matched on worker threads; progress: a line over them.
+ * Returns whether the input or any of its groups was refused. */
+static int
 match_input(struct run *u, const char *path, struct smp_sample_opts *so,
     int progress)
 {
@@ -96,7 +100,7 @@ match_input(struct run *u, const char *path, struct smp_sample_opts *so,
 	struct smp_reading	*r;
 	struct smp_match_group	*g = NULL;
 	struct smp_err		 e = SMP_ERR_INIT;
-	size_t			 ng = 0;
+	size_t			 ng = 0, failed = u->nfail;
 	int			 ok;
 
 	memset(&rs, 0, sizeof rs);
@@ -124,6 +128,7 @@ match_input(struct run *u, const char *path, struct smp_sample_opts *so,
 	}
 	free(g);
 	smp_readings_clear(&rs);
+	return !ok || u->nfail > failed;
 }
 
 /* The command line; the inputs are returned. */
@@ -209,7 +214,8 @@ main(int argc, char *argv[])
 	progress = nfiles > 1 ? smp_progress_start(u.batch.progress, nfiles,
 	    "inputs") : NULL;
 	for (f = 0; f < nfiles && !u.stopped; f++) {
-		match_input(&u, files[f], &so, nfiles == 1);
+		if (match_input(&u, files[f], &so, nfiles == 1))
+			smp_progress_failed(progress);
 		smp_progress_step(progress);
 	}
 	smp_progress_end(progress);

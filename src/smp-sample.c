@@ -83,9 +83,11 @@ print_one(size_t i, void *result, void *arg)
 	else if (d == NULL) {
 		smp_cli_warnx("%s: out of memory", b->files[i]);
 		b->status = SMP_EXIT_TROUBLE;
+		smp_progress_failed(b->progress);
 	} else if (!d->ok || smp_readings_write(b->t, &d->rs, &d->e) == -1) {
 		smp_cli_warnx("%s", d->e.msg);
 		b->status = SMP_EXIT_TROUBLE;
+		smp_progress_failed(b->progress);
 	}
 	if (d != NULL) {
 		smp_readings_clear(&d->rs);

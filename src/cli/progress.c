@@ -3,7 +3,8 @@
  * "prog: done/total unit (pct%), rate/s, m:ss left".  On a terminal it is
  * redrawn in place at most five times a second and erased at the end; in
  * a file or pipe (--progress) a line is written every five seconds.
- * Either way a last line gives the count, time and rate.  Only the
+ * Either way a last line gives the count, time and rate, and how many
+ * inputs failed.  Only the
  * calling (emitting) thread may use it.
  */
 #include "config.h"
@@ -17,7 +18,7 @@
 #include "smp-cli.h"
 
 struct smp_progress {
-	size_t		 total, done;
+	size_t		 total, done, failed;
 	const char	*unit;
 	int		 tty, drawn;
 	double		 t0, last;
@@ -97,6 +98,13 @@ smp_progress_step(struct smp_progress *p)
 }
 
 void
+smp_progress_failed(struct smp_progress *p)
+{
+	if (p != NULL)
+		p->failed++;
+}
+
+void
 smp_progress_end(struct smp_progress *p)
 {
 	double	el;
@@ -105,8 +113,11 @@ smp_progress_end(struct smp_progress *p)
 		return;
 	progress_clear();
 	el = now() - p->t0;
-	fprintf(stderr, "%s: %zu %s in %.1f s (%.1f/s)\n", smp_cli_progname(),
+	fprintf(stderr, "%s: %zu %s in %.1f s (%.1f/s)", smp_cli_progname(),
 	    p->done, p->unit, el, el > 0 ? p->done / el : 0.0);
+	if (p->failed > 0)
+		fprintf(stderr, ", %zu failed", p->failed);
+	fputc('\n', stderr);
 	progress_active = NULL;
 	smp_cli_before_message(NULL);
 	free(p);

@@ -146,6 +146,8 @@ struct smp_progress;
 struct smp_progress *smp_progress_start(int mode, size_t total,
 	    const char *unit);
 void	smp_progress_step(struct smp_progress *p);
+/* Count one input that failed, for the last line. */
+void	smp_progress_failed(struct smp_progress *p);
 void	smp_progress_end(struct smp_progress *p);
 
 /* match-opts.c: smp-match's option groups; what of the command line

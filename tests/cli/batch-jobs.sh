@@ -75,6 +75,11 @@ echo "ok: bad -j values and unreadable lists exit 2"
     >/dev/null 2>"$tmp/e" || fail "--progress"
 grep -Eq '^smp-sample: 2 images in [0-9.]+ s \([0-9.]+/s\)$' "$tmp/e" ||
     fail "--progress: $(cat "$tmp/e")"
+printf 'not an image' >"$tmp/broken.png"
+"$SAMPLE" -j 2 --progress "$tmp/photos/p1.png" "$tmp/broken.png" \
+    "$tmp/photos/p2.png" >/dev/null 2>"$tmp/e" && fail "a broken image passed"
+grep -Eq '^smp-sample: 3 images in [0-9.]+ s \([0-9.]+/s\), 1 failed$' "$tmp/e" ||
+    fail "--progress does not count the failure: $(cat "$tmp/e")"
 "$SAMPLE" --progress --no-progress "$tmp/photos/p1.png" >/dev/null 2>"$tmp/e"
 [ ! -s "$tmp/e" ] || fail "--no-progress"
 if command -v script >/dev/null 2>&1; then
