@@ -13,7 +13,9 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +119,93 @@ chart_field(cmsHANDLE it8, int row, const char *field)
 	return v;
 }
 
+/*
+ * lcms2's IT8 parser is quadratic in keyword lines (25,000 of them took
+ * 9 s), so a reference is read whole, within bounds, and pre-scanned
+ * before lcms2 sees it: at most CIE_MAX_BYTES, lines of CIE_MAX_LINE
+ * bytes, and CIE_MAX_KEYWORDS lines outside the data and its format.
+ */
+#define CIE_MAX_BYTES		(1 << 20)
+#define CIE_MAX_LINE		4096
+#define CIE_MAX_KEYWORDS	1000
+
+static int
+cie_read(const char *path, char **out, size_t *outlen, struct smp_err *e)
+{
+	FILE		*fp;
+	char		*buf = NULL, *line = NULL;
+	size_t		 n = 0, cap = 0, lcap = 0;
+	unsigned long	 lineno = 0, keywords = 0;
+	ssize_t		 len;
+	int		 in_data = 0, r = -1;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(errno));
+	while ((len = smp_tsv_read_line(fp, '\n', CIE_MAX_LINE, &line,
+	    &lcap)) != SMP_LINE_END) {
+		const char	*p = line;
+
+		lineno++;
+		if (len == SMP_LINE_LONG || len == SMP_LINE_NUL) {
+			smp_errf(e, SMP_E_INPUT, "%s:%lu: %s", path, lineno,
+			    len == SMP_LINE_NUL ? "NUL byte in a text line" :
+			    "line longer than 4096 bytes");
+			goto out;
+		}
+		if (len == SMP_LINE_NOMEM || n + (size_t)len + 2 > CIE_MAX_BYTES) {
+			smp_errf(e, len == SMP_LINE_NOMEM ? SMP_E_NOMEM :
+			    SMP_E_LIMIT, "%s: %s", path, len == SMP_LINE_NOMEM ?
+			    "out of memory" : "larger than 1 MiB: not a chart "
+			    "reference");
+			goto out;
+		}
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncmp(p, "BEGIN_DATA", 10) == 0)
+			in_data = 1;
+		else if (strncmp(p, "END_DATA", 8) == 0)
+			in_data = 0;
+		else if (!in_data && *p != '\0' && *p != '#' &&
+		    ++keywords > CIE_MAX_KEYWORDS) {
+			smp_errf(e, SMP_E_LIMIT, "%s:%lu: more than %d keyword "
+			    "lines: not a chart reference", path, lineno,
+			    CIE_MAX_KEYWORDS);
+			goto out;
+		}
+		if (n + (size_t)len + 2 > cap) {
+			size_t	 nc = cap ? 2 * cap : 8192;
+			char	*b;
+
+			while (nc < n + (size_t)len + 2)
+				nc *= 2;
+			if ((b = realloc(buf, nc)) == NULL) {
+				smp_errf(e, SMP_E_NOMEM, "out of memory");
+				goto out;
+			}
+			buf = b, cap = nc;
+		}
+		memcpy(buf + n, line, (size_t)len);
+		n += (size_t)len;
+		buf[n++] = '\n';
+	}
+	if (ferror(fp)) {
+		smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(EIO));
+		goto out;
+	}
+	if (buf == NULL && (buf = malloc(1)) == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "out of memory");
+		goto out;
+	}
+	*out = buf, *outlen = n;
+	buf = NULL;
+	r = 0;
+out:
+	free(buf);
+	free(line);
+	fclose(fp);
+	return r;
+}
+
 int
 smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
     struct smp_err *e)
@@ -127,10 +216,18 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 	int		 n, i, k, seen[SMP_CHART_PATCHES] = { 0 }, lab, r = -1;
 	int		 idf_col;
 	double		 sets;
+	char		*text = NULL;
+	size_t		 len = 0;
 
-	if ((ctx = smp__lcms_context(&sub)) == NULL)
+	if (cie_read(path, &text, &len, e) == -1)
+		return -1;
+	if ((ctx = smp__lcms_context(&sub)) == NULL) {
+		free(text);
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	if ((it8 = cmsIT8LoadFromFile(ctx, path)) == NULL) {
+	}
+	it8 = cmsIT8LoadFromMem(ctx, text, (cmsUInt32Number)len);
+	free(text);
+	if (it8 == NULL) {
 		smp_errf(e, SMP_E_INPUT, "%s: not a CGATS file (%s)", path,
 		    sub.msg[0] ? sub.msg : "unreadable");
 		goto out;

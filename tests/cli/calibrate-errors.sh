@@ -18,7 +18,7 @@ usage "expected 2014 or pre2014" --edition 2000 -o "$tmp/p.icc" "$tmp/c.png"
 usage "exclude each other" --edition 2014 --reference x.cie -o "$tmp/p.icc" "$tmp/c.png"
 usage "unknown model" --model lut -o "$tmp/p.icc" "$tmp/c.png"
 usage "comma-separated" --corners 1,2,3 -o "$tmp/p.icc" "$tmp/c.png"
-usage "no LAB_L/LAB_A/LAB_B" --reference "$tmp/c.png" -o "$tmp/p.icc" "$tmp/c.png"
+usage "c.png:[0-9]*: NUL byte in a text line" --reference "$tmp/c.png" -o "$tmp/p.icc" "$tmp/c.png"
 # --corners from the truth: the patch-area corners at patches 1, 6, 24, 19
 # lie 0.45 pitch beyond those patches' centres (render-chart geometry).
 corners=$(awk '{ x[$1] = $2; y[$1] = $3 } END {

@@ -4,7 +4,8 @@
 # primaries, written by tests/tools/matrix-icc.py) is an error naming the
 # profile while the batch goes on; text readers stop at their line limit
 # (/dev/zero, a 3 MB line, a 5000-byte name in --files-from); no output
-# replaces an input, a device or FIFO, or another output.
+# replaces an input, a device or FIFO, or another output; a CGATS
+# reference with 25,000 keyword lines is refused before lcms2 parses it.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_cmd python3
 T="$SMP_SRCDIR/tests/tools"
@@ -46,6 +47,11 @@ done
 "$SAMPLE" --files-from "$tmp/list" >/dev/null 2>"$tmp/e" && fail "a 5000-byte name accepted"
 grep -q "list: line 2 longer than 4096 bytes" "$tmp/e" || fail "$(cat "$tmp/e")"
 [ "$(wc -c <"$tmp/e")" -lt 300 ] || fail "the name is echoed whole"
+awk 'BEGIN { print "CGATS.17"; for (i = 0; i < 25000; i++) print "KEYWORD \"K" i "\"" }' >"$tmp/kw.cie"
+"$CAL" --reference "$tmp/kw.cie" -o "$tmp/x.icc" "$tmp/a.png" >/dev/null 2>"$tmp/e" &&
+    fail "25,000 keyword lines accepted"
+grep -q "kw.cie:1001: more than 1000 keyword lines: not a chart reference" "$tmp/e" ||
+    fail "$(cat "$tmp/e")"
 echo "ok: lines are judged at their limit, not read whole"
 
 sum=$(cksum <"$tmp/a.png")
