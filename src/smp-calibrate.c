@@ -143,7 +143,7 @@ main(int argc, char *argv[])
 	struct smp_calib_result	 r;
 	struct smp_err		 e = SMP_ERR_INIT;
 	struct cmd		 cmd;
-	char			 line[1024];
+	char			 line[8192];
 	unsigned		 f;
 
 	smp_cli_init(argv[0]);
@@ -169,21 +169,20 @@ main(int argc, char *argv[])
 	fflush(stdout);
 	smp_calibrate_report_line(line, sizeof line, cmd.nfiles, cmd.files[0],
 	    &o, &r);
-	fprintf(stderr, "%s: %s\n", smp_cli_progname(), line);
+	smp_cli_warnx("%s", line);
 	smp_calibrate_report_choice(line, sizeof line, &o, &r);
 	if (line[0] != '\0')
-		fprintf(stderr, "%s: %s\n", smp_cli_progname(), line);
+		smp_cli_warnx("%s", line);
 	for (f = 1; f <= SMP_CALIB_FLAG_POOR_GREY; f <<= 1) {
 		smp_calibrate_report_flag(line, sizeof line, f, &r);
 		if (line[0] != '\0')
-			fprintf(stderr, "%s: %s: %s\n", smp_cli_progname(),
-			    cmd.nfiles == 1 ? cmd.files[0] : "the photos", line);
+			smp_cli_warnx("%s: %s", cmd.nfiles == 1 ?
+			    cmd.files[0] : "the photos", line);
 	}
 	smp_filelist_free(cmd.files);
 	if (r.rep.mean[1] > cmd.max_de) {
-		fprintf(stderr, "%s: leave-one-out mean dE00 %.2f is above "
-		    "--max-de %.2f\n", smp_cli_progname(), r.rep.mean[1],
-		    cmd.max_de);
+		smp_cli_warnx("leave-one-out mean dE00 %.2f is above --max-de "
+		    "%.2f", r.rep.mean[1], cmd.max_de);
 		return SMP_EXIT_SHORT;
 	}
 	return SMP_EXIT_OK;

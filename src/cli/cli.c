@@ -88,6 +88,32 @@ smp_cli_before_message(void (*fn)(void))
 	cli_before_message = fn;
 }
 
+/* A message on stderr with its control characters escaped (\n, \r, \t,
+ * \xHH), so that a file name cannot forge a line or drive the terminal. */
+static void
+cli_vmessage(const char *fmt, va_list ap)
+{
+	char		 buf[8192];
+	const char	*p;
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	fprintf(stderr, "%s: ", cli_progname);
+	for (p = buf; *p != '\0'; p++) {
+		unsigned char	c = (unsigned char)*p;
+
+		if (c == '\n')
+			fputs("\\n", stderr);
+		else if (c == '\r')
+			fputs("\\r", stderr);
+		else if (c == '\t')
+			fputs("\\t", stderr);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\x%02x", c);
+		else
+			fputc(c, stderr);
+	}
+}
+
 void
 smp_cli_warnx(const char *fmt, ...)
 {
@@ -96,9 +122,8 @@ smp_cli_warnx(const char *fmt, ...)
 	fflush(stdout);
 	if (cli_before_message != NULL)
 		cli_before_message();
-	fprintf(stderr, "%s: ", cli_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vmessage(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -115,9 +140,8 @@ smp_cli_usage_error(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fprintf(stderr, "%s: ", cli_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vmessage(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s --help' for more information.\n",
 	    cli_progname);

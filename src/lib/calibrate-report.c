@@ -236,12 +236,13 @@ smp_calibrate_report_line(char *buf, size_t len, size_t nphotos,
     const char *first, const struct smp_calib_opts *o,
     const struct smp_calib_result *r)
 {
-	char	what[64];
+	char	pooled[64];
+	const char *what = first;
 
-	if (nphotos == 1)
-		snprintf(what, sizeof what, "%s", first);
-	else
-		snprintf(what, sizeof what, "%zu photos pooled", nphotos);
+	if (nphotos != 1) {
+		snprintf(pooled, sizeof pooled, "%zu photos pooled", nphotos);
+		what = pooled;
+	}
 	snprintf(buf, len, "%s: %s, %s: self-fit dE00 mean %.2f median %.2f "
 	    "max %.2f; leave-one-out mean %.2f median %.2f max %.2f; wrote %s",
 	    what, o->ref.name, smp_names_name(&smp_names_model, r->cam.model),

@@ -75,4 +75,14 @@ grep -q "fifo: exists and is not a regular file; refusing to replace it" "$tmp/e
     fail "two outputs on one path accepted"
 grep -q "same.png: given for two outputs" "$tmp/e" || fail "$(cat "$tmp/e")"
 echo "ok: no output replaces an input, a FIFO or another output"
+
+nl='
+'
+esc=$(printf '\033')
+cp "$tmp/a.png" "$tmp/x${nl}smp-sample: forged${esc}]0;t.png"
+"$SAMPLE" -r rect:0,0,99,99 "$tmp/x${nl}smp-sample: forged${esc}]0;t.png" \
+    >/dev/null 2>"$tmp/e" && fail "an outside region accepted"
+[ "$(wc -l <"$tmp/e")" -eq 1 ] || fail "a name forged a line: $(cat "$tmp/e")"
+grep -q 'x\\nsmp-sample: forged\\x1b\]0;t.png' "$tmp/e" || fail "not escaped: $(cat "$tmp/e")"
+echo "ok: control characters in names are escaped in messages"
 exit 0
