@@ -160,6 +160,10 @@ smp_cli_rest(int ch, void (*usage)(int))
 {
 	if (ch == 'V')
 		smp_cli_version();
-	usage(ch == 'h' ? SMP_EXIT_OK : SMP_EXIT_TROUBLE);
-	exit(SMP_EXIT_TROUBLE);		/* usage does not return */
+	if (ch == 'h')
+		usage(SMP_EXIT_OK);	/* does not return */
+	/* getopt has said what is wrong in one line; point to --help. */
+	fprintf(stderr, "Try '%s --help' for more information.\n",
+	    cli_progname);
+	exit(SMP_EXIT_TROUBLE);
 }

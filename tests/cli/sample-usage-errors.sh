@@ -13,6 +13,12 @@ check() {
 }
 check "no image given"
 check "unrecognized option" --frobnicate "$tmp/a.png"
+for tool in "$SAMPLE" "$CAL" "$MATCH" "$FADE"; do
+	"$tool" --frobnicate >/dev/null 2>"$tmp/err" && fail "$tool: accepted"
+	[ "$(wc -l <"$tmp/err")" -eq 2 ] && grep -q "^Try '.* --help' for more" "$tmp/err" ||
+	    fail "$tool: not one line and a pointer to --help: $(cat "$tmp/err")"
+done
+echo "ok: an unknown option is one line and 'Try --help', not the usage"
 check "expected d50 or d65" --white d55 "$tmp/a.png"
 check "unknown statistic" --stat mode "$tmp/a.png"
 check "unknown region" -r square:1 "$tmp/a.png"
