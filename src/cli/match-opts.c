@@ -73,7 +73,7 @@ smp_cli_match_opt(struct smp_cli_match *m, struct smp_match_opts *o,
 		m->catalogue = arg;
 		return 1;
 	case 'k':
-		m->k = (int)smp_cli_int("-k", arg, 1, SMP_SWATCH_MAX_K);
+		m->k = (int)smp_cli_int("-k", arg, 1, 1000000);	/* above: all */
 		return 1;
 	case SMP_OPT_SKIN:
 		smp_cli_lab("--skin", arg, &m->skin);

@@ -2,7 +2,8 @@
  * tsv.c: the one reader of tab-separated input (readings, catalogues,
  * series).  Lines are split at tabs in place; '#' comments and blank lines
  * are skipped; a line longer than SMP_TSV_MAX_LINE, a NUL byte or a
- * read error is an error naming file:line.  Lines are read with a bound:
+ * read error is an error naming file:line.  A UTF-8 byte-order mark
+ * before the first line is skipped.  Lines are read with a bound:
  * nothing past the limit is read or allocated.
  */
 #include "config.h"
@@ -113,6 +114,11 @@ smp_tsv_next(struct smp_tsv *t, struct smp_err *e)
 			    t->line, SMP_TSV_MAX_LINE);
 		if (n == SMP_LINE_NUL)
 			return smp_tsv_errf(t, e, "NUL byte in a text line");
+		if (t->line == 1 && n >= 3 && memcmp(t->buf, "\xEF\xBB\xBF",
+		    3) == 0) {			/* a UTF-8 byte-order mark */
+			memmove(t->buf, t->buf + 3, (size_t)n - 2);
+			n -= 3;
+		}
 		while (n > 0 && (t->buf[n - 1] == '\n' || t->buf[n - 1] == '\r'))
 			t->buf[--n] = '\0';
 		if (n == 0 || t->buf[0] == '#')

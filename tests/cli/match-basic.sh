@@ -24,6 +24,12 @@ assert_num "$(col skin_fit_de00 <"$tmp/out" | head -1)" "<" 1 "skin fit"
 
 # A given target is reported as given and is what de00 is measured to.
 "$MATCH" -k 1 --skin 62,11,16 --target 40,2,3 >"$tmp/g" || fail "--target"
+"$MATCH" -H -k 100 --skin 62,11,16 >"$tmp/all" 2>/dev/null || fail "-k 100"
+[ "$(wc -l <"$tmp/all")" -eq "$(grep -c '^pigment	' "$SMP_CATALOGUE")" ] ||
+    fail "-k above the candidates does not print them all"
+printf '\357\273\277L\ta\tb\tclass\n62\t11\t16\tskin\n' >"$tmp/bom.tsv"
+"$MATCH" -k 1 "$tmp/bom.tsv" >/dev/null 2>"$tmp/e" || fail "a BOM: $(cat "$tmp/e")"
+echo "ok: -k 100 prints every candidate; a UTF-8 BOM is skipped"
 [ "$(col target_source <"$tmp/g")" = given ] || fail "target_source given"
 tgt=$(awk -F'\t' 'NR == 2 { print $12, $13, $14 }' "$tmp/g")
 dotlab=$(awk -F"\t" "NR == 2 { print \$6, \$7, \$8 }" "$tmp/g")
