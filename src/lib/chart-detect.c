@@ -32,6 +32,12 @@
 #define DETECT_JOIN	0.035	/* max neighbour difference in a patch */
 #define DETECT_MIN_AREA	16
 #define DETECT_MAX_SQ	4000
+/* Working copies narrower than this whose chart was not found (placement
+ * worse than calibrate.c accepts) are searched again DETECT_UP times
+ * larger: a chart of 6-pixel patches has too few flat pixels at 1x. */
+#define DETECT_RETRY_WIDTH	1000
+#define DETECT_RETRY_SCORE	15.0
+#define DETECT_UP		3
 
 struct work {
 	uint32_t	 w, h, f;	/* size and downsampling factor */
@@ -550,38 +556,27 @@ smp_chart_detect_preview(struct smp_image *img, struct smp_chart_found *out,
 	return r;
 }
 
-int
-smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
-    struct smp_chart_found *out, struct smp_err *e)
+/* Squares, lattices and placements on one working copy: the best
+ * placement in *out (score 1e9 when there is none). */
+static int
+detect_on(const struct work *w, const struct smp_chart_ref *ref,
+    const double (*refxyz)[3], struct smp_chart_found *out,
+    struct smp_err *e)
 {
-	struct work	 w;
 	struct square	*sq = NULL;
 	struct lattice	*L = NULL;
 	size_t		 nsq, s, t;
-	double		 second = 1e9, refxyz[SMP_CHART_PATCHES][3];
-	int		 r = -1, k;
+	double		 second = 1e9;
+	int		 k, r = -1;
 	unsigned char	*used = NULL;
 
-	memset(&w, 0, sizeof w);
-	memset(out, 0, sizeof *out);
-	out->score = 1e9;
-	for (k = 0; k < SMP_CHART_PATCHES; k++) {
-		cmsCIELab	l = { ref->lab[k].L, ref->lab[k].a, ref->lab[k].b };
-		cmsCIEXYZ	xyz;
-
-		cmsLab2XYZ(NULL, &xyz, &l);
-		refxyz[k][0] = xyz.X, refxyz[k][1] = xyz.Y, refxyz[k][2] = xyz.Z;
-	}
-	if (work_load(img, &w, e) == -1)
-		goto out;
-	out->work_f = w.f;
 	L = malloc(sizeof *L);
 	used = calloc(DETECT_MAX_SQ, 1);
 	if (L == NULL || used == NULL) {
 		smp_errf(e, SMP_E_NOMEM, "out of memory");
 		goto out;
 	}
-	if ((nsq = find_squares(&w, &sq, e)) == (size_t)-1)
+	if ((nsq = find_squares(w, &sq, e)) == (size_t)-1)
 		goto out;
 	out->squares = (int)nsq;
 	for (s = 0; s < nsq; s++) {
@@ -627,10 +622,100 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 			for (k = 0; k < L->n; k++)
 				if (fabs(sq[L->member[k]].side / sq[s].side - 1) < 0.15)
 					used[L->member[k]] = 1;
-		lattice_place(&w, L, sq, ref, (const double (*)[3])refxyz, out,
+		lattice_place(w, L, sq, ref, refxyz, out,
 		    &second);
 	}
 	out->second = second;
+	r = 0;
+out:
+	free(sq);
+	free(L);
+	free(used);
+	return r;
+}
+
+/* Bilinear copy of w, DETECT_UP times larger; only rgb, w, h are set. */
+static int
+work_upsample(const struct work *w, struct work *u, struct smp_err *e)
+{
+	uint32_t	x, y;
+	int		k;
+
+	memset(u, 0, sizeof *u);
+	u->w = w->w * DETECT_UP, u->h = w->h * DETECT_UP;
+	u->f = 1, u->in = w->in;
+	if ((u->rgb = malloc((size_t)u->w * u->h * 3 * sizeof *u->rgb)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	for (y = 0; y < u->h; y++)
+		for (x = 0; x < u->w; x++) {
+			double	 fx = (x + 0.5) / DETECT_UP - 0.5;
+			double	 fy = (y + 0.5) / DETECT_UP - 0.5;
+			long	 x0 = (long)floor(fx), y0 = (long)floor(fy);
+			double	 ax = fx - x0, ay = fy - y0;
+			long	 x1 = x0 + 1, y1 = y0 + 1;
+			float	*d = u->rgb + 3 * ((size_t)y * u->w + x);
+
+			x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+			x1 = x1 >= (long)w->w ? (long)w->w - 1 : x1;
+			y1 = y1 >= (long)w->h ? (long)w->h - 1 : y1;
+			for (k = 0; k < 3; k++) {
+				const float	*p = w->rgb + k;
+
+				d[k] = (float)((1 - ay) * ((1 - ax) *
+				    p[3 * (y0 * w->w + x0)] + ax *
+				    p[3 * (y0 * w->w + x1)]) + ay * ((1 - ax) *
+				    p[3 * (y1 * w->w + x0)] + ax *
+				    p[3 * (y1 * w->w + x1)]));
+			}
+		}
+	return 0;
+}
+
+int
+smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
+    struct smp_chart_found *out, struct smp_err *e)
+{
+	struct work	 w;
+	double		 refxyz[SMP_CHART_PATCHES][3];
+	int		 r = -1, k;
+
+	memset(&w, 0, sizeof w);
+	memset(out, 0, sizeof *out);
+	out->score = 1e9;
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		cmsCIELab	l = { ref->lab[k].L, ref->lab[k].a, ref->lab[k].b };
+		cmsCIEXYZ	xyz;
+
+		cmsLab2XYZ(NULL, &xyz, &l);
+		refxyz[k][0] = xyz.X, refxyz[k][1] = xyz.Y, refxyz[k][2] = xyz.Z;
+	}
+	if (work_load(img, &w, e) == -1)
+		goto out;
+	out->work_f = w.f;
+	if (detect_on(&w, ref, (const double (*)[3])refxyz, out, e) == -1)
+		goto out;
+	/* A chart whose patches are a few pixels wide: search a copy
+	 * upsampled DETECT_UP times, the result mapped back. */
+	if (out->score > DETECT_RETRY_SCORE && w.f == 1 &&
+	    w.w < DETECT_RETRY_WIDTH && w.h < DETECT_RETRY_WIDTH) {
+		struct smp_chart_found	up;
+		struct work		u;
+
+		memset(&up, 0, sizeof up);
+		up.score = 1e9;
+		if (work_upsample(&w, &u, e) == -1 ||
+		    detect_on(&u, ref, (const double (*)[3])refxyz, &up, e) == -1) {
+			free(u.rgb);
+			goto out;
+		}
+		free(u.rgb);
+		if (up.score < out->score) {
+			for (k = 0; k < 6; k++)
+				up.H[k] /= DETECT_UP;
+			up.work_f = out->work_f;
+			*out = up;
+		}
+	}
 	/* Lattice -> working -> full-resolution display coordinates. */
 	for (k = 0; k < 6; k++)
 		out->H[k] *= w.f;
@@ -641,8 +726,5 @@ out:
 	out->work_h = w.h;
 	free(w.acc);
 	free(w.cnt);
-	free(sq);
-	free(L);
-	free(used);
 	return r;
 }

@@ -48,6 +48,11 @@ small-8pct  2400 1600 1.0 2.5 -s 0.09 -x 0.3 -y 0.6 -n 0.8
 fills-frame 700  470 0.6 1.5 -s 0.97 -n 1
 jpeg        1200 800 1.2 3.0 -a 8 -k 0.1 -s 0.5 -n 1 -q 90
 png16       900  600 0.6 1.5 -a -6 -s 0.5 -n 0.5 -d 16
+# Tiny charts, found on a working copy upsampled 3x: patches of about 6
+# pixels (a 400x334 frame, the chart at the edge) and a 300-pixel chart
+# in a 600x400 frame, both "no ColorChecker found" before.
+tiny-6px    400  334 1.0 2.5 -s 0.12 -x 0.8 -n 0.5
+frame-600   600  400 0.6 1.5 -s 0.5 -n 0.5
 # 10 MP, chart low in the frame: the clutter's flat blocks gave more
 # candidate squares above the chart than the detector kept, so it said
 # "no ColorChecker found"; it now keeps the largest squares.
