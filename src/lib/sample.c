@@ -38,6 +38,8 @@ struct sampler {
 	struct smp_pixconv	*pc;
 	struct job		*jobs;
 	size_t			 njobs;
+	size_t			*shapes;	/* the jobs that are not tiles */
+	size_t			 nshapes;
 	struct grid		*grids;
 	size_t			 ngrids;
 	unsigned char		**masks;
@@ -63,6 +65,7 @@ sampler_free(struct sampler *s)
 		free(s->masks[i]);
 	free(s->masks);
 	free(s->jobs);
+	free(s->shapes);
 	free(s->grids);
 	free(s->rowlab);
 	smp_pixconv_free(s->pc);
@@ -349,8 +352,14 @@ sampler_reserve(struct sampler *s, const struct smp_limits *lim,
 			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
 			    s->path);
 	}
-	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL)
+	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL ||
+	    (s->shapes = malloc((s->njobs + 1) * sizeof *s->shapes)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
+	/* A pixel finds its grid tiles by arithmetic; only the other
+	 * regions are tested one by one. */
+	for (i = 0; i < s->njobs; i++)
+		if (s->jobs[i].kind != JOB_TILE)
+			s->shapes[s->nshapes++] = i;
 	return 0;
 }
 
@@ -420,14 +429,15 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 			    "failed", s->path);
 		smp_orient_to_display(o, in->width, in->height, s->rect.x + i,
 		    sy, &dx, &dy);
-		for (k = 0; k < s->njobs; k++)
-			if (s->jobs[k].kind != JOB_TILE &&
-			    job_contains(&s->jobs[k], dx, dy, W)) {
-				job_push(&s->jobs[k], lab);
-				if (s->jobs[k].inset != NULL)
-					smp_inset_add(s->jobs[k].inset, dx, dy,
-					    lab);
+		for (k = 0; k < s->nshapes; k++) {
+			struct job	*j = &s->jobs[s->shapes[k]];
+
+			if (job_contains(j, dx, dy, W)) {
+				job_push(j, lab);
+				if (j->inset != NULL)
+					smp_inset_add(j->inset, dx, dy, lab);
 			}
+		}
 		for (k = 0; k < s->ngrids; k++)
 			job_push(&s->jobs[grid_tile(&s->grids[k], dx, dy, W,
 			    H)], lab);
