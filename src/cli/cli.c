@@ -90,6 +90,8 @@ smp_cli_before_message(void (*fn)(void))
 
 /* A message on stderr with its control characters escaped (\n, \r, \t,
  * \xHH), so that a file name cannot forge a line or drive the terminal. */
+static void	cli_vmessage(const char *fmt, va_list ap) printflike(1, 0);
+
 static void
 cli_vmessage(const char *fmt, va_list ap)
 {

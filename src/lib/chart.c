@@ -221,6 +221,11 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 
 	if (cie_read(path, &text, &len, e) == -1)
 		return -1;
+	if (len == 0) {			/* lcms2 asserts on an empty buffer */
+		free(text);
+		return smp_errf(e, SMP_E_INPUT, "%s: empty file: not a CGATS "
+		    "file", path);
+	}
 	if ((ctx = smp__lcms_context(&sub)) == NULL) {
 		free(text);
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");

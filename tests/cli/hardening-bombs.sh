@@ -52,6 +52,10 @@ awk 'BEGIN { print "CGATS.17"; for (i = 0; i < 25000; i++) print "KEYWORD \"K" i
     fail "25,000 keyword lines accepted"
 grep -q "kw.cie:1001: more than 1000 keyword lines: not a chart reference" "$tmp/e" ||
     fail "$(cat "$tmp/e")"
+: >"$tmp/empty.cie"
+"$CAL" --reference "$tmp/empty.cie" -o "$tmp/x.icc" "$tmp/a.png" >/dev/null 2>"$tmp/e"
+[ $? -eq 2 ] || fail "an empty reference: exit status"
+grep -q "empty.cie: empty file: not a CGATS file" "$tmp/e" || fail "$(cat "$tmp/e")"
 echo "ok: lines are judged at their limit, not read whole"
 
 sum=$(cksum <"$tmp/a.png")
