@@ -230,13 +230,13 @@ report_stats(struct smp_fit_report *rep)
 }
 
 /* Fit model m on all patches and refit it without each in turn (the
- * grey-anchored models from scratch: a grey left out is a knot less). */
+ * grey-anchored models from scratch: a grey left out is a knot less);
+ * use is d->use, cleared for the patch left out. */
 static int
 model_try(struct fitdata *d, const struct smp_camera_data *cd,
-    enum smp_model m, struct smp_camera *cam, struct smp_fit_report *rep,
-    struct smp_err *e)
+    enum smp_model m, unsigned char *use, struct smp_camera *cam,
+    struct smp_fit_report *rep, struct smp_err *e)
 {
-	unsigned char	*use = (unsigned char *)d->use;
 	double		 ws = 0, s = 0;
 	int		 i, k;
 
@@ -303,7 +303,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	memset(use, 1, sizeof use);
 	memset(rep, 0, sizeof *rep);
 	if (model != SMP_MODEL_AUTO)
-		return model_try(&d, &cd, model, cam, rep, e);
+		return model_try(&d, &cd, model, use, cam, rep, e);
 	/* auto: the lowest weighted leave-one-out mean; a model that cannot
 	 * be fitted is passed over. */
 	for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++) {
@@ -311,7 +311,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 		struct smp_err		sub = SMP_ERR_INIT;
 
 		memset(r.tried, 0, sizeof r.tried);
-		if (model_try(&d, &cd, order[i], &c, &r, &sub) == -1)
+		if (model_try(&d, &cd, order[i], use, &c, &r, &sub) == -1)
 			continue;
 		rep->score[order[i]] = r.score[order[i]];
 		rep->tried[order[i]] = 1;

@@ -132,9 +132,10 @@ chart_field(cmsHANDLE it8, int row, const char *field)
 static int
 cie_read(const char *path, char **out, size_t *outlen, struct smp_err *e)
 {
+	struct smp_strbuf o = { NULL, 0, 0, 0 };
 	FILE		*fp;
-	char		*buf = NULL, *line = NULL;
-	size_t		 n = 0, cap = 0, lcap = 0;
+	char		*line = NULL;
+	size_t		 lcap = 0;
 	unsigned long	 lineno = 0, keywords = 0;
 	ssize_t		 len;
 	int		 in_data = 0, r = -1;
@@ -152,7 +153,8 @@ cie_read(const char *path, char **out, size_t *outlen, struct smp_err *e)
 			    "line longer than 4096 bytes");
 			goto out;
 		}
-		if (len == SMP_LINE_NOMEM || n + (size_t)len + 2 > CIE_MAX_BYTES) {
+		if (len == SMP_LINE_NOMEM || o.n + (size_t)len + 2 >
+		    CIE_MAX_BYTES) {
 			smp_errf(e, len == SMP_LINE_NOMEM ? SMP_E_NOMEM :
 			    SMP_E_LIMIT, "%s: %s", path, len == SMP_LINE_NOMEM ?
 			    "out of memory" : "larger than 1 MiB: not a chart "
@@ -172,35 +174,21 @@ cie_read(const char *path, char **out, size_t *outlen, struct smp_err *e)
 			    CIE_MAX_KEYWORDS);
 			goto out;
 		}
-		if (n + (size_t)len + 2 > cap) {
-			size_t	 nc = cap ? 2 * cap : 8192;
-			char	*b;
-
-			while (nc < n + (size_t)len + 2)
-				nc *= 2;
-			if ((b = realloc(buf, nc)) == NULL) {
-				smp_errf(e, SMP_E_NOMEM, "out of memory");
-				goto out;
-			}
-			buf = b, cap = nc;
-		}
-		memcpy(buf + n, line, (size_t)len);
-		n += (size_t)len;
-		buf[n++] = '\n';
+		smp_strbuf_printf(&o, "%s\n", line);
 	}
 	if (ferror(fp)) {
 		smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(EIO));
 		goto out;
 	}
-	if (buf == NULL && (buf = malloc(1)) == NULL) {
+	if (o.fail) {
 		smp_errf(e, SMP_E_NOMEM, "out of memory");
 		goto out;
 	}
-	*out = buf, *outlen = n;
-	buf = NULL;
+	*out = o.b, *outlen = o.n;
+	o.b = NULL;
 	r = 0;
 out:
-	free(buf);
+	smp_strbuf_free(&o);
 	free(line);
 	fclose(fp);
 	return r;
