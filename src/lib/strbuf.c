@@ -18,7 +18,8 @@ smp_strbuf_printf(struct smp_strbuf *o, const char *fmt, ...)
 
 	while (!o->fail) {
 		va_start(ap, fmt);
-		m = vsnprintf(o->b + o->n, o->cap - o->n, fmt, ap);
+		m = vsnprintf(o->b != NULL ? o->b + o->n : NULL, o->cap - o->n,
+		    fmt, ap);
 		va_end(ap);
 		if (m < 0)
 			o->fail = 1;
