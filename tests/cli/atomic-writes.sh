@@ -18,9 +18,11 @@ chart_photo "$tmp/c.png"
 P="--pigment smp-neutral-black --skin 60,10,15 --start 2026-01-01"
 # name command...: the command writes $tmp/out/name
 writers() {
-	"$@" icc "$CAL" -o "$tmp/out/x.icc" "$tmp/c.png"
-	"$@" ti3 "$CAL" -o "$tmp/out/y.icc" --ti3 "$tmp/out/x.ti3" "$tmp/c.png"
-	"$@" overlay "$CAL" -o "$tmp/out/z.icc" --overlay "$tmp/out/x.png" "$tmp/c.png"
+	"$@" icc "$CAL" $CHEAP_MODEL -o "$tmp/out/x.icc" "$tmp/c.png"
+	"$@" ti3 "$CAL" $CHEAP_MODEL -o "$tmp/out/y.icc" --ti3 "$tmp/out/x.ti3" \
+	    "$tmp/c.png"
+	"$@" overlay "$CAL" $CHEAP_MODEL -o "$tmp/out/z.icc" \
+	    --overlay "$tmp/out/x.png" "$tmp/c.png"
 	"$@" swatch-png "$MATCH" --skin 60,10,15 --swatch "$tmp/out/s.png"
 	"$@" swatch-svg "$MATCH" --skin 60,10,15 --swatch "$tmp/out/s.svg"
 	"$@" plot "$FADE" $P --plot "$tmp/out/f.svg"

@@ -29,7 +29,7 @@ corners=$(awk '{ x[$1] = $2; y[$1] = $3 } END {
 	    x[6] + 0.45 * (ux - vx), y[6] + 0.45 * (uy - vy),
 	    x[24] + 0.45 * (ux + vx), y[24] + 0.45 * (uy + vy),
 	    x[19] - 0.45 * (ux - vx), y[19] - 0.45 * (uy - vy) }' "$tmp/truth")
-"$CAL" --corners "$corners" -o "$tmp/good.icc" --overlay "$tmp/ov.png" \
+"$CAL" $CHEAP_MODEL --corners "$corners" -o "$tmp/good.icc" --overlay "$tmp/ov.png" \
     "$tmp/c.png" >"$tmp/o" 2>"$tmp/err" || fail "--corners: $(cat "$tmp/err")"
 [ -s "$tmp/ov.png" ] || fail "--corners: no overlay"
 awk -F'\t' 'NR > 1 { s += $10 } END { exit !(s / 24 < 0.5) }' "$tmp/o" ||
@@ -37,18 +37,18 @@ awk -F'\t' 'NR > 1 { s += $10 } END { exit !(s / 24 < 0.5) }' "$tmp/o" ||
 cp "$tmp/good.icc" "$tmp/keep.icc"
 # Corners rotated by one patch position: the registration check refuses it.
 bad=$(echo "$corners" | awk -F, '{ printf "%s,%s,%s,%s,%s,%s,%s,%s", $3, $4, $5, $6, $7, $8, $1, $2 }')
-"$CAL" --corners "$bad" -o "$tmp/good.icc" "$tmp/c.png" >/dev/null 2>"$tmp/err"
+"$CAL" $CHEAP_MODEL --corners "$bad" -o "$tmp/good.icc" "$tmp/c.png" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] || fail "wrong corners accepted"
 grep -q "registration implausible" "$tmp/err" || fail "wrong corners: $(cat "$tmp/err")"
 cmp -s "$tmp/good.icc" "$tmp/keep.icc" || fail "failed run changed the previous profile"
 ls "$tmp" | grep -q '\.tmp\.' && fail "temporary file left behind"
 # --reference: Argyll's pre-2014 ColorChecker.cie (ids A01..D06).
-"$CAL" --reference "$SMP_SHARED/colorchecker/argyll/ColorChecker.cie" \
+"$CAL" $CHEAP_MODEL --reference "$SMP_SHARED/colorchecker/argyll/ColorChecker.cie" \
     -o "$tmp/r.icc" "$tmp/c.png" >"$tmp/o" 2>/dev/null || fail "--reference"
 [ "$(awk -F'\t' 'NR == 2 { print $3 }' "$tmp/o")" = "37.99" ] || fail "--reference values"
 # --max-de: exit 1 when the leave-one-out mean is above it; profile written.
-"$CAL" --max-de 0.001 -o "$tmp/m.icc" "$tmp/c.png" >/dev/null 2>&1
+"$CAL" $CHEAP_MODEL --max-de 0.001 -o "$tmp/m.icc" "$tmp/c.png" >/dev/null 2>&1
 [ $? -eq 1 ] || fail "--max-de: exit not 1"
 [ -s "$tmp/m.icc" ] || fail "--max-de: no profile"
-"$CAL" --max-de 5 -o "$tmp/m.icc" "$tmp/c.png" >/dev/null 2>&1 || fail "--max-de 5"
+"$CAL" $CHEAP_MODEL --max-de 5 -o "$tmp/m.icc" "$tmp/c.png" >/dev/null 2>&1 || fail "--max-de 5"
 exit 0
