@@ -194,6 +194,8 @@ smp_cli_common_init(struct smp_cli_common *c)
 	c->header = 1;
 	c->limits.max_pixels = SMP_DEFAULT_MAX_PIXELS;
 	c->limits.max_bytes = SMP_DEFAULT_MAX_BYTES;
+	/* One budget for every image the workers hold at once. */
+	c->limits.budget = smp_budget_process(c->limits.max_bytes);
 	c->white = SMP_WHITE_D50;
 	c->batch.jobs = smp_pool_cpu_count();
 	c->batch.progress = -1;
@@ -224,6 +226,7 @@ smp_cli_common_opt(struct smp_cli_common *c, int ch, const char *arg)
 	case SMP_OPT_MAX_MEMORY:
 		if (smp_parse_size(arg, &c->limits.max_bytes, &e) == -1)
 			smp_cli_usage_error("--max-memory: %s", e.msg);
+		c->limits.budget = smp_budget_process(c->limits.max_bytes);
 		return 1;
 	case SMP_OPT_WHITE:
 		c->white = smp_cli_choice("--white", arg, &smp_names_white);

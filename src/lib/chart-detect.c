@@ -83,6 +83,19 @@ work_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 	return 0;
 }
 
+/* The most the search holds for working copy w: the copy and its sums
+ * (16 bytes a pixel), the square finder's 9, and for a small copy the
+ * upsampled one searched again. */
+static uint64_t
+detect_bytes(const struct work *w)
+{
+	uint64_t	n = (uint64_t)w->w * w->h, b = n * (16 + 9);
+
+	if (w->f == 1 && w->w < DETECT_RETRY_WIDTH && w->h < DETECT_RETRY_WIDTH)
+		b += n * DETECT_UP * DETECT_UP * (12 + 9);
+	return b + (uint64_t)DETECT_MAX_SQ * 64;
+}
+
 /* Decode the whole image once into the downsampled working copy. */
 static int
 work_load(struct smp_image *img, struct work *w, struct smp_err *e)
@@ -102,6 +115,8 @@ work_load(struct smp_image *img, struct work *w, struct smp_err *e)
 	w->w = (in->disp_width + w->f - 1) / w->f;
 	w->h = (in->disp_height + w->f - 1) / w->f;
 	n = (size_t)w->w * w->h;
+	if (smp_image_reserve(img, detect_bytes(w), e) == -1)
+		return -1;
 	if ((w->acc = calloc(n * 3, sizeof *w->acc)) == NULL ||
 	    (w->cnt = calloc(n, sizeof *w->cnt)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");

@@ -22,6 +22,10 @@
  * coefficient, so a crafted file with hundreds costs minutes.  The limit
  * follows libjpeg-turbo's advice (libjpeg.txt, "progress monitor"). */
 #define JPEG_MAX_SCANS		100
+/* Bytes per pixel of width and component that a read holds whatever the
+ * file: libjpeg's MCU-row, context and upsampling buffers (up to 48 rows
+ * of samples for 2x2 subsampling) and the tool's two row buffers. */
+#define JPEG_ROW_BYTES		96
 
 struct jpeg_codec {
 	struct jpeg_decompress_struct	cinfo;
@@ -211,6 +215,7 @@ smp__image_jpeg_open(struct smp_image *img, struct smp_err *e)
 	struct jpeg_codec	*c;
 	struct jpeg_decompress_struct *ci;
 	uint64_t		 px, coef;
+	int			 k;
 
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
@@ -241,14 +246,27 @@ smp__image_jpeg_open(struct smp_image *img, struct smp_err *e)
 		    "%.1f Mpx (--max-pixels)", img->path,
 		    (unsigned)ci->image_width, (unsigned)ci->image_height,
 		    (double)px / 1e6, (double)img->lim.max_pixels / 1e6);
-	/* Multi-scan files keep every DCT coefficient in memory. */
-	coef = (uint64_t)(ci->image_width + 15) * (ci->image_height + 15) *
-	    ci->num_components * 2;
-	if (jpeg_has_multiple_scans(ci) && coef > img->lim.max_bytes)
+	/* Multi-scan files keep every DCT coefficient in memory (libjpeg's
+	 * whole-image arrays: blocks padded to the sampling factors, 64
+	 * coefficients of 2 bytes); any file needs its row buffers. */
+	coef = 0;
+	for (k = 0; k < ci->num_components; k++) {
+		const jpeg_component_info *cp = &ci->comp_info[k];
+		uint64_t	bw = cp->width_in_blocks + cp->h_samp_factor;
+		uint64_t	bh = cp->height_in_blocks + cp->v_samp_factor;
+
+		coef += bw * bh * 64 * 2;
+	}
+	if (!jpeg_has_multiple_scans(ci))
+		coef = 0;
+	img->decode_bytes = coef + (uint64_t)ci->image_width *
+	    (uint64_t)ci->num_components * JPEG_ROW_BYTES;
+	if (coef > img->lim.max_bytes)
 		return smp_errf(e, SMP_E_LIMIT,
 		    "%s: progressive JPEG needs %llu MiB to decode, above the "
-		    "limit (--max-memory)", img->path,
-		    (unsigned long long)(coef >> 20));
+		    "limit of %llu MiB (--max-memory)", img->path,
+		    (unsigned long long)(coef >> 20),
+		    (unsigned long long)(img->lim.max_bytes >> 20));
 	img->info.width = ci->image_width;
 	img->info.height = ci->image_height;
 	img->info.bits = 8;

@@ -102,8 +102,9 @@ png_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 		need += c->rowbytes * r->h;
 	if (need > img->lim.max_bytes)
 		return smp_errf(e, SMP_E_LIMIT,
-		    "%s: decoding needs %zu MiB, above the limit (--max-memory)",
-		    img->path, need >> 20);
+		    "%s: decoding needs %zu MiB, above the limit of %llu MiB "
+		    "(--max-memory)", img->path, need >> 20,
+		    (unsigned long long)(img->lim.max_bytes >> 20));
 	if ((scratch = malloc(c->rowbytes)) == NULL ||
 	    (wide = malloc((size_t)r->w * (model_ch + 1) * 2)) == NULL ||
 	    (c->passes > 1 && (rows = malloc(c->rowbytes * r->h)) == NULL)) {
@@ -298,5 +299,9 @@ smp__image_png_open(struct smp_image *img, struct smp_err *e)
 	c->rowbytes = png_get_rowbytes(c->png, c->info);
 	c->channels = png_get_channels(c->png, c->info);
 	c->bits = png_get_bit_depth(c->png, c->info);
+	/* A whole-image read: libpng's two rows and zlib's window, our
+	 * scratch and wide rows, and every row of an interlaced file. */
+	img->decode_bytes = 3 * (uint64_t)c->rowbytes + (uint64_t)w * 8 +
+	    (c->passes > 1 ? (uint64_t)c->rowbytes * h : 0) + 65536;
 	return 0;
 }

@@ -127,11 +127,32 @@ smp_image_open(const char *path, const struct smp_limits *lim,
 	return 0;
 }
 
+int
+smp_image_reserve(struct smp_image *img, uint64_t extra, struct smp_err *e)
+{
+	uint64_t	need = img->decode_bytes + extra;
+
+	if (img->lim.budget != NULL)
+		smp_budget_give(img->lim.budget, img->held);
+	img->held = 0;
+	if (need > img->lim.max_bytes || (img->lim.budget != NULL &&
+	    smp_budget_take(img->lim.budget, need) == -1))
+		return smp_errf(e, SMP_E_LIMIT, "%s: decoding and measuring "
+		    "need %llu MiB, above the limit of %llu MiB (--max-memory)",
+		    img->path, (unsigned long long)((need + (1 << 20) - 1) >> 20),
+		    (unsigned long long)(img->lim.max_bytes >> 20));
+	if (img->lim.budget != NULL)
+		img->held = need;
+	return 0;
+}
+
 void
 smp_image_free(struct smp_image *img)
 {
 	if (img == NULL)
 		return;
+	if (img->lim.budget != NULL)
+		smp_budget_give(img->lim.budget, img->held);
 	if (img->close != NULL)
 		img->close(img);
 	if (img->fp != NULL)

@@ -150,7 +150,8 @@ sampler_mask(struct sampler *s, const struct smp_region *r, struct job *j,
 	ml.w = W;
 	ml.ch = (int)mi->model;
 	all = (struct smp_rect){ 0, 0, W, H };
-	if (smp_image_read(m, &all, mask_row, &ml, e) == -1) {
+	if (smp_image_reserve(m, (uint64_t)W * H, e) == -1 ||
+	    smp_image_read(m, &all, mask_row, &ml, e) == -1) {
 		smp_image_free(m);
 		return -1;
 	}
@@ -322,12 +323,14 @@ sampler_insets(struct sampler *s, struct smp_err *e)
 	return 0;
 }
 
-/* Check the memory the plan needs, then reserve it. */
+/* Check the memory the plan needs, take it with the decoder's from the
+ * budget, then allocate the region store. */
 static int
-sampler_reserve(struct sampler *s, const struct smp_limits *lim,
-    struct smp_err *e)
+sampler_reserve(struct sampler *s, struct smp_image *img,
+    const struct smp_sample_opts *o, struct smp_err *e)
 {
-	uint64_t	need = 0;
+	const struct smp_limits *lim = &o->limits;
+	uint64_t	need = 0, most = 0, after;
 	size_t		i;
 
 	for (i = 0; i < s->njobs; i++) {
@@ -336,15 +339,23 @@ sampler_reserve(struct sampler *s, const struct smp_limits *lim,
 		if (j->kind != JOB_MASK)
 			j->cap = (size_t)(j->x1 - j->x0) * (j->y1 - j->y0);
 		need += (uint64_t)j->cap * 3 * sizeof(float);
+		if (j->cap > most)
+			most = j->cap;
 	}
 	need += (uint64_t)s->nmasks * s->info->disp_width *
 	    s->info->disp_height;
 	need += (uint64_t)s->rect.w * 32;
+	/* Afterwards, one region at a time: the statistics' scratch (a
+	 * float a pixel), with -S the classes' copy and class bytes. */
+	after = most * (sizeof(float) + (o->separate ?
+	    3 * sizeof(float) + 1 : 0));
 	if (need > lim->max_bytes)
 		return smp_errf(e, SMP_E_LIMIT, "%s: the regions need %llu MiB, "
 		    "above the limit of %llu MiB (--max-memory)", s->path,
 		    (unsigned long long)(need >> 20),
 		    (unsigned long long)(lim->max_bytes >> 20));
+	if (smp_image_reserve(img, need + after, e) == -1)
+		return -1;
 	for (i = 0; i < s->njobs; i++) {
 		struct job	*j = &s->jobs[i];
 
@@ -552,7 +563,7 @@ readings_separate(struct smp_readings *rs, const struct image_facts *im,
     struct job *j, const struct smp_sample_opts *o, struct smp_err *e)
 {
 	unsigned char	*dot = NULL;
-	float		*cls[2] = { NULL, NULL };
+	float		*both = NULL, *cls[2];
 	size_t		 cnt[2] = { 0, 0 }, i;
 	double		 t;
 	int		 c, r = -1;
@@ -560,16 +571,24 @@ readings_separate(struct smp_readings *rs, const struct image_facts *im,
 	if (j->n == 0)
 		return smp_errf(e, SMP_E_INPUT, "region %s: no opaque pixels "
 		    "to measure", j->label);
-
-	if ((dot = malloc(j->n + 1)) == NULL ||
-	    (cls[0] = malloc(j->n * 3 * sizeof(float) + 1)) == NULL ||
-	    (cls[1] = malloc(j->n * 3 * sizeof(float) + 1)) == NULL) {
+	/* The classes share one copy, skin first (sampler_reserve counts
+	 * 17 bytes a pixel for this and the statistics). */
+	if ((dot = malloc(j->n + 1)) == NULL) {
 		smp_errf(e, SMP_E_NOMEM, "out of memory for --separate");
 		goto out;
 	}
 	if (smp_separate(j->lab, j->n, dot, &t, e) == -1)
 		goto out;
 	j->threshold = t;
+	for (i = 0; i < j->n; i++)
+		cnt[1] += dot[i];
+	if ((both = malloc(j->n * 3 * sizeof(float) + 1)) == NULL) {
+		smp_errf(e, SMP_E_NOMEM, "out of memory for --separate");
+		goto out;
+	}
+	cls[0] = both;
+	cls[1] = both + 3 * (j->n - cnt[1]);
+	cnt[1] = 0;
 	for (i = 0; i < j->n; i++) {
 		c = dot[i];
 		memcpy(cls[c] + 3 * cnt[c], j->lab + 3 * i, 3 * sizeof(float));
@@ -587,8 +606,7 @@ readings_separate(struct smp_readings *rs, const struct image_facts *im,
 	r = 0;
 out:
 	free(dot);
-	free(cls[0]);
-	free(cls[1]);
+	free(both);
 	return r;
 }
 
@@ -617,7 +635,7 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	if (sampler_plan(&s, o, e) == -1)
 		goto out;
 	sampler_rect(&s);
-	if (sampler_reserve(&s, &o->limits, e) == -1 ||
+	if (sampler_reserve(&s, img, o, e) == -1 ||
 	    (o->insets && sampler_insets(&s, e) == -1) ||
 	    smp_pixconv_new(s.info, o->profile, src->icc, src->icc_len,
 	    o->white, &s.pc, e) == -1)

@@ -60,6 +60,9 @@ struct smp_image {
 	struct smp_limits	 lim;
 	unsigned char		*icc;
 	int			 used;		/* a rect has been read */
+	uint64_t		 decode_bytes;	/* the codec's most for a read,
+						 * set by open */
+	uint64_t		 held;		/* taken from lim.budget */
 	int			 (*open)(struct smp_image *,
 				    struct smp_err *);	/* the codec */
 	int			 denom;		/* reduced read: 1/denom */

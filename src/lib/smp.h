@@ -337,12 +337,23 @@ enum smp_profile_source {
 	SMP_PROF_UNKNOWN	/* a reading that does not say */
 };
 
+/* budget.c: the process's memory budget for images (see budget.c).
+ * smp_budget_process sets its total and returns it; take waits until n
+ * bytes are free and takes them, -1 at once when n exceeds the total. */
+struct smp_budget;
+struct smp_budget *smp_budget_process(uint64_t total);
+int	smp_budget_take(struct smp_budget *b, uint64_t n);
+void	smp_budget_give(struct smp_budget *b, uint64_t n);
+
 struct smp_limits {
 	uint64_t	max_pixels;	/* width * height of one image */
-	uint64_t	max_bytes;	/* working memory for one image */
+	uint64_t	max_bytes;	/* working memory, all images at once */
+	struct smp_budget *budget;	/* shared by them, or NULL: each
+					 * image checked alone */
 };
 #define SMP_DEFAULT_MAX_PIXELS	(100ULL * 1000 * 1000)
-#define SMP_DEFAULT_MAX_BYTES	(512ULL * 1024 * 1024)
+/* With the libraries' own ~20 MB, a process stays under 256 MB. */
+#define SMP_DEFAULT_MAX_BYTES	(224ULL * 1024 * 1024)
 #define SMP_MAX_ICC_BYTES	(16U * 1024 * 1024)
 
 /* What an opened image says about itself. */
@@ -374,6 +385,13 @@ struct smp_image;
 int	smp_image_open(const char *path, const struct smp_limits *lim,
 	    struct smp_image **out, struct smp_err *e);
 void	smp_image_free(struct smp_image *img);
+/* Take from the budget what decoding img and `extra` bytes of the
+ * caller's working memory need, after giving back what img held; -1
+ * (SMP_E_LIMIT, naming the image) when that is above the limit.  Given
+ * back by smp_image_free.  Call once before each read, never while
+ * holding memory taken for another image. */
+int	smp_image_reserve(struct smp_image *img, uint64_t extra,
+	    struct smp_err *e);
 const struct smp_image_info *smp_image_info(const struct smp_image *img);
 const char *smp_image_path(const struct smp_image *img);
 /* 1 when path starts like a PNG or JPEG file or is named like one

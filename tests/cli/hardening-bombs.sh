@@ -5,7 +5,8 @@
 # profile while the batch goes on; text readers stop at their line limit
 # (/dev/zero, a 3 MB line, a 5000-byte name in --files-from); no output
 # replaces an input, a device or FIFO, or another output; a CGATS
-# reference with 25,000 keyword lines is refused before lcms2 parses it.
+# reference with 25,000 keyword lines is refused before lcms2 parses it;
+# workers share one memory budget.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_cmd python3
 T="$SMP_SRCDIR/tests/tools"
@@ -89,4 +90,44 @@ cp "$tmp/a.png" "$tmp/x${nl}smp-sample: forged${esc}]0;t.png"
 [ "$(wc -l <"$tmp/e")" -eq 1 ] || fail "a name forged a line: $(cat "$tmp/e")"
 grep -q 'x\\nsmp-sample: forged\\x1b\]0;t.png' "$tmp/e" || fail "not escaped: $(cat "$tmp/e")"
 echo "ok: control characters in names are escaped in messages"
+
+# One memory budget for all workers: four greyscale progressive
+# 6000x6000 JPEGs (71 MiB of coefficients each) at -j 4 under a 160 MiB
+# budget decode two at a time, all read; a colour 9000x9000 one (232 MiB)
+# is refused at the default budget.  Peaks measured natively only.
+need_cmd cjpeg
+pnm() {	# pnm P5|P6 W H: a flat image, streamed
+	python3 -c 'import sys
+t, w, h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+o = sys.stdout.buffer
+o.write(b"%s %d %d 255\n" % (t.encode(), w, h))
+row = b"x" * (w * (3 if t == "P6" else 1))
+for y in range(h):
+    o.write(row)' "$@"
+}
+pnm P6 9000 9000 | cjpeg -progressive >"$tmp/big.jpg" || fail "cjpeg"
+"$SAMPLE" -r rect:0,0,16,16 "$tmp/big.jpg" >/dev/null 2>"$tmp/e" &&
+    fail "a 232 MiB progressive JPEG accepted at the default budget"
+grep -q "big.jpg: progressive JPEG needs 232 MiB to decode, above the limit of 224 MiB (--max-memory)" \
+    "$tmp/e" || fail "$(cat "$tmp/e")"
+if [ -z "${SMP_VALGRIND:-}" ]; then
+	pnm P5 6000 6000 | cjpeg -progressive -grayscale >"$tmp/g1.jpg" || fail "cjpeg"
+	for i in 2 3 4; do cp "$tmp/g1.jpg" "$tmp/g$i.jpg"; done
+	peak="$tmp/peak"
+	if [ -z "${SMP_NO_ULIMIT:-}" ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
+		set -- /usr/bin/time -f %M -o "$peak"
+	else
+		set --
+	fi
+	"$@" "$SAMPLE" -H -j 4 --max-memory 160M -r rect:0,0,16,16 "$tmp"/g[1-4].jpg \
+	    >"$tmp/o" 2>"$tmp/e" || fail "-j 4 under the budget: $(cat "$tmp/e")"
+	[ "$(wc -l <"$tmp/o")" -eq 4 ] || fail "-j 4: $(wc -l <"$tmp/o") rows"
+	if [ $# -gt 0 ]; then
+		kb=$(tail -1 "$peak")
+		# Two images' 71 MiB at a time, never three or four.
+		[ "$kb" -lt 175000 ] || fail "-j 4 peaked at $kb KiB under a 160 MiB budget"
+		echo "ok: -j 4 on four 71 MiB progressive JPEGs peaked at $kb KiB (budget 160 MiB)"
+	fi
+fi
+echo "ok: one memory budget across the workers"
 exit 0

@@ -18,7 +18,7 @@ grep -q "65536x65536 (4295.0 Mpx), above the limit of 100.0 Mpx (--max-pixels)" 
 # Raising --max-pixels moves the refusal to the memory limit.
 (limit_vm 262144; "$SAMPLE" --max-pixels 5G "$tmp/bomb.png") >/dev/null 2>"$tmp/e"
 [ $? -eq 2 ] || fail "PNG bomb with --max-pixels not refused"
-grep -q "above the limit of 512 MiB (--max-memory)" "$tmp/e" || fail "memory message: $(cat "$tmp/e")"
+grep -q "above the limit of 224 MiB (--max-memory)" "$tmp/e" || fail "memory message: $(cat "$tmp/e")"
 # A small region of the same header needs little memory, and then fails
 # on the missing data, not on allocation.
 (limit_vm 262144; "$SAMPLE" --max-pixels 5G -r rect:0,0,16,16 "$tmp/bomb.png") >/dev/null 2>"$tmp/e"

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,40 @@ test_pixconv_memo(void **state)
 	free(lab);
 }
 
+struct taker {
+	struct smp_budget	*b;
+	int			 got;
+};
+
+static void *
+take_30(void *arg)
+{
+	struct taker	*t = arg;
+
+	t->got = smp_budget_take(t->b, 30) == 0;
+	return NULL;
+}
+
+/* The process budget: an amount above the total is refused at once; one
+ * that does not fit beside what is held waits for it to be given back. */
+static void
+test_budget(void **state)
+{
+	struct smp_budget	*b = smp_budget_process(100);
+	struct taker		 t = { b, 0 };
+	pthread_t		 th;
+
+	(void)state;
+	assert_int_equal(smp_budget_take(b, 101), -1);
+	assert_int_equal(smp_budget_take(b, 80), 0);
+	assert_int_equal(pthread_create(&th, NULL, take_30, &t), 0);
+	smp_budget_give(b, 80);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(t.got, 1);
+	assert_int_equal(smp_budget_take(b, 70), 0);	/* 30 + 70 fit */
+	smp_budget_give(b, 100);
+}
+
 int
 main(void)
 {
@@ -161,6 +196,7 @@ main(void)
 		cmocka_unit_test(test_orient_roundtrip),
 		cmocka_unit_test(test_exif),
 		cmocka_unit_test(test_pixconv_memo),
+		cmocka_unit_test(test_budget),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
