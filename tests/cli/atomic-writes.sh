@@ -4,7 +4,10 @@
 # temporary fail with ENOSPC) and when the process is killed between
 # writing and renaming (SIGTERM at fsync), the previous file is intact,
 # no temporary is left, and a full disk is exit 2 naming the file.
-# Faults come from an LD_PRELOAD shim, tests/tools/faults.c.
+# Faults come from an LD_PRELOAD shim, tests/tools/faults.c.  SIGKILL
+# leaves nothing where the file system has unnamed temporaries; new
+# files follow the umask, overwritten ones keep their mode, and a name
+# too long for a NAME.tmp.XXXXXX beside it is written all the same.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 CC=${CC:-cc}
 command -v "$CC" >/dev/null 2>&1 || skip "no C compiler for the fault shim"
@@ -71,3 +74,27 @@ fault=enospc
 writers faulted
 fault=kill
 writers faulted
+# SIGKILL cannot be caught: the temporary has no name until it is
+# complete (O_TMPFILE), so none is left where the file system has them.
+if python3 -c 'import os, sys
+os.close(os.open(sys.argv[1], os.O_TMPFILE | os.O_WRONLY, 0o600))' "$tmp/out" 2>/dev/null; then
+	fault=sigkill
+	writers faulted
+else
+	echo "note: no O_TMPFILE on this file system; SIGKILL not tried"
+fi
+
+# Modes: a new file gets 0666 less the umask, an overwritten one keeps
+# its own; a name of 250 bytes (no room for NAME.tmp.XXXXXX) is written.
+mode() { stat -c %a "$1"; }
+rm -f "$tmp/out/f.ics"
+(umask 027; "$FADE" $P --ics "$tmp/out/f.ics" >/dev/null) || fail "ics"
+[ "$(mode "$tmp/out/f.ics")" = 640 ] || fail "umask 027 gave $(mode "$tmp/out/f.ics")"
+chmod 604 "$tmp/out/f.ics"
+(umask 077; "$FADE" $P --ics "$tmp/out/f.ics" >/dev/null) || fail "ics"
+[ "$(mode "$tmp/out/f.ics")" = 604 ] || fail "overwrite gave $(mode "$tmp/out/f.ics")"
+long=$(awk 'BEGIN { for (i = 0; i < 246; i++) printf "n"; print ".ics" }')
+"$FADE" $P --ics "$tmp/out/$long" >/dev/null 2>"$tmp/e" || fail "a 250-byte name: $(cat "$tmp/e")"
+[ -s "$tmp/out/$long" ] || fail "the 250-byte name not written"
+no_temporaries "long name"
+echo "ok: new files follow the umask, overwritten ones keep their mode, 250-byte names work"

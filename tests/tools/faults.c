@@ -1,9 +1,11 @@
 /*
  * faults.c: an LD_PRELOAD shim for the atomic-write tests (built by
  * tests/cli/atomic-writes.sh).  With SMP_FAULT=enospc, writes to a file
- * whose name contains ".tmp." fail with ENOSPC, as on a full disk; with
- * SMP_FAULT=kill, the first fsync() of such a file sends the process
- * SIGTERM, so it dies with its temporary written but not renamed.
+ * whose name contains ".tmp." or that has no name yet (O_TMPFILE: the
+ * kernel calls it "#inode (deleted)") fail with ENOSPC, as on a full
+ * disk; with SMP_FAULT=kill (sigkill), the first fsync() of such a file
+ * sends the process SIGTERM (SIGKILL), so it dies with its temporary
+ * written but not renamed.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -24,7 +26,8 @@ is_temporary(int fd)
 	if ((n = readlink(link, name, sizeof name - 1)) <= 0)
 		return 0;
 	name[n] = '\0';
-	return strstr(name, ".tmp.") != NULL;
+	return strstr(name, ".tmp.") != NULL ||
+	    (strstr(name, "/#") != NULL && strstr(name, " (deleted)") != NULL);
 }
 
 static int
@@ -59,5 +62,7 @@ fsync(int fd)
 		real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
 	if (fault("kill") && is_temporary(fd))
 		kill(getpid(), SIGTERM);
+	if (fault("sigkill") && is_temporary(fd))
+		kill(getpid(), SIGKILL);
 	return real(fd);
 }
