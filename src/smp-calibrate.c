@@ -163,8 +163,8 @@ main(int argc, char *argv[])
 	}
 	smp_progress_end(o.on_photo_arg);
 	smp_chart_detect_clear(&r.found);
-	if (smp_calibrate_report_write(stdout, cmd.c.fmt, cmd.c.header, &o, &r,
-	    &e) == -1)
+	if (smp_calibrate_report_write(stdout, cmd.c.fmt, cmd.c.header,
+	    cmd.nfiles, cmd.files[0], &o, &r, &e) == -1)
 		smp_cli_die(&e);
 	fflush(stdout);
 	smp_calibrate_report_line(line, sizeof line, cmd.nfiles, cmd.files[0],

@@ -51,6 +51,8 @@ static const struct smp_column columns[] = {
 
 enum {
 	S_SUMMARY,
+	S_IMAGE,
+	S_PHOTOS,
 	S_MODEL,
 	S_REFERENCE,
 	S_SELF_MEAN,
@@ -66,6 +68,8 @@ enum {
 };
 static const struct smp_column sumcols[] = {
 	[S_SUMMARY] = { "summary", SMP_COL_STR, 0 },
+	[S_IMAGE] = { "image", SMP_COL_STR, 0 },
+	[S_PHOTOS] = { "photos", SMP_COL_INT, 0 },
 	[S_MODEL] = { "model", SMP_COL_STR, 0 },
 	[S_REFERENCE] = { "reference", SMP_COL_STR, 0 },
 	[S_SELF_MEAN] = { "self_mean", SMP_COL_NUM, 3 },
@@ -168,8 +172,8 @@ smp_calibrate_report_choice(char *buf, size_t len,
 
 int
 smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
-    const struct smp_calib_opts *o, const struct smp_calib_result *r,
-    struct smp_err *e)
+    size_t nphotos, const char *first, const struct smp_calib_opts *o,
+    const struct smp_calib_result *r, struct smp_err *e)
 {
 	struct smp_table	*t;
 	char			 fl[64];
@@ -211,6 +215,8 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
 	    e)) == NULL)
 		return -1;
 	smp_table_set_str(t, S_SUMMARY, "calibration");
+	smp_table_set_str(t, S_IMAGE, first);
+	smp_table_set_int(t, S_PHOTOS, (long)nphotos);
 	smp_table_set_str(t, S_MODEL, smp_names_name(&smp_names_model,
 	    r->cam.model));
 	smp_table_set_str(t, S_REFERENCE, o->ref.name);

@@ -775,11 +775,12 @@ int	smp_calibrate_many(const char *const *paths, size_t n, int jobs,
 
 
 /* calibrate-report.c: the patch rows (and with JSON the summary
- * object) of smp-calibrate, and its one-line summary (the image name is
- * cut at 63 bytes). */
+ * object, naming the first of nphotos photos) of smp-calibrate, and its
+ * one-line summary. */
 int	smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt,
-	    int header, const struct smp_calib_opts *o,
-	    const struct smp_calib_result *r, struct smp_err *e);
+	    int header, size_t nphotos, const char *first,
+	    const struct smp_calib_opts *o, const struct smp_calib_result *r,
+	    struct smp_err *e);
 void	smp_calibrate_report_line(char *buf, size_t len, size_t nphotos,
 	    const char *first, const struct smp_calib_opts *o,
 	    const struct smp_calib_result *r);

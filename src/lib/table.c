@@ -190,10 +190,41 @@ table_field_start(struct smp_table *t)
 	t->nout++;
 }
 
+/* The length of the well-formed UTF-8 sequence at p (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
+static int
+utf8_length(const unsigned char *p)
+{
+	int	n, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		n = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		n = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)	/* a NUL ends the string too */
+			return 0;
+	if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F) ||
+	    (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F))
+		return 0;
+	return n;
+}
+
+/* A JSON string.  A byte that is not part of well-formed UTF-8 (a file
+ * name in another encoding) becomes the lone surrogate U+DC80 + byte, as
+ * Python's surrogateescape does, so that every line parses and the name
+ * can be recovered (smp(7)). */
 static void
 table_json_string(FILE *fp, const char *s)
 {
 	const unsigned char	*p;
+	int			 n;
 
 	fputc('"', fp);
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
@@ -214,10 +245,14 @@ table_json_string(FILE *fp, const char *s)
 			fputs("\\r", fp);
 			break;
 		default:
-			if (*p < 0x20)
+			if (*p < 0x20 || *p == 0x7F)
 				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
+			else if ((n = utf8_length(p)) == 0)
+				fprintf(fp, "\\udc%02x", *p);
+			else {
+				fwrite(p, 1, (size_t)n, fp);
+				p += n - 1;
+			}
 		}
 	}
 	fputc('"', fp);

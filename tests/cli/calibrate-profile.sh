@@ -19,7 +19,8 @@ for m in shaper-matrix matrix root-poly; do
 	worst=$(awk -F'\t' 'NR > 1 { print $6, $7, $8 }' "$tmp/$m.tsv" |
 	    paste -d' ' - "$tmp/t.lab" | "$DE00" | sort -n | tail -1)
 	assert_num "$worst" "<" $lim "$m: transicc vs our fit, worst dE00"
-	grep -q '"summary":"calibration"' "$tmp/$m.json" || fail "$m: JSON summary"
+	grep -q "\"summary\":\"calibration\",\"image\":\"$tmp/c.png\",\"photos\":1," \
+	    "$tmp/$m.json" || fail "$m: JSON summary: $(tail -1 "$tmp/$m.json")"
 	if command -v xicclu >/dev/null 2>&1; then
 		awk -F'\t' 'NR > 1 { print $14, $15, $16 }' "$tmp/$m.tsv" |
 		    xicclu -v0 -ff -ir -pl "$tmp/$m.icc" >"$tmp/x.lab" 2>/dev/null

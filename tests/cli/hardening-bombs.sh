@@ -90,6 +90,19 @@ cp "$tmp/a.png" "$tmp/x${nl}smp-sample: forged${esc}]0;t.png"
 [ "$(wc -l <"$tmp/e")" -eq 1 ] || fail "a name forged a line: $(cat "$tmp/e")"
 grep -q 'x\\nsmp-sample: forged\\x1b\]0;t.png' "$tmp/e" || fail "not escaped: $(cat "$tmp/e")"
 echo "ok: control characters in names are escaped in messages"
+# --json with a name that is not UTF-8 (Latin-1 "é", a lone 0xff):
+# every line parses, and surrogateescape gives the bytes back.
+bad=$(printf 'caf\351\377.png')
+cp "$tmp/a.png" "$tmp/$bad"
+"$SAMPLE" --json "$tmp/$bad" >"$tmp/j" || fail "--json on a Latin-1 name"
+python3 - "$tmp/j" "$tmp/$bad" <<'PY' || fail "--json: not JSON, or the name lost"
+import json, os, sys
+want = os.fsencode(sys.argv[2])
+for line in open(sys.argv[1], 'rb'):
+    o = json.loads(line.decode('utf-8'))
+    assert o['file'].encode('utf-8', 'surrogateescape') == want, o['file']
+PY
+echo "ok: --json escapes names that are not UTF-8, recoverably"
 
 # One memory budget for all workers: four greyscale progressive
 # 6000x6000 JPEGs (71 MiB of coefficients each) at -j 4 under a 160 MiB
