@@ -42,7 +42,7 @@ in=0
 n=0
 while read -r h k uv d st; do
 	t=$("$FADE" $P $S --summary -H --draws 0 --retention "$h" --k-bio "$k" \
-	    --uv "$uv" --depth "$d" --strength "$st" | cut -f8) ||
+	    --uv "$uv" --depth "$d" --strength "$st" </dev/null | cut -f8) ||
 	    fail "truth run"
 	n=$((n + 1))
 	if [ -z "$t" ]; then
