@@ -65,6 +65,11 @@ sed 's/^component	carbon-black	0.0001/component	carbon-black	nan/' \
     >"$C/readings/sample.tsv"
 "$B/src/smp-sample" --date 2026-05-01 -S "$C/png/srgb8.png" \
     >"$C/series/sample-dated.tsv"
+"$B/src/smp-sample" --json -S "$C/png/srgb8.png" >"$C/readings/sample.jsonl"
+"$B/src/smp-sample" --json --date 2026-05-01 -S "$C/png/srgb8.png" \
+    >"$C/series/sample-dated.jsonl"
+printf '{"L":62,"a":11,"b":16,"file":"x\\udcff\\u00e9"}\n{"summary":"x"}\n{"b":-2,"a":0,"L":40}\n' \
+    >"$C/readings/lab.jsonl"
 printf 'L\ta\tb\n62\t11\t16\n40\t0\t-2\n' >"$C/readings/lab.tsv"
 printf 'L\ta\tb\n62\t11\t1e400\n' >"$C/readings/overflow.tsv"
 printf 'date\tL\ta\tb\n2026-05-24\t44.0\t-2.8\t-3.1\n2027-05-24\t44.3\t-2.7\t-2.8\n2028-05-24\t44.7\t-2.5\t-2.4\n2029-05-24\t45.2\t-2.2\t-2.0\n' \

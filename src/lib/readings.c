@@ -267,13 +267,18 @@ smp_readings_read(const char *path, enum smp_white dflt,
 
 	if (smp_tsv_open(&t, path, e) == -1)
 		return -1;
+	smp_tsv_allow_json(&t);
 	while ((r = smp_tsv_next(&t, e)) == 1) {
 		if (ncols == 0) {
 			for (i = 0; i < R_N; i++)
 				col[i] = smp_tsv_col(&t, columns[rcol[i]].name);
 			if (col[R_L] < 0 || col[R_A] < 0 || col[R_B] < 0) {
 				r = smp_tsv_errf(&t, e, "no L, a and b columns "
-				    "in the header");
+				    "in the header%s", t.nf == 1 &&
+				    strchr(t.f[0], ',') != NULL ? " (this looks "
+				    "like CSV; readings are tab-separated or "
+				    "JSON Lines, smp(7))" : " (readings are "
+				    "tab-separated or JSON Lines, smp(7))");
 				break;
 			}
 			ncols = t.nf;

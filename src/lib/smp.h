@@ -134,10 +134,22 @@ struct smp_tsv {
 	size_t		 cap;
 	char		**f;
 	int		 nf, fcap, owned;
+	/* JSON Lines (smp_tsv_allow_json): the keys of the first object,
+	 * given as a header line, then each object's values in their order;
+	 * an object with a "summary" key is skipped. */
+	int		 json_ok, json;	/* allowed; this file is JSON */
+	char		*keys;		/* the first object's keys, NUL-
+					 * separated */
+	char		**key;
+	int		 nkeys, pending;	/* the first object's values
+						 * still to give */
 };
 int	smp_tsv_open(struct smp_tsv *t, const char *path, struct smp_err *e);
 void	smp_tsv_close(struct smp_tsv *t);
 int	smp_tsv_next(struct smp_tsv *t, struct smp_err *e);
+/* Also read a file whose first record is a JSON object as JSON Lines,
+ * the tools' own --json output (smp(7)). */
+void	smp_tsv_allow_json(struct smp_tsv *t);
 /* Index of the field equal to name in the current line, or -1. */
 int	smp_tsv_col(const struct smp_tsv *t, const char *name);
 /* Fill e with "file:line: ..." and return -1. */
