@@ -104,11 +104,12 @@ smp_cli_interval(const char *opt, const char *arg, double min, double max,
 long
 smp_cli_date(const char *opt, const char *arg)
 {
-	long	d;
+	const char	*why = smp_date_invalid(arg);
+	long		 d;
 
-	if (strlen(arg) != 10 || smp_date_parse(arg, &d) == -1)
-		smp_cli_usage_error("%s: '%s' is not a date YYYY-MM-DD", opt,
-		    arg);
+	if (why != NULL || smp_date_parse(arg, &d) == -1)
+		smp_cli_usage_error("%s: '%.40s': %s", opt, arg, why != NULL ?
+		    why : "not a date YYYY-MM-DD");
 	return d;
 }
 

@@ -119,6 +119,42 @@ chart_field(cmsHANDLE it8, int row, const char *field)
 	return v;
 }
 
+/* A property written as a plain decimal whole number (lcms2 also takes
+ * hex, 0x18, and 24.5), as every other reader of the tools wants. */
+static int
+cie_whole(cmsHANDLE it8, const char *key)
+{
+	const char	*s = cmsIT8GetProperty(it8, key);
+	size_t		 i;
+
+	if (s == NULL)
+		return 1;		/* absent: lcms2 says so itself */
+	for (i = 0; s[i] != '\0'; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return i > 0;
+}
+
+/* A token of the line that lcms2 would read as a hexadecimal number
+ * (0x.., signed or not), or NULL: lcms2 turns it into a number itself,
+ * so the pre-scan is the only place that sees it. */
+static const char *
+hex_token(const char *p)
+{
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#' || *p == '"')
+			return NULL;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+			return p;
+		while (*p != '\0' && *p != ' ' && *p != '\t')
+			p++;
+	}
+}
+
 /*
  * lcms2's IT8 parser is quadratic in keyword lines (25,000 of them took
  * 9 s), so a reference is read whole, within bounds, and pre-scanned
@@ -129,8 +165,16 @@ chart_field(cmsHANDLE it8, int row, const char *field)
 #define CIE_MAX_LINE		4096
 #define CIE_MAX_KEYWORDS	1000
 
+/* Where each data row of the file is, for messages: rowline[i] is the
+ * line of row i (0 when unknown). */
+struct cie_lines {
+	unsigned long	rowline[SMP_CHART_MAX_SETS + 1];
+	int		nrows;
+};
+
 static int
-cie_read(const char *path, char **out, size_t *outlen, struct smp_err *e)
+cie_read(const char *path, char **out, size_t *outlen, struct cie_lines *cl,
+    struct smp_err *e)
 {
 	struct smp_strbuf o = { NULL, 0, 0, 0 };
 	FILE		*fp;
@@ -144,7 +188,7 @@ cie_read(const char *path, char **out, size_t *outlen, struct smp_err *e)
 		return smp_errf(e, SMP_E_IO, "%s: %s", path, strerror(errno));
 	while ((len = smp_tsv_read_line(fp, '\n', CIE_MAX_LINE, &line,
 	    &lcap)) != SMP_LINE_END) {
-		const char	*p = line;
+		const char	*p = line, *hex;
 
 		lineno++;
 		if (len == SMP_LINE_LONG || len == SMP_LINE_NUL) {
@@ -163,16 +207,27 @@ cie_read(const char *path, char **out, size_t *outlen, struct smp_err *e)
 		}
 		while (*p == ' ' || *p == '\t')
 			p++;
-		if (strncmp(p, "BEGIN_DATA", 10) == 0)
+		if (strncmp(p, "BEGIN_DATA", 10) == 0 && p[10] != '_')
 			in_data = 1;
-		else if (strncmp(p, "END_DATA", 8) == 0)
+		else if (strncmp(p, "END_DATA", 8) == 0 && p[8] != '_')
 			in_data = 0;
-		else if (!in_data && *p != '\0' && *p != '#' &&
-		    ++keywords > CIE_MAX_KEYWORDS) {
-			smp_errf(e, SMP_E_LIMIT, "%s:%lu: more than %d keyword "
-			    "lines: not a chart reference", path, lineno,
-			    CIE_MAX_KEYWORDS);
-			goto out;
+		else if (*p != '\0' && *p != '#') {
+			if (in_data && cl->nrows <= SMP_CHART_MAX_SETS)
+				cl->rowline[cl->nrows++] = lineno;
+			if (!in_data && ++keywords > CIE_MAX_KEYWORDS) {
+				smp_errf(e, SMP_E_LIMIT, "%s:%lu: more than %d "
+				    "keyword lines: not a chart reference", path,
+				    lineno, CIE_MAX_KEYWORDS);
+				goto out;
+			}
+			if ((in_data || strncmp(p, "NUMBER_OF_", 10) == 0) &&
+			    (hex = hex_token(p)) != NULL) {
+				smp_errf(e, SMP_E_INPUT, "%s:%lu: '%.*s': decimal "
+				    "numbers only, not hexadecimal", path, lineno,
+				    (int)strcspn(hex, " \t") > 20 ? 20 :
+				    (int)strcspn(hex, " \t"), hex);
+				goto out;
+			}
 		}
 		smp_strbuf_printf(&o, "%s\n", line);
 	}
@@ -204,10 +259,12 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 	int		 n, i, k, seen[SMP_CHART_PATCHES] = { 0 }, lab, r = -1;
 	int		 idf_col;
 	double		 sets;
+	struct cie_lines cl;
 	char		*text = NULL;
 	size_t		 len = 0;
 
-	if (cie_read(path, &text, &len, e) == -1)
+	memset(&cl, 0, sizeof cl);
+	if (cie_read(path, &text, &len, &cl, e) == -1)
 		return -1;
 	if (len == 0) {			/* lcms2 asserts on an empty buffer */
 		free(text);
@@ -227,6 +284,12 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 	}
 	/* Bounded before the conversion: 3e37 sets is no int. */
 	sets = cmsIT8GetPropertyDbl(it8, "NUMBER_OF_SETS");
+	if (sets != floor(sets) || !cie_whole(it8, "NUMBER_OF_SETS") ||
+	    !cie_whole(it8, "NUMBER_OF_FIELDS")) {
+		smp_errf(e, SMP_E_INPUT, "%s: NUMBER_OF_SETS and "
+		    "NUMBER_OF_FIELDS must be whole decimal numbers", path);
+		goto out;
+	}
 	n = !(sets > 0) ? 0 : sets > SMP_CHART_MAX_SETS ?
 	    SMP_CHART_MAX_SETS + 1 : (int)sets;
 	lab = cmsIT8FindDataFormat(it8, "LAB_L") >= 0 &&
@@ -273,8 +336,14 @@ smp_chart_load_cie(const char *path, struct smp_chart_ref *ref,
 		}
 		if (!isfinite(v[0]) || !isfinite(v[1]) || !isfinite(v[2]) ||
 		    v[0] < 0 || v[0] > 110) {
-			smp_errf(e, SMP_E_INPUT, "%s: sample %s: not a colour "
-			    "(finite numbers, L* 0..110)", path, id ? id : "?");
+			if (i < cl.nrows && cl.rowline[i] > 0)
+				smp_errf(e, SMP_E_INPUT, "%s:%lu: sample %s: not "
+				    "a colour (decimal numbers, L* 0..110)", path,
+				    cl.rowline[i], id ? id : "?");
+			else
+				smp_errf(e, SMP_E_INPUT, "%s: sample %s: not a "
+				    "colour (decimal numbers, L* 0..110)", path,
+				    id ? id : "?");
 			goto out;
 		}
 		ref->lab[k] = (struct smp_lab){ v[0], v[1], v[2] };

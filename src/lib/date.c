@@ -58,26 +58,35 @@ smp_date_civil(long days, long *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-/* YYYY-MM-DD, or YYYY:MM:DD as EXIF writes it, optionally followed by a
- * time after 'T' or a space (ignored).  Years 1900..9999. */
-int
-smp_date_parse(const char *s, long *days)
+const char *
+smp_date_invalid(const char *s)
 {
 	int	y, m, d, i;
 
 	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != s[4] || (s[4] != '-' &&
-		    s[4] != ':') : !isdigit((unsigned char)s[i]))
-			return -1;
-	if (s[10] != '\0' && s[10] != 'T' && s[10] != ' ')
-		return -1;
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return "not a date YYYY-MM-DD";
+	if (s[10] != '\0')
+		return "not a date YYYY-MM-DD (no time after it)";
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
 	    (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+	if (y < 1900)
+		return "a year before 1900 (dates are YYYY-MM-DD, 1900 to 9999)";
+	if (m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return "no such day";
+	return NULL;
+}
+
+int
+smp_date_parse(const char *s, long *days)
+{
+	if (smp_date_invalid(s) != NULL)
 		return -1;
-	*days = smp_date_days(y, m, d);
+	*days = smp_date_days((s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+	    (s[2] - '0') * 10 + (s[3] - '0'), (s[5] - '0') * 10 + (s[6] - '0'),
+	    (s[8] - '0') * 10 + (s[9] - '0'));
 	return 0;
 }
 

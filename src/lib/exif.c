@@ -89,6 +89,12 @@ entry_date(const struct tiff *tf, size_t off, char *out)
 	count = count < sizeof buf ? count : sizeof buf - 1;
 	memcpy(buf, tf->t + at, count);
 	buf[count] = '\0';
+	/* EXIF writes "YYYY:MM:DD HH:MM:SS"; the day is its first ten. */
+	if (buf[4] != ':' || buf[7] != ':' || (buf[10] != ' ' &&
+	    buf[10] != '\0'))
+		return -1;
+	buf[4] = buf[7] = '-';
+	buf[10] = '\0';
 	if (smp_date_parse(buf, &days) == -1)
 		return -1;
 	smp_date_format(days, out, 11);

@@ -70,10 +70,14 @@ smp_fade_series_read(const char *path, enum smp_white dflt,
 			goto out;
 		}
 		if (q->date[0] == '\0' || smp_date_parse(q->date, &o->date) == -1) {
-			smp_errf(e, SMP_E_INPUT, "%s:%lu: %s", path, q->line,
-			    q->date[0] == '\0' ? "no date (a date column with "
-			    "YYYY-MM-DD is needed for --fit)" :
-			    "the date is not YYYY-MM-DD");
+			if (q->date[0] == '\0')
+				smp_errf(e, SMP_E_INPUT, "%s:%lu: no date (a date "
+				    "column with YYYY-MM-DD is needed for --fit)",
+				    path, q->line);
+			else
+				smp_errf(e, SMP_E_INPUT, "%s:%lu: date '%.40s': %s",
+				    path, q->line, q->date,
+				    smp_date_invalid(q->date));
 			goto out;
 		}
 		smp_lab_adapt(&q->st.value, q->white, s->white, &o->dot);

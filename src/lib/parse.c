@@ -145,8 +145,11 @@ smp_parse_size(const char *s, uint64_t *out, struct smp_err *e)
 	}
 	if (mul != 1)
 		buf[len - 1] = '\0';
-	if (smp_parse_double(buf, 1, 1e15 / (double)mul, &v, e) == -1)
+	/* As for counts, the range is the size's: 0.5G is 512M. */
+	if (smp_parse_double(buf, 0, 1e15 / (double)mul, &v, e) == -1)
 		return -1;
+	if (v * (double)mul < 1)
+		return smp_errf(e, SMP_E_USAGE, "'%s' is less than 1 byte", s);
 	*out = (uint64_t)(v * (double)mul);
 	return 0;
 }
@@ -165,8 +168,11 @@ smp_parse_count(const char *s, uint64_t *out, struct smp_err *e)
 		mul = 1e6, buf[n - 1] = '\0';
 	else if (buf[n - 1] == 'G' || buf[n - 1] == 'g')
 		mul = 1e9, buf[n - 1] = '\0';
-	if (smp_parse_double(buf, 1, 1e15 / mul, &v, e) == -1)
+	/* The range is the count's, not the number's: 0.5M is 500000. */
+	if (smp_parse_double(buf, 0, 1e15 / mul, &v, e) == -1)
 		return -1;
-	*out = (uint64_t)(v * mul);
+	if (v * mul < 1)
+		return smp_errf(e, SMP_E_USAGE, "'%s' is less than 1", s);
+	*out = (uint64_t)llround(v * mul);
 	return 0;
 }

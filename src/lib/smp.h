@@ -210,7 +210,10 @@ void	smp_atomic_abort(void);
 /* date.c: days since 1970-01-01, proleptic Gregorian. */
 long	smp_date_days(long y, int m, int d);
 void	smp_date_civil(long days, long *y, int *m, int *d);
+/* The one rule for a date: exactly YYYY-MM-DD, a real day, 1900 to
+ * 9999.  smp_date_invalid says why s breaks it (NULL when it does not). */
 int	smp_date_parse(const char *s, long *days);
+const char *smp_date_invalid(const char *s);
 void	smp_date_format(long days, char *out, size_t len);
 long	smp_date_add_months(long days, int n);
 /* Years as a mean Gregorian year; adding years rounds to the nearest

@@ -52,7 +52,7 @@ python3 -c "print('L\ta\tb'); print('60\t10\t' + '1' * 1100000)" >"$tmp/r.tsv" 2
 printf 'date\tL\ta\tb\n2026-01-01\t44\t-3\tnan\n' >"$tmp/s.tsv"
 bad "s.tsv:2:" "$FADE" $P --skin 60,10,15 --fit "$tmp/s.tsv"
 printf 'date\tL\ta\tb\n2026-01-32\t44\t-3\t-3\n' >"$tmp/s.tsv"
-bad "s.tsv:2: the date" "$FADE" $P --skin 60,10,15 --fit "$tmp/s.tsv"
+bad "s.tsv:2: date '2026-01-32': no such day" "$FADE" $P --skin 60,10,15 --fit "$tmp/s.tsv"
 
 # Catalogues: a copy of the bundled one with one value spoiled on line N.
 line=$(grep -n '^component	carbon-black' "$CATALOGUE" | cut -d: -f1)

@@ -31,6 +31,6 @@ check "expected grid" -r grid:3 "$tmp/a.png"
 check "a.png: region 'rect:30,0,11,5' extends outside the 40x30 image" -r rect:30,0,11,5 "$tmp/a.png"
 check "a.png: region 'circle:5,5,6' extends outside" -r circle:5,5,6 "$tmp/a.png"
 check "more tiles than pixels" -r grid:41x2 "$tmp/a.png"
-check "out of range" --max-pixels 0 "$tmp/a.png"
+check "is less than 1" --max-pixels 0 "$tmp/a.png"
 check "not a usable ICC profile" -p "$tmp/a.png" "$tmp/a.png"
 exit 0

@@ -49,9 +49,12 @@ test_dates(void **state)
 		smp_date_format(d, buf, sizeof buf);
 		assert_string_equal(buf, dates[i].s);
 	}
-	assert_int_equal(smp_date_parse("2024:02:29 10:11:12", &d), 0);
-	assert_int_equal(d, 19782);
-	assert_int_equal(smp_date_parse("2024-02-29T10:11:12Z", &d), 0);
+	/* One rule: YYYY-MM-DD exactly, 1900 on (EXIF's form is exif.c's). */
+	assert_int_equal(smp_date_parse("2024:02:29 10:11:12", &d), -1);
+	assert_int_equal(smp_date_parse("2024-02-29T10:11:12Z", &d), -1);
+	assert_int_equal(smp_date_parse("0001-01-01", &d), -1);
+	assert_int_equal(smp_date_parse("1900-01-01", &d), 0);
+	assert_int_equal(d, -25567);
 	assert_int_equal(smp_date_parse("2023-02-29", &d), -1);
 	assert_int_equal(smp_date_parse("2100-02-29", &d), -1);
 	assert_int_equal(smp_date_parse("2024-13-01", &d), -1);
