@@ -147,6 +147,8 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 		JSAMPROW	 rp = row;
 		const JSAMPLE	*s;
 		uint16_t	*d = wide;
+		JDIMENSION	 skip;
+		int		 want;
 
 		if (jpeg_read_scanlines(ci, &rp, 1) != 1) {
 			smp_errf(e, SMP_E_INPUT, "%s: short read at row %u",
@@ -163,8 +165,18 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 			}
 			*d++ = 65535;
 		}
-		if (fn(arg, y, wide, e) == -1)
+		if ((want = fn(arg, y, wide, e)) == -1)
 			failed = 1;
+		else if (want > 0) {	/* rows no region wants */
+			skip = (JDIMENSION)want < r->y + r->h - y - 1 ?
+			    (JDIMENSION)want : r->y + r->h - y - 1;
+			if (skip > 0 && jpeg_skip_scanlines(ci, skip) != skip) {
+				smp_errf(e, SMP_E_INPUT, "%s: short read at "
+				    "row %u", img->path, (unsigned)(y + 1));
+				failed = 1;
+			}
+			y += skip;
+		}
 	}
 	/* A rect reaching the last row reads on to EOI to catch truncation. */
 	if (!failed && r->y + r->h == ci->output_height)

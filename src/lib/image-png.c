@@ -94,7 +94,7 @@ png_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 	uint16_t		*volatile wide = NULL;
 	int			 model_ch = (int)img->info.model;
 	uint32_t		 y, last = r->y + r->h;
-	int			 pass, failed = 0;
+	int			 pass, failed = 0, want;
 	size_t			 need;
 
 	need = c->rowbytes + (size_t)r->w * (model_ch + 1) * 2;
@@ -120,15 +120,19 @@ png_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 		return -1;
 	}
 	if (c->passes == 1) {
+		uint32_t	unwanted = 0;
+
 		for (y = 0; y < last && !failed; y++) {
 			png_read_row(c->png, scratch, NULL);
-			if (y < r->y)
+			if (y < r->y || (unwanted > 0 && unwanted--))
 				continue;
 			png_widen(c, model_ch, scratch +
 			    (size_t)r->x * c->rowbytes / img->info.width,
 			    r->w, wide);
-			if (fn(arg, y, wide, e) == -1)
+			if ((want = fn(arg, y, wide, e)) == -1)
 				failed = 1;
+			else if (want > 0)
+				unwanted = (uint32_t)want;
 		}
 	} else {
 		for (pass = 0; pass < c->passes; pass++)
@@ -140,8 +144,11 @@ png_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 			png_widen(c, model_ch, rows + (size_t)(y - r->y) *
 			    c->rowbytes + (size_t)r->x * c->rowbytes /
 			    img->info.width, r->w, wide);
-			if (fn(arg, y, wide, e) == -1)
+			if ((want = fn(arg, y, wide, e)) == -1)
 				failed = 1;
+			else if (want > 0)
+				y += (uint32_t)want < last - y - 1 ?
+				    (uint32_t)want : last - y - 1;
 		}
 	}
 	/* Reaching the end anyway: check the trailing chunks and IEND too. */

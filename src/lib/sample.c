@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,11 @@ struct grid {
 	size_t		first;		/* index of tile (0, 0) in jobs */
 };
 
+/* A stored-coordinate box, [x0, x1) x [y0, y1). */
+struct box {
+	uint32_t	x0, y0, x1, y1;
+};
+
 struct sampler {
 	const struct smp_image_info *info;
 	struct smp_pixconv	*pc;
@@ -45,6 +51,11 @@ struct sampler {
 	unsigned char		**masks;
 	size_t			 nmasks;
 	struct smp_rect		 rect;	/* stored */
+	/* Only pixels in some region are converted: the stored boxes of
+	 * the shapes and grids, and a row's spans, merged, rect-relative. */
+	struct box		*boxes;
+	size_t			 nboxes;
+	uint32_t		*spans;		/* 2 x nboxes */
 	float			*rowlab;
 	const char		*path;
 	int			 have_chart;	/* chart[] is the chart's bbox */
@@ -67,6 +78,8 @@ sampler_free(struct sampler *s)
 	free(s->jobs);
 	free(s->shapes);
 	free(s->grids);
+	free(s->boxes);
+	free(s->spans);
 	free(s->rowlab);
 	smp_pixconv_free(s->pc);
 }
@@ -420,72 +433,163 @@ grid_tile(const struct grid *g, uint32_t x, uint32_t y, uint32_t W,
 	return g->first + (size_t)r * g->cols + c;
 }
 
+/* The spans of stored row sy that some region covers, merged and in
+ * order, rect-relative, into s->spans; their count. */
+static uint32_t
+row_spans(struct sampler *s, uint32_t sy)
+{
+	uint32_t	n = 0, k, m, a, b;
+	size_t		i;
+
+	for (i = 0; i < s->nboxes; i++) {
+		const struct box	*bx = &s->boxes[i];
+
+		if (sy < bx->y0 || sy >= bx->y1)
+			continue;
+		a = bx->x0 - s->rect.x, b = bx->x1 - s->rect.x;
+		/* Insert in order of start (few boxes: insertion). */
+		for (k = n; k > 0 && s->spans[2 * (k - 1)] > a; k--) {
+			s->spans[2 * k] = s->spans[2 * (k - 1)];
+			s->spans[2 * k + 1] = s->spans[2 * (k - 1) + 1];
+		}
+		s->spans[2 * k] = a, s->spans[2 * k + 1] = b;
+		n++;
+	}
+	for (k = 0, m = 0; k < n; k++) {
+		if (m > 0 && s->spans[2 * k] <= s->spans[2 * (m - 1) + 1]) {
+			if (s->spans[2 * k + 1] > s->spans[2 * (m - 1) + 1])
+				s->spans[2 * (m - 1) + 1] = s->spans[2 * k + 1];
+			continue;
+		}
+		s->spans[2 * m] = s->spans[2 * k];
+		s->spans[2 * m + 1] = s->spans[2 * k + 1];
+		m++;
+	}
+	return m;
+}
+
+/* Hand the pixel at rect column i of stored row sy to its regions. */
+static void
+sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab)
+{
+	const struct smp_image_info *in = s->info;
+	uint32_t	 dx, dy, W = in->disp_width, H = in->disp_height;
+	size_t		 k;
+
+	smp_orient_to_display(in->orientation, in->width, in->height,
+	    s->rect.x + i, sy, &dx, &dy);
+	for (k = 0; k < s->nshapes; k++) {
+		struct job	*j = &s->jobs[s->shapes[k]];
+
+		if (job_contains(j, dx, dy, W)) {
+			job_push(j, lab);
+			if (j->inset != NULL)
+				smp_inset_add(j->inset, dx, dy, lab);
+		}
+	}
+	for (k = 0; k < s->ngrids; k++)
+		job_push(&s->jobs[grid_tile(&s->grids[k], dx, dy, W, H)], lab);
+}
+
+/* How many stored rows after sy no box covers (0: the next is wanted). */
+static uint32_t
+rows_unwanted(const struct sampler *s, uint32_t sy)
+{
+	uint32_t	next = s->rect.y + s->rect.h;
+	size_t		i;
+
+	for (i = 0; i < s->nboxes; i++) {
+		const struct box	*bx = &s->boxes[i];
+
+		if (sy + 1 >= bx->y0 && sy + 1 < bx->y1)
+			return 0;
+		if (bx->y0 > sy + 1 && bx->y0 < next)
+			next = bx->y0;
+	}
+	return next - sy - 1;
+}
+
 static int
 sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 {
 	struct sampler	*s = arg;
-	const struct smp_image_info *in = s->info;
-	int		 nch = (int)in->model + 1, o = in->orientation;
-	uint32_t	 i, dx, dy, W = in->disp_width, H = in->disp_height;
-	size_t		 k;
+	int		 nch = (int)s->info->model + 1;
+	uint32_t	 ns, a, i, x0, x1;
 
-	smp_pixconv_run(s->pc, px, s->rowlab, s->rect.w);
-	for (i = 0; i < s->rect.w; i++) {
-		const float	*lab = s->rowlab + 3 * i;
+	ns = row_spans(s, sy);
+	for (a = 0; a < ns; a++) {
+		x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
+		smp_pixconv_run(s->pc, px + (size_t)x0 * nch, s->rowlab +
+		    3 * (size_t)x0, x1 - x0);
+		for (i = x0; i < x1; i++) {
+			const float	*lab = s->rowlab + 3 * (size_t)i;
 
-		if (px[(size_t)i * nch + nch - 1] == 0)
-			continue;	/* fully transparent */
-		if (!isfinite(lab[0]) || !isfinite(lab[1]) || !isfinite(lab[2]))
-			return smp_errf(e, SMP_E_COLOR, "%s: colour conversion "
-			    "failed", s->path);
-		smp_orient_to_display(o, in->width, in->height, s->rect.x + i,
-		    sy, &dx, &dy);
-		for (k = 0; k < s->nshapes; k++) {
-			struct job	*j = &s->jobs[s->shapes[k]];
-
-			if (job_contains(j, dx, dy, W)) {
-				job_push(j, lab);
-				if (j->inset != NULL)
-					smp_inset_add(j->inset, dx, dy, lab);
-			}
+			if (px[(size_t)i * nch + nch - 1] == 0)
+				continue;	/* fully transparent */
+			if (!isfinite(lab[0]) || !isfinite(lab[1]) ||
+			    !isfinite(lab[2]))
+				return smp_errf(e, SMP_E_COLOR, "%s: colour "
+				    "conversion failed", s->path);
+			sampler_pixel(s, i, sy, lab);
 		}
-		for (k = 0; k < s->ngrids; k++)
-			job_push(&s->jobs[grid_tile(&s->grids[k], dx, dy, W,
-			    H)], lab);
 	}
-	return 0;
+	return (int)(rows_unwanted(s, sy) > INT_MAX ? INT_MAX :
+	    rows_unwanted(s, sy));
 }
 
-/* The stored rectangle covering the union of the jobs' display boxes. */
-static void
-sampler_rect(struct sampler *s)
+/* The stored box of display box [x0, x1) x [y0, y1). */
+static struct box
+stored_box(const struct smp_image_info *in, uint32_t x0, uint32_t y0,
+    uint32_t x1, uint32_t y1)
+{
+	struct box	b = { UINT32_MAX, UINT32_MAX, 0, 0 };
+	uint32_t	sx, sy, cx[2] = { x0, x1 - 1 }, cy[2] = { y0, y1 - 1 };
+	int		i, k;
+
+	for (i = 0; i < 2; i++)
+		for (k = 0; k < 2; k++) {
+			smp_orient_to_stored(in->orientation, in->width,
+			    in->height, cx[i], cy[k], &sx, &sy);
+			if (sx < b.x0)
+				b.x0 = sx;
+			if (sy < b.y0)
+				b.y0 = sy;
+			if (sx + 1 > b.x1)
+				b.x1 = sx + 1;
+			if (sy + 1 > b.y1)
+				b.y1 = sy + 1;
+		}
+	return b;
+}
+
+/* The stored boxes of the shapes and of each grid (the whole image),
+ * and the stored rectangle covering them all. */
+static int
+sampler_rect(struct sampler *s, struct smp_err *e)
 {
 	const struct smp_image_info *in = s->info;
-	uint32_t	x0 = UINT32_MAX, y0 = UINT32_MAX, x1 = 0, y1 = 0;
-	uint32_t	sx, sy, cx[2], cy[2];
-	size_t		i;
-	int		a, b;
+	struct box	 u = { UINT32_MAX, UINT32_MAX, 0, 0 }, b;
+	size_t		 i, n = 0;
 
-	for (i = 0; i < s->njobs; i++) {
-		const struct job	*j = &s->jobs[i];
-
-		cx[0] = j->x0, cx[1] = j->x1 - 1;
-		cy[0] = j->y0, cy[1] = j->y1 - 1;
-		for (a = 0; a < 2; a++)
-			for (b = 0; b < 2; b++) {
-				smp_orient_to_stored(in->orientation, in->width,
-				    in->height, cx[a], cy[b], &sx, &sy);
-				if (sx < x0)
-					x0 = sx;
-				if (sy < y0)
-					y0 = sy;
-				if (sx + 1 > x1)
-					x1 = sx + 1;
-				if (sy + 1 > y1)
-					y1 = sy + 1;
-			}
+	if ((s->boxes = malloc((s->njobs + 1) * sizeof *s->boxes)) == NULL ||
+	    (s->spans = malloc((s->njobs + 1) * 2 * sizeof *s->spans)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
+	for (i = 0; i < s->njobs; i++)
+		if (s->jobs[i].kind != JOB_TILE)
+			s->boxes[n++] = stored_box(in, s->jobs[i].x0,
+			    s->jobs[i].y0, s->jobs[i].x1, s->jobs[i].y1);
+	if (s->ngrids > 0)
+		s->boxes[n++] = (struct box){ 0, 0, in->width, in->height };
+	s->nboxes = n;
+	for (i = 0; i < n; i++) {
+		b = s->boxes[i];
+		u.x0 = b.x0 < u.x0 ? b.x0 : u.x0;
+		u.y0 = b.y0 < u.y0 ? b.y0 : u.y0;
+		u.x1 = b.x1 > u.x1 ? b.x1 : u.x1;
+		u.y1 = b.y1 > u.y1 ? b.y1 : u.y1;
 	}
-	s->rect = (struct smp_rect){ x0, y0, x1 - x0, y1 - y0 };
+	s->rect = (struct smp_rect){ u.x0, u.y0, u.x1 - u.x0, u.y1 - u.y0 };
+	return 0;
 }
 
 /* What every reading of one image shares. */
@@ -632,9 +736,8 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 		memcpy(s.chart, src->chart, sizeof s.chart);
 		s.have_chart = s.chart[2] > s.chart[0] && s.chart[3] > s.chart[1];
 	}
-	if (sampler_plan(&s, o, e) == -1)
+	if (sampler_plan(&s, o, e) == -1 || sampler_rect(&s, e) == -1)
 		goto out;
-	sampler_rect(&s);
 	if (sampler_reserve(&s, img, o, e) == -1 ||
 	    (o->insets && sampler_insets(&s, e) == -1) ||
 	    smp_pixconv_new(s.info, o->profile, src->icc, src->icc_len,

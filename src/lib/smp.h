@@ -418,7 +418,8 @@ int	smp_image_sniff(const char *path);
  * r.w pixels of (model channels + 1 alpha) uint16 samples, 0..65535, ink
  * values for CMYK.  Each read decodes afresh from the top of the file, so
  * an image can be read any number of times.  fn returns 0 to go on, -1
- * (with e filled) to stop.
+ * (with e filled) to stop, or n > 0 when the next n rows are not wanted:
+ * they are not passed, and a JPEG skips them without its inverse DCT.
  */
 typedef int (*smp_row_fn)(void *arg, uint32_t sy, const uint16_t *px,
 	    struct smp_err *e);
