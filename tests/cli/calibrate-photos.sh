@@ -5,10 +5,10 @@
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_shared
 P="$SMP_SHARED/photos"
-photos="plantcv_target_img.png plantcv_source1_img.png
-    pedrodiamel_img-colorchecker.jpg pierrre1618_input.jpg"
-# Under valgrind (SMP_VALGRIND) the first four only.
-[ -n "${SMP_VALGRIND:-}" ] || photos="$photos plantcv_classic.png
+photos="plantcv_target_img.png plantcv_source1_img.png"
+# Under valgrind (SMP_VALGRIND) the first two only.
+[ -n "${SMP_VALGRIND:-}" ] || photos="$photos
+    pedrodiamel_img-colorchecker.jpg pierrre1618_input.jpg plantcv_classic.png
     macduff_below_fishbox.jpg plantcv_calibrite-passport.png
     plantcv_colorchecker-classic-mini.jpg jarrelscy_IMG_20140613_203438.jpg
     jarrelscy_IMG_20140613_203500.jpg"
