@@ -72,6 +72,26 @@ sample_one(size_t i, void *arg)
 	return d;
 }
 
+/* A warning for each region with more than SMP_OVER_WHITE_FLAG of its
+ * pixels above the chart's white patch (its rows share the share). */
+static void
+warn_over_white(const struct smp_readings *rs)
+{
+	size_t	i;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct smp_reading	*r = &rs->r[i];
+
+		if (i > 0 && strcmp(r->region, rs->r[i - 1].region) == 0)
+			continue;
+		if (r->over_white > SMP_OVER_WHITE_FLAG)
+			smp_cli_warnx("%s: region %s: flagged over-white: %.1f %% "
+			    "of its pixels are brighter than the chart's white "
+			    "patch; their colour is extrapolated beyond the "
+			    "chart", r->file, r->region, 100 * r->over_white);
+	}
+}
+
 static int
 print_one(size_t i, void *result, void *arg)
 {
@@ -88,7 +108,8 @@ print_one(size_t i, void *result, void *arg)
 		smp_cli_warnx("%s", d->e.msg);
 		b->status = SMP_EXIT_TROUBLE;
 		smp_progress_failed(b->progress);
-	}
+	} else
+		warn_over_white(&d->rs);
 	if (d != NULL) {
 		smp_readings_clear(&d->rs);
 		free(d);

@@ -22,7 +22,7 @@ smp_photo_sample(const char *path, const struct smp_sample_opts *o,
 	struct smp_calib_opts		 co;
 	struct smp_calib_result		 cal;
 	struct smp_sample_source	 src;
-	int				 r;
+	int				 r, k;
 
 	memset(out, 0, sizeof *out);
 	memset(&src, 0, sizeof src);
@@ -53,6 +53,10 @@ smp_photo_sample(const char *path, const struct smp_sample_opts *o,
 		src.icc = cal.icc;
 		src.icc_len = cal.icc_len;
 		src.calib_de00 = cal.rep.mean[1];
+		src.have_white = 1;
+		for (k = 0; k < 3; k++)
+			src.white[k] = cal.patch[18].rgb[k] +
+			    SMP_OVER_WHITE_SD * cal.patch[18].sd[k] + 0.5 / 255;
 	}
 	r = smp_sample_regions(img, o, &src, out, e);
 	free(cal.icc);

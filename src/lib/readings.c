@@ -17,7 +17,7 @@ enum {
 	C_FILE, C_REGION, C_CLASS, C_N, C_FRAC, C_L, C_A, C_B, C_C, C_H,
 	C_SD_L, C_SD_A, C_SD_B, C_CI95, C_ITA, C_ITA_CLASS, C_WHITE,
 	C_PROFILE_SOURCE, C_MED_L, C_MED_A, C_MED_B, C_N_EXCLUDED, C_STAT,
-	C_CALIB_DE00, C_DATE
+	C_CALIB_DE00, C_DATE, C_OVER_WHITE
 };
 static const struct smp_column columns[] = {
 	[C_FILE] = { "file", SMP_COL_STR, 0 },
@@ -45,6 +45,7 @@ static const struct smp_column columns[] = {
 	[C_STAT] = { "stat", SMP_COL_STR, 0 },
 	[C_CALIB_DE00] = { "calib_de00", SMP_COL_NUM, 3 },
 	[C_DATE] = { "date", SMP_COL_STR, 0 },
+	[C_OVER_WHITE] = { "over_white", SMP_COL_NUM, 4 },
 };
 
 enum smp_role
@@ -81,7 +82,7 @@ smp_readings_add(struct smp_readings *rs, const char *file,
 		smp_errf(e, SMP_E_NOMEM, "out of memory");
 		return NULL;
 	}
-	r->frac = r->C = r->h = r->ita = r->calib_de00 = NAN;
+	r->frac = r->C = r->h = r->ita = r->calib_de00 = r->over_white = NAN;
 	r->st.value.L = r->st.value.a = r->st.value.b = NAN;
 	r->st.mean = r->st.median = r->st.sd = r->st.value;
 	r->st.ci95 = NAN;
@@ -164,6 +165,7 @@ smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
 		smp_table_set_num(t, C_CALIB_DE00, r->calib_de00);
 		if (r->date[0] != '\0')
 			smp_table_set_str(t, C_DATE, r->date);
+		smp_table_set_num(t, C_OVER_WHITE, r->over_white);
 		if (smp_table_end_row(t, e) == -1)
 			return -1;
 	}
@@ -172,10 +174,10 @@ smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
 
 /* The reader: columns it looks for, by name. */
 enum { R_FILE, R_REGION, R_CLASS, R_WHITE, R_L, R_A, R_B, R_DATE, R_CI95,
-	R_SOURCE, R_CALIB, R_N };
+	R_SOURCE, R_CALIB, R_OVER, R_N };
 static const int rcol[R_N] = {
 	C_FILE, C_REGION, C_CLASS, C_WHITE, C_L, C_A, C_B, C_DATE, C_CI95,
-	C_PROFILE_SOURCE, C_CALIB_DE00
+	C_PROFILE_SOURCE, C_CALIB_DE00, C_OVER_WHITE
 };
 
 /* A named choice of the current line's column k, if the file has it. */
@@ -247,9 +249,11 @@ read_row(struct smp_readings *rs, const struct smp_tsv *t, const int *col,
 	r->source = (enum smp_profile_source)source;
 	r->st.value = (struct smp_lab){ v[0], v[1], v[2] };
 	r->line = t->line;
-	/* ci95 and calib_de00 are optional, and may be empty (unknown) */
+	/* ci95, calib_de00 and over_white are optional, and may be empty
+	 * (unknown) */
 	if (read_optional(t, col, R_CI95, &r->st.ci95, e) == -1 ||
-	    read_optional(t, col, R_CALIB, &r->calib_de00, e) == -1)
+	    read_optional(t, col, R_CALIB, &r->calib_de00, e) == -1 ||
+	    read_optional(t, col, R_OVER, &r->over_white, e) == -1)
 		return -1;
 	if (col[R_DATE] >= 0 &&
 	    smp_readings_set_date(r, t->f[col[R_DATE]], e) == -1)

@@ -26,6 +26,7 @@ struct job {
 	float			*lab;
 	size_t			 n, cap;
 	struct smp_inset	*inset;		/* --report's picture, or NULL */
+	size_t			 over;		/* pixels above the white */
 	double			 threshold;	/* -S: the dots' L* bound */
 };
 
@@ -58,6 +59,8 @@ struct sampler {
 	uint32_t		*spans;		/* 2 x nboxes */
 	float			*rowlab;
 	const char		*path;
+	int			 have_white;	/* white16[] is the chart's */
+	uint32_t		 white16[3];	/* over-white bounds, 0..65535 */
 	int			 have_chart;	/* chart[] is the chart's bbox */
 	uint32_t		 chart[4];	/* x0 y0 x1 y1, display */
 };
@@ -468,9 +471,11 @@ row_spans(struct sampler *s, uint32_t sy)
 	return m;
 }
 
-/* Hand the pixel at rect column i of stored row sy to its regions. */
+/* Hand the pixel at rect column i of stored row sy to its regions;
+ * over: it is above the chart's white. */
 static void
-sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab)
+sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
+    int over)
 {
 	const struct smp_image_info *in = s->info;
 	uint32_t	 dx, dy, W = in->disp_width, H = in->disp_height;
@@ -483,12 +488,32 @@ sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab)
 
 		if (job_contains(j, dx, dy, W)) {
 			job_push(j, lab);
+			j->over += over;
 			if (j->inset != NULL)
 				smp_inset_add(j->inset, dx, dy, lab);
 		}
 	}
-	for (k = 0; k < s->ngrids; k++)
-		job_push(&s->jobs[grid_tile(&s->grids[k], dx, dy, W, H)], lab);
+	for (k = 0; k < s->ngrids; k++) {
+		struct job	*j = &s->jobs[grid_tile(&s->grids[k], dx, dy,
+				    W, H)];
+
+		job_push(j, lab);
+		j->over += over;
+	}
+}
+
+/* Is the pixel px (nch samples, alpha last) above the chart's white? */
+static int
+over_white(const struct sampler *s, const uint16_t *px, int nch)
+{
+	int	k;
+
+	if (!s->have_white)
+		return 0;
+	for (k = 0; k < nch - 1; k++)
+		if (px[k] > s->white16[k < 3 ? k : 2])
+			return 1;
+	return 0;
 }
 
 /* How many stored rows after sy no box covers (0: the next is wanted). */
@@ -530,7 +555,8 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 			    !isfinite(lab[2]))
 				return smp_errf(e, SMP_E_COLOR, "%s: colour "
 				    "conversion failed", s->path);
-			sampler_pixel(s, i, sy, lab);
+			sampler_pixel(s, i, sy, lab, over_white(s,
+			    px + (size_t)i * nch, nch));
 		}
 	}
 	return (int)(rows_unwanted(s, sy) > INT_MAX ? INT_MAX :
@@ -722,7 +748,7 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	const char		*path = smp_image_path(img);
 	struct sampler		 s;
 	struct image_facts	 im;
-	size_t			 i;
+	size_t			 i, k;
 	int			 r = -1;
 
 	memset(out, 0, sizeof *out);
@@ -732,6 +758,12 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	im.path = path;
 	im.profile = o->profile;
 	im.calib_de00 = src->calib_de00;
+	if (src->have_white) {
+		s.have_white = 1;
+		for (i = 0; i < 3; i++)
+			s.white16[i] = src->white[i] >= 1 ? 65535 :
+			    (uint32_t)(src->white[i] * 65535);
+	}
 	if (src->have_chart) {
 		memcpy(s.chart, src->chart, sizeof s.chart);
 		s.have_chart = s.chart[2] > s.chart[0] && s.chart[3] > s.chart[1];
@@ -759,6 +791,9 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 			    j->lab, j->n, j->n, o, e);
 		if (r == -1)
 			goto out;
+		for (k = first; k < out->n; k++)
+			out->r[k].over_white = s.have_white && j->n > 0 ?
+			    (double)j->over / (double)j->n : NAN;
 		if (j->inset != NULL) {		/* handed to the first row */
 			smp_inset_finish(j->inset, out->r[first].klass ==
 			    SMP_CLASS_SKIN && out->n > first + 1 ?

@@ -501,6 +501,11 @@ double	smp_stats_median(float *v, size_t n);	/* partially reorders v */
 /* sample.c -S: a region holds dots (or follicles) only with at least
  * SMP_SEP_MIN_PIXELS of them, SMP_SEP_MIN_SHARE of its pixels, and
  * SMP_SEP_MIN_DE dE00 between their reading and the skin's. */
+/* A pixel is over white when a channel exceeds the white patch's mean by
+ * more than 3 of its standard deviations and half a step of 8 bits; a
+ * region with more than SMP_OVER_WHITE_FLAG of them is flagged. */
+#define SMP_OVER_WHITE_SD	3.0
+#define SMP_OVER_WHITE_FLAG	0.01
 #define SMP_SEP_MIN_PIXELS	4
 #define SMP_SEP_MIN_SHARE	0.001
 #define SMP_SEP_MIN_DE		3.0
@@ -530,6 +535,8 @@ struct smp_reading {
 	enum smp_white		 white;
 	enum smp_profile_source	 source;
 	double			 calib_de00;	/* --chart: its error */
+	double			 over_white;	/* --chart: share of the region
+						 * above the white patch */
 	char			*date;		/* owned; "" when unknown */
 	unsigned long		 line;		/* input line; 0 when sampled */
 	struct smp_inset	*inset;		/* owned, or NULL */
@@ -596,6 +603,10 @@ struct smp_sample_source {
 	const void	*icc;
 	size_t		 icc_len;
 	double		 calib_de00;	/* NAN without a chart */
+	/* The chart's white patch (19): a pixel with a channel above
+	 * white[c] (device, 0..1) is extrapolated by the camera model. */
+	int		 have_white;
+	double		 white[3];
 	int		 have_chart;
 	uint32_t	 chart[4];	/* x0 y0 x1 y1, display */
 };

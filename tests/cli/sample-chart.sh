@@ -1,9 +1,11 @@
 #!/bin/sh
 # smp-sample --chart: calibrate on the ColorChecker in the same photo, then
 # measure regions with that profile.  A region inside a neutral patch
-# reads as the patch's reference; every row carries calib_de00.
+# reads as the patch's reference; every row carries calib_de00, and
+# over_white, the share of pixels brighter than the chart's white patch.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_shared
+need_cmd python3
 REF="$SMP_SHARED/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
 "$SMP_BUILDDIR/tests/tools/render-chart" -s 0.5 -n 1 -T "$tmp/truth" "$REF" 1000 700 "$tmp/c.png"
 # 10x10 squares at the centres of patches 2 (light skin) and 22 (neutral 5).
@@ -23,4 +25,28 @@ echo "bg 50 0 0" | "$RENDER" 64 64 "$tmp/plain.png"
 [ $? -eq 2 ] || fail "--chart with -p accepted"
 # Without --chart the column is empty.
 [ -z "$("$SAMPLE" "$tmp/plain.png" | col calib_de00)" ] || fail "calib_de00 without --chart"
+[ -z "$("$SAMPLE" "$tmp/plain.png" | col over_white)" ] || fail "over_white without --chart"
+
+# over_white: a strip of the scene at L* 99, brighter than the chart's
+# white patch (L* 96 under this exposure), is wholly over white; the
+# skin-coloured rest is not; the region holding both is flagged.
+python3 - "$tmp/scene.labf" <<'PY' || fail "scene"
+import struct, sys
+w, h = 600, 400
+with open(sys.argv[1], 'wb') as f:
+    f.write(b"LABF %d %d\n" % (w, h))
+    bright, skin = struct.pack('3f', 99, 0, 0), struct.pack('3f', 60, 10, 15)
+    for y in range(h):
+        f.write(skin * 520 + bright * 80)
+PY
+"$SMP_BUILDDIR/tests/tools/render-chart" -s 0.5 -B "$tmp/scene.labf" "$REF" 600 400 \
+    "$tmp/w.png" || fail "render-chart -B"
+"$SAMPLE" --chart -r rect:530,0,60,400 -r rect:0,0,100,100 -r rect:400,300,200,100 \
+    "$tmp/w.png" >"$tmp/o" 2>"$tmp/err" || fail "over_white: exit $?: $(cat "$tmp/err")"
+[ "$(col over_white <"$tmp/o" | tr '\n' ' ')" = "1.0000 0.0000 0.4000 " ] ||
+    fail "over_white: $(col over_white <"$tmp/o" | tr '\n' ' ')"
+grep -q "region rect:400,300,200,100: flagged over-white: 40.0 % of its pixels are brighter than the chart's white patch" \
+    "$tmp/err" || fail "no over-white flag: $(cat "$tmp/err")"
+grep -q "rect:0,0,100,100: flagged" "$tmp/err" && fail "the skin region flagged"
+echo "ok: over_white 1, 0 and 0.4 where the scene is 100 %, 0 % and 40 % above the white patch"
 exit 0
