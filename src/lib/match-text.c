@@ -41,6 +41,8 @@ static const struct {
 	    "sRGB: calibrate (--chart or -p) before trusting them" },
 	{ SMP_FLAG_NOISY, "the reading is less certain than the gap between "
 	    "the first two candidates" },
+	{ SMP_FLAG_OVER_WHITE, "more than 1 % of the skin is brighter than "
+	    "the chart's white patch, where the camera model extrapolates" },
 };
 
 struct smp_table *

@@ -61,7 +61,8 @@ TABLE(flag, "flag",
     { "no-match", SMP_FLAG_NO_MATCH, NULL },
     { "faint", SMP_FLAG_FAINT, NULL },
     { "uncalibrated", SMP_FLAG_UNCALIBRATED, NULL },
-    { "noisy", SMP_FLAG_NOISY, NULL });
+    { "noisy", SMP_FLAG_NOISY, NULL },
+    { "over-white", SMP_FLAG_OVER_WHITE, NULL });
 TABLE(fade_flag, "flag",
     { "due", SMP_FADE_FLAG_DUE, NULL },
     { "lack-of-fit", SMP_FADE_FLAG_LACK_OF_FIT, NULL },

@@ -939,7 +939,9 @@ enum smp_match_flag {
 	SMP_FLAG_NO_MATCH = 16,		/* no pigment near the target */
 	SMP_FLAG_FAINT = 32,		/* the dots would barely show */
 	SMP_FLAG_UNCALIBRATED = 64,	/* the photo's colours are assumed */
-	SMP_FLAG_NOISY = 128		/* the reading is wider than the gaps */
+	SMP_FLAG_NOISY = 128,		/* the reading is wider than the gaps */
+	SMP_FLAG_OVER_WHITE = 256	/* the skin is partly above the chart's
+					 * white patch */
 };
 #define SMP_MATCH_DRAWS		200	/* Monte Carlo draws by default */
 #define SMP_MATCH_MAX_DRAWS	100000
@@ -1090,6 +1092,8 @@ struct smp_match_group {
 	int		 have_skin, have_dark;
 	enum smp_profile_source source;		/* of the skin reading */
 	double		 calib_de00;		/* --chart: its error */
+	double		 over_white;		/* --chart: the skin's share
+						 * above the white patch */
 	const struct smp_inset *inset;		/* its picture, or NULL */
 	enum smp_white	 white;
 };

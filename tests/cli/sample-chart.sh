@@ -49,4 +49,11 @@ grep -q "region rect:400,300,200,100: flagged over-white: 40.0 % of its pixels a
     "$tmp/err" || fail "no over-white flag: $(cat "$tmp/err")"
 grep -q "rect:0,0,100,100: flagged" "$tmp/err" && fail "the skin region flagged"
 echo "ok: over_white 1, 0 and 0.4 where the scene is 100 %, 0 % and 40 % above the white patch"
+# smp-match reads the column and flags the recommendation.
+awk -F'\t' 'NR == 1 || $2 != "rect:530,0,60,400"' "$tmp/o" |
+    "$MATCH" -c "$SMP_SRCDIR/data/pigments.tsv" -k 1 - >"$tmp/m" 2>/dev/null ||
+    fail "smp-match on the readings"
+col flags <"$tmp/m" | sed -n 1p | grep -qv over-white || fail "the skin region flagged over-white"
+col flags <"$tmp/m" | sed -n 2p | grep -q over-white || fail "no over-white flag: $(col flags <"$tmp/m")"
+echo "ok: smp-match flags over-white on the region above the white patch only"
 exit 0
