@@ -21,7 +21,12 @@ bad() {
 
 # Options.
 echo "bg 50 0 0" | "$RENDER" 16 16 "$tmp/p.png"
+# Under valgrind three of the values (the parsers are the same code for
+# each; ASan and fuzz-options see them all).
 for v in nan inf -inf 1e999 5x '' ' 5' 0x10; do
+	if [ -n "${SMP_VALGRIND:-}" ]; then
+		case "$v" in nan | 5x | 0x10) ;; *) continue ;; esac
+	fi
 	bad "max-pixels" "$SAMPLE" --max-pixels "$v" "$tmp/p.png"
 	bad "max-de" "$CAL" --max-de "$v" -o "$tmp/x.icc" "$tmp/p.png"
 	bad "max-de" "$MATCH" --skin 60,10,15 --max-de "$v"
