@@ -325,7 +325,7 @@ cal_photos(struct cal_photo *ph, size_t n, int jobs,
 		for (k = 0; k < SMP_CHART_PATCHES; k++)
 			memcpy(rgb[k], res->patch[k].rgb, sizeof rgb[k]);
 		r = smp_camera_fit((const double (*)[3])rgb, o->ref.lab, o->model,
-		    &res->cam, &res->rep, e);
+		    jobs, &res->cam, &res->rep, e);
 	}
 	if (r == 0)
 		res->rep.flags = smp_calibrate_flags(&res->rep);

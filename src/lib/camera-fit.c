@@ -229,14 +229,55 @@ report_stats(struct smp_fit_report *rep)
 	}
 }
 
+/* The leave-one-out refits of one model, each on its own copy of the
+ * fit data (they run on the pool's threads; the results do not depend
+ * on how many). */
+struct loo_job {
+	const struct fitdata		*d;
+	const struct smp_camera_data	*cd;
+	const struct smp_camera		*cam;	/* the fit on all patches */
+	enum smp_model			 m;
+	double				 loo[SMP_CHART_PATCHES];
+	int				 bad[SMP_CHART_PATCHES];
+};
+
+static void *
+loo_work(size_t k, void *arg)
+{
+	struct loo_job		*lj = arg;
+	struct fitdata		 d = *lj->d;
+	struct smp_camera	 c = *lj->cam;
+	struct smp_lab		 l;
+	unsigned char		 use[SMP_CHART_PATCHES];
+
+	memcpy(use, lj->d->use, sizeof use);
+	use[k] = 0;
+	d.use = use;
+	if (model_fit(&d, lj->cd, lj->m, 1, &c) == -1)
+		lj->bad[k] = 1;
+	else {
+		smp_camera_lab(&c, d.rgb[k], &l);
+		lj->loo[k] = smp_delta_e(SMP_DE00, &d.ref[k], &l);
+	}
+	return lj;
+}
+
+static int
+loo_done(size_t k, void *result, void *arg)
+{
+	(void)k, (void)result, (void)arg;
+	return 0;
+}
+
 /* Fit model m on all patches and refit it without each in turn (the
- * grey-anchored models from scratch: a grey left out is a knot less);
- * use is d->use, cleared for the patch left out. */
+ * grey-anchored models from scratch: a grey left out is a knot less),
+ * the refits on up to `jobs` threads. */
 static int
 model_try(struct fitdata *d, const struct smp_camera_data *cd,
-    enum smp_model m, unsigned char *use, struct smp_camera *cam,
+    enum smp_model m, int jobs, struct smp_camera *cam,
     struct smp_fit_report *rep, struct smp_err *e)
 {
+	struct loo_job	*lj;
 	double		 ws = 0, s = 0;
 	int		 i, k;
 
@@ -248,20 +289,25 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 		smp_camera_lab(cam, d->rgb[i], &rep->fit[i]);
 		rep->de[i] = smp_delta_e(SMP_DE00, &d->ref[i], &rep->fit[i]);
 	}
+	if ((lj = calloc(1, sizeof *lj)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
+	lj->d = d, lj->cd = cd, lj->cam = cam, lj->m = m;
+	if (smp_pool_run(SMP_CHART_PATCHES, jobs, loo_work, loo_done, lj,
+	    e) == -1) {
+		free(lj);
+		return -1;
+	}
 	for (k = 0; k < SMP_CHART_PATCHES; k++) {
-		struct smp_camera	c = *cam;
-		struct smp_lab		l;
-
-		use[k] = 0;
-		if (model_fit(d, cd, m, 1, &c) == -1)
+		if (lj->bad[k]) {
+			free(lj);
 			return smp_errf(e, SMP_E_INPUT, "leave-one-out fit "
 			    "without patch %d is singular", k + 1);
-		smp_camera_lab(&c, d->rgb[k], &l);
-		rep->loo[k] = smp_delta_e(SMP_DE00, &d->ref[k], &l);
-		use[k] = 1;
+		}
+		rep->loo[k] = lj->loo[k];
 		ws += cd->w[k];
 		s += cd->w[k] * rep->loo[k];
 	}
+	free(lj);
 	report_stats(rep);
 	rep->score[m] = s / ws;
 	rep->tried[m] = 1;
@@ -270,8 +316,8 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 
 int
 smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
-    enum smp_model model, struct smp_camera *cam, struct smp_fit_report *rep,
-    struct smp_err *e)
+    enum smp_model model, int jobs, struct smp_camera *cam,
+    struct smp_fit_report *rep, struct smp_err *e)
 {
 	static const enum smp_model	order[] = { SMP_MODEL_CURVES,
 	    SMP_MODEL_CURVEPOLY, SMP_MODEL_SHAPER, SMP_MODEL_ROOTPOLY,
@@ -303,7 +349,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	memset(use, 1, sizeof use);
 	memset(rep, 0, sizeof *rep);
 	if (model != SMP_MODEL_AUTO)
-		return model_try(&d, &cd, model, use, cam, rep, e);
+		return model_try(&d, &cd, model, jobs, cam, rep, e);
 	/* auto: the lowest weighted leave-one-out mean; a model that cannot
 	 * be fitted is passed over. */
 	for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++) {
@@ -311,7 +357,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 		struct smp_err		sub = SMP_ERR_INIT;
 
 		memset(r.tried, 0, sizeof r.tried);
-		if (model_try(&d, &cd, order[i], use, &c, &r, &sub) == -1)
+		if (model_try(&d, &cd, order[i], jobs, &c, &r, &sub) == -1)
 			continue;
 		rep->score[order[i]] = r.score[order[i]];
 		rep->tried[order[i]] = 1;

@@ -743,8 +743,10 @@ struct smp_fit_report {
 /* How much patch k (0..23) counts in the weighted leave-one-out mean:
  * more for the greys, the skin patches and the dark patches. */
 double	smp_camera_fit_weight(int k, const struct smp_lab *ref);
+/* Fit model (or each, for auto) with its leave-one-out refits, these on
+ * up to jobs threads (the result is the same for every jobs). */
 int	smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
-	    enum smp_model model, struct smp_camera *cam,
+	    enum smp_model model, int jobs, struct smp_camera *cam,
 	    struct smp_fit_report *rep, struct smp_err *e);
 
 /* camera-icc.c */
