@@ -114,6 +114,25 @@ given_too_large(const char *path, struct smp_err *e)
 	return 1;
 }
 
+/* How a message names the profile from source s (a given one: "profile "
+ * and then its path). */
+static const char *
+profile_name(enum smp_profile_source s)
+{
+	switch (s) {
+	case SMP_PROF_CHART:
+		return "the chart profile";
+	case SMP_PROF_GIVEN:
+		return "profile ";
+	case SMP_PROF_EMBEDDED:
+		return "embedded ICC profile";
+	case SMP_PROF_GAMA_CHRM:
+		return "the profile of the PNG's gAMA and cHRM";
+	default:
+		return "the sRGB profile";
+	}
+}
+
 static cmsHPROFILE
 profile_choose(cmsContext ctx, const struct smp_image_info *in,
     const char *given, const void *mem, size_t memlen,
@@ -208,6 +227,7 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
     struct smp_pixconv **out, struct smp_err *e)
 {
 	struct smp_pixconv	*pc;
+	struct smp_err		 why = SMP_ERR_INIT;
 	cmsHPROFILE		 src = NULL, xyz = NULL;
 	cmsUInt32Number		 fmt = 0;
 	cmsCIEXYZ		 u, v;
@@ -234,11 +254,17 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
 		goto fail;
 	if ((xyz = cmsCreateXYZProfileTHR(pc->ctx)) == NULL)
 		goto fail;
+	/* lcms2's reason, if it gives one, goes in brackets after the
+	 * profile's name: the profile is at fault, not the image. */
+	smp__lcms_context_sink(pc->ctx, &why);
 	pc->xf = cmsCreateTransformTHR(pc->ctx, src, fmt, xyz, TYPE_XYZ_DBL,
 	    INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
+	smp__lcms_context_sink(pc->ctx, e);
 	if (pc->xf == NULL) {
-		smp_errf(e, SMP_E_COLOR, "cannot build a colour transform "
-		    "from this profile");
+		smp_errf(e, SMP_E_COLOR, "%s%s: cannot build a colour transform "
+		    "from it (%s)", profile_name(pc->source),
+		    pc->source == SMP_PROF_GIVEN ? given : "",
+		    why.msg[0] != '\0' ? why.msg : "lcms2 gives no reason");
 		goto fail;
 	}
 	cmsCloseProfile(src);

@@ -34,6 +34,23 @@ grep -q 'a.png: region all: .*neg.icc' "$tmp/e" || fail "image not named"
 "$MATCH" -p "$tmp/neg.icc" "$tmp/a.png" >/dev/null 2>"$tmp/e" && fail "smp-match accepted it"
 grep -q "gives colours no camera can see" "$tmp/e" || fail "smp-match: $(cat "$tmp/e")"
 echo "ok: a profile no camera has is refused, naming it, image by image"
+# A profile lcms2 opens but cannot convert from (a white point and no
+# colorants or curves): the message names the profile and lcms2's reason.
+python3 - "$tmp/bare.icc" <<'PY' || fail "bare.icc"
+import struct, sys
+def s15(x): return struct.pack('>i', int(round(x * 65536)))
+d50 = s15(0.9642) + s15(1.0) + s15(0.8249)
+wtpt = b'XYZ ' + b'\0' * 4 + d50
+table = struct.pack('>I', 1) + b'wtpt' + struct.pack('>II', 144, len(wtpt))
+size = 128 + len(table) + len(wtpt)
+hdr = (struct.pack('>I', size) + b'none' + bytes([2, 0x10, 0, 0]) + b'mntr'
+       + b'RGB XYZ ' + b'\0' * 12 + b'acsp' + b'\0' * 24 + d50 + b'\0' * 52)
+open(sys.argv[1], 'wb').write(hdr + table + wtpt)
+PY
+"$SAMPLE" -p "$tmp/bare.icc" "$tmp/a.png" >/dev/null 2>"$tmp/e" && fail "a bare profile accepted"
+grep -q "a.png: profile $tmp/bare.icc: cannot build a colour transform from it (lcms2: " \
+    "$tmp/e" || fail "bare profile: $(cat "$tmp/e")"
+echo "ok: a profile lcms2 cannot convert from is named with lcms2's reason"
 
 "$MATCH" /dev/zero >/dev/null 2>"$tmp/e" && fail "/dev/zero accepted"
 grep -q "/dev/zero:1: NUL byte in a text line" "$tmp/e" || fail "$(cat "$tmp/e")"
