@@ -539,7 +539,7 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 {
 	struct sampler	*s = arg;
 	int		 nch = (int)s->info->model + 1;
-	uint32_t	 ns, a, i, x0, x1;
+	uint32_t	 ns, a, i, x0, x1, skip;
 
 	ns = row_spans(s, sy);
 	for (a = 0; a < ns; a++) {
@@ -559,8 +559,8 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 			    px + (size_t)i * nch, nch));
 		}
 	}
-	return (int)(rows_unwanted(s, sy) > INT_MAX ? INT_MAX :
-	    rows_unwanted(s, sy));
+	skip = rows_unwanted(s, sy);
+	return skip > INT_MAX ? INT_MAX : (int)skip;
 }
 
 /* The stored box of display box [x0, x1) x [y0, y1). */
