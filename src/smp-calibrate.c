@@ -173,7 +173,7 @@ main(int argc, char *argv[])
 	smp_calibrate_report_choice(line, sizeof line, &o, &r);
 	if (line[0] != '\0')
 		smp_cli_warnx("%s", line);
-	for (f = 1; f <= SMP_CALIB_FLAG_POOR_GREY; f <<= 1) {
+	for (f = 1; f <= SMP_CALIB_FLAG_UNEVEN_LIGHT; f <<= 1) {
 		smp_calibrate_report_flag(line, sizeof line, f, &r);
 		if (line[0] != '\0')
 			smp_cli_warnx("%s: %s", cmd.nfiles == 1 ?

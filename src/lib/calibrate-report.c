@@ -62,6 +62,8 @@ enum {
 	S_LOO_MEDIAN,
 	S_LOO_MAX,
 	S_LOO_WEIGHTED,
+	S_LIGHT,
+	S_LIGHT_SHARE,
 	S_FLAGS,
 	S_CHOICE,
 	S_PROFILE,
@@ -79,6 +81,8 @@ static const struct smp_column sumcols[] = {
 	[S_LOO_MEDIAN] = { "loo_median", SMP_COL_NUM, 3 },
 	[S_LOO_MAX] = { "loo_max", SMP_COL_NUM, 3 },
 	[S_LOO_WEIGHTED] = { "loo_weighted", SMP_COL_NUM, 3 },
+	[S_LIGHT] = { "light_falloff", SMP_COL_NUM, 3 },
+	[S_LIGHT_SHARE] = { "light_share", SMP_COL_NUM, 3 },
 	[S_FLAGS] = { "flags", SMP_COL_STR, 0 },
 	[S_CHOICE] = { "model_choice", SMP_COL_STR, 0 },
 	[S_PROFILE] = { "profile", SMP_COL_STR, 0 },
@@ -91,6 +95,7 @@ static const struct {
 	{ SMP_CALIB_FLAG_POOR_FIT, "poor-fit" },
 	{ SMP_CALIB_FLAG_POOR_SKIN, "poor-skin" },
 	{ SMP_CALIB_FLAG_POOR_GREY, "poor-grey" },
+	{ SMP_CALIB_FLAG_UNEVEN_LIGHT, "uneven-light" },
 };
 
 /* "a,b" for the flags set, "-" for none. */
@@ -147,6 +152,12 @@ smp_calibrate_report_flag(char *buf, size_t len, unsigned f,
 		    f == SMP_CALIB_FLAG_POOR_SKIN ? "poor-skin" : "poor-grey",
 		    k + 1, smp_chart_patch_name(k), rep->loo[k],
 		    SMP_CALIB_PATCH_POOR);
+		break;
+	case SMP_CALIB_FLAG_UNEVEN_LIGHT:
+		snprintf(buf, len, "flagged uneven-light: the light falls off "
+		    "by about %.0f %% across the chart's patches (limit %.0f %%); "
+		    "light it evenly and take the photo again",
+		    100 * rep->light, 100 * SMP_CALIB_LIGHT_POOR);
 		break;
 	}
 }
@@ -227,6 +238,8 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
 	smp_table_set_num(t, S_LOO_MEDIAN, r->rep.median[1]);
 	smp_table_set_num(t, S_LOO_MAX, r->rep.max[1]);
 	smp_table_set_num(t, S_LOO_WEIGHTED, r->rep.score[r->cam.model]);
+	smp_table_set_num(t, S_LIGHT, r->rep.light);
+	smp_table_set_num(t, S_LIGHT_SHARE, r->rep.light_share);
 	flags_string(r->rep.flags, fl, sizeof fl);
 	smp_table_set_str(t, S_FLAGS, fl);
 	smp_table_set_str(t, S_CHOICE, o->model == SMP_MODEL_AUTO ? "auto" :

@@ -370,6 +370,9 @@ smp_calibrate_flags(const struct smp_fit_report *rep)
 		if (rep->loo[k] > SMP_CALIB_PATCH_POOR)
 			f |= k < 2 ? SMP_CALIB_FLAG_POOR_SKIN :
 			    k >= 18 ? SMP_CALIB_FLAG_POOR_GREY : 0;
+	if (rep->light > SMP_CALIB_LIGHT_POOR &&
+	    rep->light_share >= SMP_CALIB_LIGHT_SHARE)
+		f |= SMP_CALIB_FLAG_UNEVEN_LIGHT;
 	return f;
 }
 

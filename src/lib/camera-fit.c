@@ -238,6 +238,7 @@ struct loo_job {
 	const struct smp_camera		*cam;	/* the fit on all patches */
 	enum smp_model			 m;
 	double				 loo[SMP_CHART_PATCHES];
+	struct smp_lab			 lab[SMP_CHART_PATCHES];
 	int				 bad[SMP_CHART_PATCHES];
 };
 
@@ -247,7 +248,6 @@ loo_work(size_t k, void *arg)
 	struct loo_job		*lj = arg;
 	struct fitdata		 d = *lj->d;
 	struct smp_camera	 c = *lj->cam;
-	struct smp_lab		 l;
 	unsigned char		 use[SMP_CHART_PATCHES];
 
 	memcpy(use, lj->d->use, sizeof use);
@@ -256,8 +256,8 @@ loo_work(size_t k, void *arg)
 	if (model_fit(&d, lj->cd, lj->m, 1, &c) == -1)
 		lj->bad[k] = 1;
 	else {
-		smp_camera_lab(&c, d.rgb[k], &l);
-		lj->loo[k] = smp_delta_e(SMP_DE00, &d.ref[k], &l);
+		smp_camera_lab(&c, d.rgb[k], &lj->lab[k]);
+		lj->loo[k] = smp_delta_e(SMP_DE00, &d.ref[k], &lj->lab[k]);
 	}
 	return lj;
 }
@@ -304,11 +304,14 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 			    "without patch %d is singular", k + 1);
 		}
 		rep->loo[k] = lj->loo[k];
+		rep->loofit[k] = lj->lab[k];
 		ws += cd->w[k];
 		s += cd->w[k] * rep->loo[k];
 	}
 	free(lj);
 	report_stats(rep);
+	rep->light = smp_chart_light_falloff(d->ref, rep->loofit,
+	    &rep->light_share);
 	rep->score[m] = s / ws;
 	rep->tried[m] = 1;
 	return 0;

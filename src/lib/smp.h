@@ -728,11 +728,20 @@ void	smp_camera_xyz(const struct smp_camera *c, const double *rgb,
 void	smp_camera_lab(const struct smp_camera *c, const double *rgb,
 	    struct smp_lab *lab);
 
+/* chart-light.c: how much the light falls off across the patches (0 even,
+ * 0.2 a fifth less light on the darker side), from a plane in log
+ * luminance fitted to the leave-one-out predictions pred[] of ref[]. */
+double	smp_chart_light_falloff(const struct smp_lab *ref,
+	    const struct smp_lab *pred, double *share);
+
 /* camera-fit.c */
 struct smp_fit_report {
 	struct smp_lab	fit[SMP_CHART_PATCHES];	/* self-fit prediction */
 	double		de[SMP_CHART_PATCHES];	/* self-fit dE00 */
 	double		loo[SMP_CHART_PATCHES];	/* leave-one-out dE00 */
+	struct smp_lab	loofit[SMP_CHART_PATCHES]; /* ...and its prediction */
+	double		light;			/* smp_chart_light_falloff */
+	double		light_share;
 	double		mean[2], median[2], max[2];	/* [0] self, [1] loo */
 	/* The weighted leave-one-out mean of each model tried (auto tries
 	 * them all), the weights being smp_camera_fit_weight(). */
@@ -786,8 +795,11 @@ struct smp_calib_result {
 #define SMP_CALIB_FLAG_POOR_FIT		0x1u	/* loo mean > 3 */
 #define SMP_CALIB_FLAG_POOR_SKIN	0x2u	/* patch 1 or 2 loo > 5 */
 #define SMP_CALIB_FLAG_POOR_GREY	0x4u	/* a grey's loo > 5 */
+#define SMP_CALIB_FLAG_UNEVEN_LIGHT	0x8u	/* light > LIGHT_POOR */
 #define SMP_CALIB_LOO_POOR		3.0
 #define SMP_CALIB_PATCH_POOR		5.0
+#define SMP_CALIB_LIGHT_POOR		0.10
+#define SMP_CALIB_LIGHT_SHARE		0.4
 unsigned smp_calibrate_flags(const struct smp_fit_report *rep);
 /* Writes the outputs asked for; the overlay also on failure.  Call
  * smp_chart_detect_clear(&res->found) afterwards. */

@@ -18,6 +18,9 @@
  *   -O FILE    write 200 held-out colours: "R G B L a b", R..B 0..255
  *   -f         flip the chart upside down (180 degrees more)
  *   -S SEED    noise seed (default 7)    -e E     exposure (default 0.88)
+ *   -L GX,GY   uneven light: illuminance 1 - GX (u - 2.5) / 5 - GY (v - 1.5) / 3
+ *              at chart point (u, v), so the first and last patch
+ *              columns differ by GX and the first and last rows by GY
  *   -B SCENE   background from a Lab D50 raster ("LABF W H\n" and W*H*3
  *              native floats, as render-scalp writes) instead of clutter
  *   -C CAMERA  the camera's tone and colour processing (default plain):
@@ -52,6 +55,7 @@ static cmsHTRANSFORM lab2lin;
 static enum { CAM_PLAIN, CAM_GAMMA, CAM_SHOULDER, CAM_STRONG, CAM_CROSSTALK,
 	CAM_CHROMA } cam;
 static float	*scene;
+static double	lightx, lighty;
 
 static void
 die(const char *m)
@@ -186,7 +190,7 @@ main(int argc, char *argv[])
 	char		 line[512];
 	uint16_t	*img;
 
-	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:S:e:C:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:S:e:C:L:")) != -1) {
 		switch (ch) {
 		case 'a': ang = atof(optarg) * M_PI / 180; break;
 		case 'S': seed = (unsigned)atoi(optarg); break;
@@ -203,6 +207,10 @@ main(int argc, char *argv[])
 		case 'O': held = optarg; break;
 		case 'f': flip = 1; break;
 		case 'B': bg = optarg; break;
+		case 'L':
+			if (sscanf(optarg, "%lf,%lf", &lightx, &lighty) != 2)
+				die("-L GX,GY");
+			break;
 		case 'C':
 			if (strcmp(optarg, "plain") == 0) cam = CAM_PLAIN;
 			else if (strcmp(optarg, "gamma") == 0) cam = CAM_GAMMA;
@@ -375,10 +383,15 @@ main(int argc, char *argv[])
 						double	u = (Hi[0] * px + Hi[1] * py + Hi[2]) / w;
 						double	v = (Hi[3] * px + Hi[4] * py + Hi[5]) / w;
 
-						if (!chart_colour(u, v, lab))
+						int	on = chart_colour(u, v, lab);
+
+						if (!on)
 							clutter(x, y, W, Hh, lab);
 						/* Neighbours repeat colours: reuse. */
 						g = 1 - vig * rr * rr;
+						if (on)
+							g *= 1 - lightx * (u - 2.5) / 5 -
+							    lighty * (v - 1.5) / 3;
 						if (memcmp(lab, last, sizeof lab) != 0 ||
 						    g != lastg) {
 							camera(lab, g, lastrgb);
