@@ -88,29 +88,12 @@ static const struct smp_column sumcols[] = {
 	[S_PROFILE] = { "profile", SMP_COL_STR, 0 },
 };
 
-static const struct {
-	unsigned	 flag;
-	const char	*name;
-} flagnames[] = {
-	{ SMP_CALIB_FLAG_POOR_FIT, "poor-fit" },
-	{ SMP_CALIB_FLAG_POOR_SKIN, "poor-skin" },
-	{ SMP_CALIB_FLAG_POOR_GREY, "poor-grey" },
-	{ SMP_CALIB_FLAG_UNEVEN_LIGHT, "uneven-light" },
-};
-
 /* "a,b" for the flags set, "-" for none. */
 static void
 flags_string(unsigned f, char *buf, size_t len)
 {
-	size_t	i, n = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < sizeof flagnames / sizeof flagnames[0]; i++)
-		if (f & flagnames[i].flag)
-			n += (size_t)snprintf(buf + (n < len ? n : len),
-			    n < len ? len - n : 0, "%s%s", n ? "," : "",
-			    flagnames[i].name);
-	if (n == 0)
+	smp_names_join(&smp_names_calib_flag, f, buf, len);
+	if (buf[0] == '\0')
 		snprintf(buf, len, "-");
 }
 

@@ -86,6 +86,7 @@ smp_match_group_readings(const struct smp_readings *rs,
 			g[j].have_skin = 1, g[j].skin_ci = ci;
 			g[j].source = r->source;
 			g[j].calib_de00 = r->calib_de00;
+			g[j].calib_flags = r->calib_flags;
 			g[j].over_white = r->over_white;
 			g[j].inset = r->inset;
 		}
@@ -151,8 +152,9 @@ nz(double x)
 }
 
 /* The flags of what the ranking itself shows: no pigment near the target,
- * a dot that barely shows on the skin, an uncalibrated photo, a skin
- * partly brighter than the chart's white, and a reading less certain
+ * a dot that barely shows on the skin, an uncalibrated photo or one whose
+ * calibration is flagged, a skin partly brighter than the chart's white,
+ * and a reading less certain
  * than the gap between the first two. */
 static unsigned
 worries(const struct smp_match_result *res, const struct smp_match_group *g)
@@ -171,6 +173,8 @@ worries(const struct smp_match_result *res, const struct smp_match_group *g)
 		f |= SMP_FLAG_UNCALIBRATED;
 	if (g->over_white > SMP_OVER_WHITE_FLAG)
 		f |= SMP_FLAG_OVER_WHITE;
+	if (g->calib_flags != 0)
+		f |= SMP_FLAG_POOR_CALIBRATION;
 	if (res->ncand > 1 && ci > 0 && ci > fabs(c[1].de00 - c[0].de00))
 		f |= SMP_FLAG_NOISY;
 	return f;

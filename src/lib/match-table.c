@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ enum {
 	M_EQUIVALENT, M_FLAGS, M_DEPTH_UM, M_STRENGTH, M_PATCH_FIT_DE00,
 	M_DEPTH_LO_UM, M_DEPTH_HI_UM, M_STRENGTH_LO, M_STRENGTH_HI, M_F_PHEO,
 	M_STO2, M_D_EPI_UM, M_MUS500, M_F_RAY, M_PROFILE_SOURCE, M_CALIB_DE00,
-	M_DOT_SIZE, M_PITCH, M_CATALOGUE
+	M_CALIB_FLAGS, M_DOT_SIZE, M_PITCH, M_CATALOGUE
 };
 static const struct smp_column columns[] = {
 	[M_FILE] = { "file", SMP_COL_STR, 0 },
@@ -70,6 +71,7 @@ static const struct smp_column columns[] = {
 	[M_F_RAY] = { "f_ray", SMP_COL_NUM, 3 },
 	[M_PROFILE_SOURCE] = { "profile_source", SMP_COL_STR, 0 },
 	[M_CALIB_DE00] = { "calib_de00", SMP_COL_NUM, 3 },
+	[M_CALIB_FLAGS] = { "calib_flags", SMP_COL_STR, 0 },
 	[M_DOT_SIZE] = { "dot_size", SMP_COL_NUM, 2 },
 	[M_PITCH] = { "pitch", SMP_COL_NUM, 2 },
 	[M_CATALOGUE] = { "catalogue", SMP_COL_STR, 0 },
@@ -91,7 +93,7 @@ smp_match_table(FILE *fp, enum smp_table_format fmt, int header,
 	shown[M_P_BEST] = shown[M_DE00_LO] = shown[M_DE00_HI] = o->draws > 0;
 	shown[M_PATCH_FIT_DE00] = shown[M_DEPTH_LO_UM] = shown[M_DEPTH_HI_UM] =
 	    shown[M_STRENGTH_LO] = shown[M_STRENGTH_HI] = rq->have_patch;
-	shown[M_CALIB_DE00] = rq->chart;
+	shown[M_CALIB_DE00] = shown[M_CALIB_FLAGS] = rq->chart;
 	return smp_table_new_shown(fp, fmt, header, columns,
 	    SMP_NCOLS(columns), shown, e);
 }
@@ -145,7 +147,7 @@ smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
 {
 	const struct smp_lab	*t = o->view == SMP_VIEW_BLEND ?
 				    &r->tg.blend : &r->tg.dot;
-	char			 tsrc[64];
+	char			 tsrc[64], cf[80];
 	int			 j;
 
 	if (smp_table_format(T) == SMP_TABLE_TEXT)
@@ -193,6 +195,11 @@ smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
 		smp_table_set_str(T, M_PROFILE_SOURCE, smp_names_name(
 		    &smp_names_source, g->source));
 		smp_table_set_num(T, M_CALIB_DE00, g->calib_de00);
+		if (isfinite(g->calib_de00)) {
+			smp_names_join(&smp_names_calib_flag, g->calib_flags,
+			    cf, sizeof cf);
+			smp_table_set_str(T, M_CALIB_FLAGS, cf[0] ? cf : "-");
+		}
 		smp_table_set_num(T, M_DOT_SIZE, o->dot_mm);
 		smp_table_set_num(T, M_PITCH, o->pitch_mm);
 		smp_table_set_str(T, M_CATALOGUE, rq->catalogue);

@@ -43,6 +43,9 @@ static const struct {
 	    "the first two candidates" },
 	{ SMP_FLAG_OVER_WHITE, "more than 1 % of the skin is brighter than "
 	    "the chart's white patch, where the camera model extrapolates" },
+	{ SMP_FLAG_POOR_CALIBRATION, "the calibration under this photo is "
+	    "flagged (calib_flags, smp-calibrate(1) FLAGS): its colours are "
+	    "less certain than calib_de00 says" },
 };
 
 struct smp_table *

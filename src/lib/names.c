@@ -1,8 +1,9 @@
 /*
  * names.c: the one name table of each enumerated choice (white point,
  * colour-difference metric, statistic, camera model, hair colour, view,
- * chart edition, profile source, reading class, smp-match's flags), and the one parser and
- * namer that go through them.  Names are matched in any case; a table
+ * chart edition, profile source, reading class, the flags of smp-match,
+ * smp-fade and a calibration), and the one parser and namer that go
+ * through them.  Names are matched in any case; a table
  * entry's label, when it has one, is how records write the value (the
  * white point is typed d50 and written D50).
  */
@@ -62,7 +63,13 @@ TABLE(flag, "flag",
     { "faint", SMP_FLAG_FAINT, NULL },
     { "uncalibrated", SMP_FLAG_UNCALIBRATED, NULL },
     { "noisy", SMP_FLAG_NOISY, NULL },
-    { "over-white", SMP_FLAG_OVER_WHITE, NULL });
+    { "over-white", SMP_FLAG_OVER_WHITE, NULL },
+    { "poor-calibration", SMP_FLAG_POOR_CALIBRATION, NULL });
+TABLE(calib_flag, "calibration flag",
+    { "poor-fit", SMP_CALIB_FLAG_POOR_FIT, NULL },
+    { "poor-skin", SMP_CALIB_FLAG_POOR_SKIN, NULL },
+    { "poor-grey", SMP_CALIB_FLAG_POOR_GREY, NULL },
+    { "uneven-light", SMP_CALIB_FLAG_UNEVEN_LIGHT, NULL });
 TABLE(fade_flag, "flag",
     { "due", SMP_FADE_FLAG_DUE, NULL },
     { "lack-of-fit", SMP_FADE_FLAG_LACK_OF_FIT, NULL },
@@ -122,4 +129,32 @@ smp_names_join(const struct smp_names *t, unsigned mask, char *buf,
 		if (mask & (unsigned)t->v[i].value)
 			n += (size_t)snprintf(buf + n, len - n, "%s%s",
 			    n == 0 ? "" : ",", t->v[i].name);
+}
+
+int
+smp_names_split(const struct smp_names *t, const char *s, unsigned *mask,
+    struct smp_err *e)
+{
+	char		 word[64];
+	const char	*p = s;
+	size_t		 n;
+	int		 v;
+
+	*mask = 0;
+	if (strcmp(s, "-") == 0 || s[0] == '\0')
+		return 0;
+	for (;;) {
+		n = strcspn(p, ",");
+		if (n >= sizeof word)
+			return smp_errf(e, SMP_E_INPUT, "unknown %s '%.*s...'",
+			    t->what, 20, p);
+		memcpy(word, p, n);
+		word[n] = '\0';
+		if (smp_names_parse(t, word, &v, e) == -1)
+			return -1;
+		*mask |= (unsigned)v;
+		if (p[n] == '\0')
+			return 0;
+		p += n + 1;
+	}
 }

@@ -53,6 +53,7 @@ smp_photo_sample(const char *path, const struct smp_sample_opts *o,
 		src.icc = cal.icc;
 		src.icc_len = cal.icc_len;
 		src.calib_de00 = cal.rep.mean[1];
+		src.calib_flags = cal.rep.flags;
 		src.have_white = 1;
 		for (k = 0; k < 3; k++)
 			src.white[k] = cal.patch[18].rgb[k] +

@@ -17,7 +17,7 @@ enum {
 	C_FILE, C_REGION, C_CLASS, C_N, C_FRAC, C_L, C_A, C_B, C_C, C_H,
 	C_SD_L, C_SD_A, C_SD_B, C_CI95, C_ITA, C_ITA_CLASS, C_WHITE,
 	C_PROFILE_SOURCE, C_MED_L, C_MED_A, C_MED_B, C_N_EXCLUDED, C_STAT,
-	C_CALIB_DE00, C_DATE, C_OVER_WHITE
+	C_CALIB_DE00, C_DATE, C_OVER_WHITE, C_CALIB_FLAGS
 };
 static const struct smp_column columns[] = {
 	[C_FILE] = { "file", SMP_COL_STR, 0 },
@@ -46,6 +46,7 @@ static const struct smp_column columns[] = {
 	[C_CALIB_DE00] = { "calib_de00", SMP_COL_NUM, 3 },
 	[C_DATE] = { "date", SMP_COL_STR, 0 },
 	[C_OVER_WHITE] = { "over_white", SMP_COL_NUM, 4 },
+	[C_CALIB_FLAGS] = { "calib_flags", SMP_COL_STR, 0 },
 };
 
 enum smp_role
@@ -129,6 +130,7 @@ int
 smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
     struct smp_err *e)
 {
+	char	fl[80];
 	size_t	i;
 
 	for (i = 0; i < rs->n; i++) {
@@ -166,6 +168,11 @@ smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
 		if (r->date[0] != '\0')
 			smp_table_set_str(t, C_DATE, r->date);
 		smp_table_set_num(t, C_OVER_WHITE, r->over_white);
+		if (isfinite(r->calib_de00)) {
+			smp_names_join(&smp_names_calib_flag, r->calib_flags,
+			    fl, sizeof fl);
+			smp_table_set_str(t, C_CALIB_FLAGS, fl[0] ? fl : "-");
+		}
 		if (smp_table_end_row(t, e) == -1)
 			return -1;
 	}
@@ -174,10 +181,10 @@ smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
 
 /* The reader: columns it looks for, by name. */
 enum { R_FILE, R_REGION, R_CLASS, R_WHITE, R_L, R_A, R_B, R_DATE, R_CI95,
-	R_SOURCE, R_CALIB, R_OVER, R_N };
+	R_SOURCE, R_CALIB, R_OVER, R_CALIB_FLAGS, R_N };
 static const int rcol[R_N] = {
 	C_FILE, C_REGION, C_CLASS, C_WHITE, C_L, C_A, C_B, C_DATE, C_CI95,
-	C_PROFILE_SOURCE, C_CALIB_DE00, C_OVER_WHITE
+	C_PROFILE_SOURCE, C_CALIB_DE00, C_OVER_WHITE, C_CALIB_FLAGS
 };
 
 /* A named choice of the current line's column k, if the file has it. */
@@ -249,12 +256,15 @@ read_row(struct smp_readings *rs, const struct smp_tsv *t, const int *col,
 	r->source = (enum smp_profile_source)source;
 	r->st.value = (struct smp_lab){ v[0], v[1], v[2] };
 	r->line = t->line;
-	/* ci95, calib_de00 and over_white are optional, and may be empty
+	/* ci95, calib_de00, over_white and calib_flags are optional, and may be empty
 	 * (unknown) */
 	if (read_optional(t, col, R_CI95, &r->st.ci95, e) == -1 ||
 	    read_optional(t, col, R_CALIB, &r->calib_de00, e) == -1 ||
 	    read_optional(t, col, R_OVER, &r->over_white, e) == -1)
 		return -1;
+	if (col[R_CALIB_FLAGS] >= 0 && smp_names_split(&smp_names_calib_flag,
+	    t->f[col[R_CALIB_FLAGS]], &r->calib_flags, &sub) == -1)
+		return smp_tsv_errf(t, e, "calib_flags: %s", sub.msg);
 	if (col[R_DATE] >= 0 &&
 	    smp_readings_set_date(r, t->f[col[R_DATE]], e) == -1)
 		return -1;

@@ -623,6 +623,7 @@ struct image_facts {
 	const char		*path, *date, *profile;	/* -p, or NULL */
 	enum smp_profile_source	 source;
 	double			 calib_de00;
+	unsigned		 calib_flags;
 };
 
 /* A region's Lab from a real photo through a sane profile (smp-sample(1)
@@ -655,6 +656,7 @@ readings_push(struct smp_readings *rs, const struct image_facts *im,
 	r->white = o->white;
 	r->source = im->source;
 	r->calib_de00 = im->calib_de00;
+	r->calib_flags = im->calib_flags;
 	if (smp_stats_compute(lab, n, o->stat, &r->st, e) == -1)
 		return -1;
 	if (!lab_possible(&r->st.mean) || !lab_possible(&r->st.median))
@@ -758,6 +760,7 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	im.path = path;
 	im.profile = o->profile;
 	im.calib_de00 = src->calib_de00;
+	im.calib_flags = src->calib_flags;
 	if (src->have_white) {
 		s.have_white = 1;
 		for (i = 0; i < 3; i++)

@@ -85,7 +85,7 @@ extern const struct smp_names smp_names_white, smp_names_metric,
 	    smp_names_stat, smp_names_model, smp_names_hair, smp_names_view,
 	    smp_names_edition, smp_names_source, smp_names_class,
 	    smp_names_flag, smp_names_format, smp_names_fade_flag,
-	    smp_names_criterion;
+	    smp_names_criterion, smp_names_calib_flag;
 /* "unknown T 'S': expected a, b or c" when s is none of them. */
 int	smp_names_parse(const struct smp_names *t, const char *s, int *v,
 	    struct smp_err *e);
@@ -94,6 +94,9 @@ const char *smp_names_name(const struct smp_names *t, int v);
  * commas ("" for none). */
 void	smp_names_join(const struct smp_names *t, unsigned mask, char *buf,
 	    size_t len);
+/* The reverse: "a,b" (or "-" or "" for none) to the mask of their bits. */
+int	smp_names_split(const struct smp_names *t, const char *s,
+	    unsigned *mask, struct smp_err *e);
 
 /* strbuf.c: a growing string; fail is set (and stays) on out of memory. */
 struct smp_strbuf {
@@ -535,6 +538,7 @@ struct smp_reading {
 	enum smp_white		 white;
 	enum smp_profile_source	 source;
 	double			 calib_de00;	/* --chart: its error */
+	unsigned		 calib_flags;	/* --chart: SMP_CALIB_FLAG_* */
 	double			 over_white;	/* --chart: share of the region
 						 * above the white patch */
 	char			*date;		/* owned; "" when unknown */
@@ -603,6 +607,7 @@ struct smp_sample_source {
 	const void	*icc;
 	size_t		 icc_len;
 	double		 calib_de00;	/* NAN without a chart */
+	unsigned	 calib_flags;	/* SMP_CALIB_FLAG_* */
 	/* The chart's white patch (19): a pixel with a channel above
 	 * white[c] (device, 0..1) is extrapolated by the camera model. */
 	int		 have_white;
@@ -954,8 +959,9 @@ enum smp_match_flag {
 	SMP_FLAG_FAINT = 32,		/* the dots would barely show */
 	SMP_FLAG_UNCALIBRATED = 64,	/* the photo's colours are assumed */
 	SMP_FLAG_NOISY = 128,		/* the reading is wider than the gaps */
-	SMP_FLAG_OVER_WHITE = 256	/* the skin is partly above the chart's
+	SMP_FLAG_OVER_WHITE = 256,	/* the skin is partly above the chart's
 					 * white patch */
+	SMP_FLAG_POOR_CALIBRATION = 512	/* its calibration is flagged */
 };
 #define SMP_MATCH_DRAWS		200	/* Monte Carlo draws by default */
 #define SMP_MATCH_MAX_DRAWS	100000
@@ -1106,6 +1112,7 @@ struct smp_match_group {
 	int		 have_skin, have_dark;
 	enum smp_profile_source source;		/* of the skin reading */
 	double		 calib_de00;		/* --chart: its error */
+	unsigned	 calib_flags;		/* --chart: SMP_CALIB_FLAG_* */
 	double		 over_white;		/* --chart: the skin's share
 						 * above the white patch */
 	const struct smp_inset *inset;		/* its picture, or NULL */

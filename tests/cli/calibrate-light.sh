@@ -47,4 +47,35 @@ shoulder 0,0 0
 gamma -0.15,0.15 1
 strong 0.05,0 0
 EOT
+# The flags travel with the calibration: smp-sample --chart puts them in
+# calib_flags, smp-match --chart in its rows (and flags
+# poor-calibration), and smp-match reading those readings flags it too.
+pig="$SMP_SRCDIR/data/pigments.tsv"
+for light in 0.25,0 0,0; do
+	"$CHART" -T "$tmp/truth" -s 0.6 -n 0.5 -L "$light" "$REF" 800 600 \
+	    "$tmp/u.png" || fail "render $light"
+	# the light-skin patch (2) as the client's skin
+	reg=$(awk '$1 == 2 { printf "rect:%d,%d,20,20", $2 - 10, $3 - 10 }' \
+	    "$tmp/truth")
+	want=uneven-light poor=1
+	[ "$light" = 0,0 ] && want=- poor=0
+	"$SAMPLE" --chart -r "$reg" "$tmp/u.png" >"$tmp/r.tsv" 2>"$tmp/err" ||
+	    fail "$light: smp-sample: $(cat "$tmp/err")"
+	got=$(col calib_flags <"$tmp/r.tsv" | tail -1)
+	[ "$got" = "$want" ] || fail "$light: smp-sample calib_flags '$got', want $want"
+	"$MATCH" -c "$pig" --hair black "$tmp/r.tsv" >"$tmp/m1" 2>"$tmp/err" ||
+	    [ $? -eq 1 ] || fail "$light: smp-match readings: $(cat "$tmp/err")"
+	"$MATCH" -c "$pig" --hair black --chart -r "$reg" "$tmp/u.png" \
+	    >"$tmp/m2" 2>"$tmp/err" || [ $? -eq 1 ] ||
+	    fail "$light: smp-match --chart: $(cat "$tmp/err")"
+	got=$(col calib_flags <"$tmp/m2" | sort -u)
+	[ "$got" = "$want" ] || fail "$light: smp-match calib_flags '$got', want $want"
+	for m in m1 m2; do
+		n=$(col flags <"$tmp/$m" | grep -c 'poor-calibration')
+		[ "$poor" = 1 ] && [ "$n" -eq 0 ] &&
+		    fail "$light: $m: no poor-calibration flag"
+		[ "$poor" = 0 ] && [ "$n" -ne 0 ] &&
+		    fail "$light: $m: poor-calibration on an even light"
+	done
+done
 exit 0

@@ -141,6 +141,33 @@ test_metrics(void **state)
 	    "D65");
 }
 
+/* A set of flags written by smp_names_join reads back the same. */
+static void
+test_names_split(void **state)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+	unsigned	mask;
+	char		buf[80];
+
+	(void)state;
+	smp_names_join(&smp_names_calib_flag, SMP_CALIB_FLAG_POOR_FIT |
+	    SMP_CALIB_FLAG_UNEVEN_LIGHT, buf, sizeof buf);
+	assert_string_equal(buf, "poor-fit,uneven-light");
+	assert_int_equal(smp_names_split(&smp_names_calib_flag, buf, &mask,
+	    &e), 0);
+	assert_int_equal(mask, SMP_CALIB_FLAG_POOR_FIT |
+	    SMP_CALIB_FLAG_UNEVEN_LIGHT);
+	assert_int_equal(smp_names_split(&smp_names_calib_flag, "-", &mask,
+	    &e), 0);
+	assert_int_equal(mask, 0);
+	assert_int_equal(smp_names_split(&smp_names_calib_flag,
+	    "poor-fit,glare", &mask, &e), -1);
+	assert_string_equal(e.msg, "unknown calibration flag 'glare': "
+	    "expected poor-fit, poor-skin, poor-grey or uneven-light");
+	assert_int_equal(smp_names_split(&smp_names_calib_flag, "poor-fit,",
+	    &mask, &e), -1);
+}
+
 static void
 test_adapt(void **state)
 {
@@ -168,6 +195,7 @@ main(void)
 		cmocka_unit_test(test_ita),
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_adapt),
+		cmocka_unit_test(test_names_split),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
