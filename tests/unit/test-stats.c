@@ -46,6 +46,29 @@ test_median(void **state)
 		free(r);
 		free(s);
 	}
+	/* The counting path (65536 values and more) against sorting too:
+	 * ties, negative values, both zeros, values that share the high
+	 * 16 bits of their key and values that do not. */
+	for (trial = 0; trial < 12; trial++) {
+		n = 65536 + trial * 976 + trial % 2;	/* odd and even */
+		r = malloc(n * sizeof *r);
+		s = malloc(n * sizeof *s);
+		for (i = 0; i < n; i++) {
+			double	u = rand() / (RAND_MAX + 1.0);
+
+			r[i] = trial % 3 == 0 ? (float)(rand() % 50) - 20 :
+			    trial % 3 == 1 ? (float)(60 + u * 1e-3) :
+			    (float)((u - 0.3) * 1e4);
+			if (i % 101 == 0)
+				r[i] = i % 202 ? -0.0f : 0.0f;
+			s[i] = r[i];
+		}
+		qsort(s, n, sizeof *s, cmp_float);
+		double want = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+		assert_true(smp_stats_median(r, n) == want);
+		free(r);
+		free(s);
+	}
 }
 
 static void
