@@ -162,6 +162,10 @@ smp_calibrate_report_choice(char *buf, size_t len,
 		if (r->rep.tried[m] && n < len)
 			n += (size_t)snprintf(buf + n, len - n, " %s %.2f",
 			    smp_names_name(&smp_names_model, m), r->rep.score[m]);
+		else if (r->rep.pruned[m] && n < len)
+			n += (size_t)snprintf(buf + n, len - n, " %s (self-fit "
+			    "%.2f: cannot win, not left out)",
+			    smp_names_name(&smp_names_model, m), r->rep.self[m]);
 }
 
 int

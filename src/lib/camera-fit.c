@@ -269,16 +269,17 @@ loo_done(size_t k, void *result, void *arg)
 	return 0;
 }
 
-/* Fit model m on all patches and refit it without each in turn (the
- * grey-anchored models from scratch: a grey left out is a knot less),
- * the refits on up to `jobs` threads. */
+/* Fit model m on all patches; rep->self[m] is its weighted self-fit mean.
+ * Then, unless that is at least `prune` (0: never) it refits it without
+ * each patch in turn (the grey-anchored models from scratch: a grey left
+ * out is a knot less), the refits on up to `jobs` threads. */
 static int
 model_try(struct fitdata *d, const struct smp_camera_data *cd,
-    enum smp_model m, int jobs, struct smp_camera *cam,
+    enum smp_model m, int jobs, double prune, struct smp_camera *cam,
     struct smp_fit_report *rep, struct smp_err *e)
 {
 	struct loo_job	*lj;
-	double		 ws = 0, s = 0;
+	double		 ws = 0, s = 0, self = 0;
 	int		 i, k;
 
 	memset(cam, 0, sizeof *cam);
@@ -288,7 +289,15 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 	for (i = 0; i < SMP_CHART_PATCHES; i++) {
 		smp_camera_lab(cam, d->rgb[i], &rep->fit[i]);
 		rep->de[i] = smp_delta_e(SMP_DE00, &d->ref[i], &rep->fit[i]);
+		ws += cd->w[i];
+		self += cd->w[i] * rep->de[i];
 	}
+	rep->self[m] = self / ws;
+	if (prune > 0 && rep->self[m] >= prune) {
+		rep->pruned[m] = 1;
+		return 0;
+	}
+	ws = 0;
 	if ((lj = calloc(1, sizeof *lj)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	lj->d = d, lj->cd = cd, lj->cam = cam, lj->m = m;
@@ -352,7 +361,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	memset(use, 1, sizeof use);
 	memset(rep, 0, sizeof *rep);
 	if (model != SMP_MODEL_AUTO)
-		return model_try(&d, &cd, model, jobs, cam, rep, e);
+		return model_try(&d, &cd, model, jobs, 0, cam, rep, e);
 	/* auto: the lowest weighted leave-one-out mean; a model that cannot
 	 * be fitted is passed over. */
 	for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++) {
@@ -360,8 +369,14 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 		struct smp_err		sub = SMP_ERR_INIT;
 
 		memset(r.tried, 0, sizeof r.tried);
-		if (model_try(&d, &cd, order[i], jobs, &c, &r, &sub) == -1)
+		if (model_try(&d, &cd, order[i], jobs, bm == SMP_MODEL_AUTO ? 0 :
+		    SMP_FIT_PRUNE * best.score[bm], &c, &r, &sub) == -1)
 			continue;
+		rep->self[order[i]] = r.self[order[i]];
+		if (r.pruned[order[i]]) {
+			rep->pruned[order[i]] = 1;
+			continue;
+		}
 		rep->score[order[i]] = r.score[order[i]];
 		rep->tried[order[i]] = 1;
 		if (bm == SMP_MODEL_AUTO || r.score[order[i]] < best.score[bm]) {
@@ -375,6 +390,8 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 		    "fitted to these patches (singular)");
 	memcpy(best.score, rep->score, sizeof best.score);
 	memcpy(best.tried, rep->tried, sizeof best.tried);
+	memcpy(best.self, rep->self, sizeof best.self);
+	memcpy(best.pruned, rep->pruned, sizeof best.pruned);
 	*rep = best;
 	return 0;
 }

@@ -740,6 +740,7 @@ double	smp_chart_light_falloff(const struct smp_lab *ref,
 	    const struct smp_lab *pred, double *share);
 
 /* camera-fit.c */
+#define SMP_FIT_PRUNE	1.25
 struct smp_fit_report {
 	struct smp_lab	fit[SMP_CHART_PATCHES];	/* self-fit prediction */
 	double		de[SMP_CHART_PATCHES];	/* self-fit dE00 */
@@ -752,6 +753,12 @@ struct smp_fit_report {
 	 * them all), the weights being smp_camera_fit_weight(). */
 	double		score[SMP_MODEL_NFIT];
 	unsigned char	tried[SMP_MODEL_NFIT];
+	/* auto passes over the leave-one-out of a model whose weighted
+	 * self-fit mean (self[]) is already SMP_FIT_PRUNE times the best
+	 * weighted leave-one-out mean: leaving a patch out cannot make a
+	 * least-squares fit predict it better, so it cannot win. */
+	double		self[SMP_MODEL_NFIT];
+	unsigned char	pruned[SMP_MODEL_NFIT];
 	unsigned	flags;			/* SMP_CALIB_FLAG_* */
 };
 /* How much patch k (0..23) counts in the weighted leave-one-out mean:
