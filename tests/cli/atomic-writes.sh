@@ -98,3 +98,20 @@ long=$(awk 'BEGIN { for (i = 0; i < 246; i++) printf "n"; print ".ics" }')
 [ -s "$tmp/out/$long" ] || fail "the 250-byte name not written"
 no_temporaries "long name"
 echo "ok: new files follow the umask, overwritten ones keep their mode, 250-byte names work"
+
+# Several outputs, a later one failing (smp(7) FILES): the ones complete
+# before it are in place, the failing one and those after it keep their
+# old contents, no temporary is left, exit 2 naming the failing file.
+for f in m.png m.ti3 m.icc; do echo old >"$tmp/out/$f"; done
+SMP_FAULT=enospc-after LD_PRELOAD="$tmp/faults.so" "$CAL" $CHEAP_MODEL \
+    -o "$tmp/out/m.icc" --ti3 "$tmp/out/m.ti3" --overlay "$tmp/out/m.png" \
+    "$tmp/c.png" >/dev/null 2>"$tmp/e"
+rc=$?
+[ $rc -eq 2 ] || fail "several outputs, the second failing: exit $rc"
+grep -q "m.ti3" "$tmp/e" || fail "the failing output not named: $(cat "$tmp/e")"
+echo old >"$tmp/old"
+cmp -s "$tmp/out/m.png" "$tmp/old" && fail "the overlay, complete first, was not written"
+[ "$(cat "$tmp/out/m.ti3")" = old ] || fail "the failing CTI3 was replaced"
+[ "$(cat "$tmp/out/m.icc")" = old ] || fail "the profile after the failure was written"
+no_temporaries "several outputs"
+echo "ok: several outputs, the second failing: the first written, the rest kept, exit 2"

@@ -5,7 +5,9 @@
  * kernel calls it "#inode (deleted)") fail with ENOSPC, as on a full
  * disk; with SMP_FAULT=kill (sigkill), the first fsync() of such a file
  * sends the process SIGTERM (SIGKILL), so it dies with its temporary
- * written but not renamed.
+ * written but not renamed; with SMP_FAULT=enospc-after, writes fail as
+ * with enospc once one temporary has been completed (fsync'ed), so
+ * that the first of several outputs is written and a later one is not.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -30,6 +32,8 @@ is_temporary(int fd)
 	    (strstr(name, "/#") != NULL && strstr(name, " (deleted)") != NULL);
 }
 
+static int	one_done;	/* enospc-after: a temporary was fsync'ed */
+
 static int
 fault(const char *what)
 {
@@ -46,7 +50,8 @@ write(int fd, const void *buf, size_t len)
 	if (real == NULL)
 		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT,
 		    "write");
-	if (fault("enospc") && is_temporary(fd)) {
+	if ((fault("enospc") || (fault("enospc-after") && one_done)) &&
+	    is_temporary(fd)) {
 		errno = ENOSPC;
 		return -1;
 	}
@@ -64,5 +69,7 @@ fsync(int fd)
 		kill(getpid(), SIGTERM);
 	if (fault("sigkill") && is_temporary(fd))
 		kill(getpid(), SIGKILL);
+	if (is_temporary(fd))
+		one_done = 1;
 	return real(fd);
 }
