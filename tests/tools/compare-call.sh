@@ -43,6 +43,16 @@ done >"$d/before"
 rc=$?
 
 # The old build's arguments: outputs into $d/o, renamed options back.
+printf '%s\n' "$@" >"$d/args"
+refused() {
+	[ "$(grep -Fxc -- "$1" "$d/args")" -gt 1 ] && return 0
+	[ -e "$1" ] || return 1
+	[ -f "$1" ] || return 0
+	while read -r x; do
+		[ "$x" != "$1" ] && [ -e "$x" ] && [ "$x" -ef "$1" ] && return 0
+	done <"$d/args"
+	return 1
+}
 n=0
 map=
 set -- "$@" --smp-cmp-end
@@ -66,6 +76,13 @@ while [ "$1" != --smp-cmp-end ]; do
 		set -- "$@" "$a"
 		continue ;;
 	esac
+	# An output the tools must refuse (named twice, the same file as
+	# another argument, or not a regular file) is given to the old build
+	# as it is: in a scratch directory it would not be refused.
+	if refused "$out"; then
+		set -- "$@" "$out"
+		continue
+	fi
 	n=$((n + 1))
 	# An output in a missing directory stays in a missing one.
 	if [ -d "$(dirname -- "$out")" ]; then
