@@ -33,6 +33,8 @@ struct job {
 struct grid {
 	uint32_t	cols, rows;
 	size_t		first;		/* index of tile (0, 0) in jobs */
+	uint32_t	*col, *row;	/* the tile column of each display x,
+					 * the tile row of each y */
 };
 
 /* A stored-coordinate box, [x0, x1) x [y0, y1). */
@@ -80,6 +82,10 @@ sampler_free(struct sampler *s)
 	free(s->masks);
 	free(s->jobs);
 	free(s->shapes);
+	for (i = 0; i < s->ngrids; i++) {
+		free(s->grids[i].col);
+		free(s->grids[i].row);
+	}
 	free(s->grids);
 	free(s->boxes);
 	free(s->spans);
@@ -241,7 +247,7 @@ sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
 	struct job	*j;
 	char		 label[64];
 	int		 i;
-	uint32_t	 c, r;
+	uint32_t	 c, r, k;
 
 	for (i = 0; i < o->nregions; i++) {
 		const struct smp_region	*rg = &o->regions[i];
@@ -258,10 +264,23 @@ sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
 			if (g == NULL)
 				return smp_errf(e, SMP_E_NOMEM, "out of memory");
 			s->grids = g;
-			g[s->ngrids].cols = rg->cols;
-			g[s->ngrids].rows = rg->rows;
-			g[s->ngrids].first = s->njobs;
+			g += s->ngrids;
+			memset(g, 0, sizeof *g);
 			s->ngrids++;
+			g->cols = rg->cols;
+			g->rows = rg->rows;
+			g->first = s->njobs;
+			if ((g->col = malloc(W * sizeof *g->col)) == NULL ||
+			    (g->row = malloc(H * sizeof *g->row)) == NULL)
+				return smp_errf(e, SMP_E_NOMEM, "out of memory");
+			for (c = 0; c < rg->cols; c++)
+				for (k = grid_edge(c, rg->cols, W);
+				    k < grid_edge(c + 1, rg->cols, W); k++)
+					g->col[k] = c;
+			for (r = 0; r < rg->rows; r++)
+				for (k = grid_edge(r, rg->rows, H);
+				    k < grid_edge(r + 1, rg->rows, H); k++)
+					g->row[k] = r;
 			for (r = 0; r < rg->rows; r++)
 				for (c = 0; c < rg->cols; c++) {
 					snprintf(label, sizeof label,
@@ -418,22 +437,12 @@ job_push(struct job *j, const float *lab)
 	}
 }
 
+/* The job of the tile of grid g holding display pixel (x, y): tile c
+ * holds x from grid_edge(c) up to grid_edge(c + 1). */
 static size_t
-grid_tile(const struct grid *g, uint32_t x, uint32_t y, uint32_t W,
-    uint32_t H)
+grid_tile(const struct grid *g, uint32_t x, uint32_t y)
 {
-	uint32_t	c = (uint32_t)((uint64_t)x * g->cols / W);
-	uint32_t	r = (uint32_t)((uint64_t)y * g->rows / H);
-
-	while (c + 1 < g->cols && grid_edge(c + 1, g->cols, W) <= x)
-		c++;
-	while (c > 0 && grid_edge(c, g->cols, W) > x)
-		c--;
-	while (r + 1 < g->rows && grid_edge(r + 1, g->rows, H) <= y)
-		r++;
-	while (r > 0 && grid_edge(r, g->rows, H) > y)
-		r--;
-	return g->first + (size_t)r * g->cols + c;
+	return g->first + (size_t)g->row[y] * g->cols + g->col[x];
 }
 
 /* The spans of stored row sy that some region covers, merged and in
@@ -478,7 +487,7 @@ sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
     int over)
 {
 	const struct smp_image_info *in = s->info;
-	uint32_t	 dx, dy, W = in->disp_width, H = in->disp_height;
+	uint32_t	 dx, dy, W = in->disp_width;
 	size_t		 k;
 
 	smp_orient_to_display(in->orientation, in->width, in->height,
@@ -494,8 +503,7 @@ sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
 		}
 	}
 	for (k = 0; k < s->ngrids; k++) {
-		struct job	*j = &s->jobs[grid_tile(&s->grids[k], dx, dy,
-				    W, H)];
+		struct job	*j = &s->jobs[grid_tile(&s->grids[k], dx, dy)];
 
 		job_push(j, lab);
 		j->over += over;

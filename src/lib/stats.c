@@ -92,7 +92,7 @@ stats_unkey(uint32_t u)
  * quickselect gives, in two reads of v instead of several rounds of
  * swaps (the median of a whole photo's region: 24 M values, many equal).
  * -1 when the counters cannot be had. */
-#define RADIX_MIN	65536
+#define RADIX_MIN	32768
 static int
 stats_radix_pair(const float *v, size_t n, size_t k, float *out)
 {

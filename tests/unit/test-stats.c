@@ -46,7 +46,7 @@ test_median(void **state)
 		free(r);
 		free(s);
 	}
-	/* The counting path (65536 values and more) against sorting too:
+	/* The counting path (32768 values and more) against sorting too:
 	 * ties, negative values, both zeros, values that share the high
 	 * 16 bits of their key and values that do not. */
 	for (trial = 0; trial < 12; trial++) {
