@@ -1,13 +1,16 @@
 /*
- * How evenly the chart was lit, read from the leave-one-out residuals.
+ * chart-light.c: how evenly the chart was lit, read from the leave-one-out
+ * residuals (smp-calibrate(1) FLAGS, uneven-light).
  *
  * Light that falls off across the chart scales every patch's linear
  * signal by the illuminance where the patch sits.  No camera model fitted
  * to the 24 patches can follow that: its luminance error on a patch left
  * out follows the patch's place on the chart, not its colour.  A plane in
- * log luminance over the patch grid, weighted by the reference luminance
- * (the dark patches' ratios are noise), estimates that illuminance; its
- * range over the patch centres is what smp-calibrate(1) reports.
+ * log luminance over the patch grid, fitted to the colour patches (1-18)
+ * weighted by their reference luminance (the dark patches' ratios are
+ * noise), estimates that illuminance; the greys are left out because a
+ * tone curve anchored on them takes up the light that falls on them.
+ * The plane's range over the patch centres is what is reported.
  */
 #include <math.h>
 
@@ -32,20 +35,22 @@ smp_chart_light_falloff(const struct smp_lab *ref, const struct smp_lab *pred,
 	double	X[SMP_CHART_PATCHES * 3], y[SMP_CHART_PATCHES];
 	double	w[SMP_CHART_PATCHES], beta[3], lo = INFINITY, hi = -INFINITY;
 	double	mean = 0, ws = 0, tot = 0, res = 0;
-	int	k;
+	int	k, n = 0, ok;
 
 	for (k = 0; k < SMP_CHART_PATCHES; k++) {
 		double	yr = lab_y(&ref[k]), yp = lab_y(&pred[k]);
 
-		if (!(yr > 0) || !(yp > 0) || !isfinite(yp))
-			return NAN;
 		X[3 * k] = 1;
 		X[3 * k + 1] = (k % 6 - 2.5) / 5;
 		X[3 * k + 2] = (k / 6 - 1.5) / 3;
-		y[k] = log(yp / yr);
-		w[k] = k < 18 ? yr : 0;
+		/* a prediction at or below black says nothing of light */
+		ok = k < 18 && yr > 0 && yp > 0 && isfinite(yp);
+		y[k] = ok ? log(yp / yr) : 0;
+		w[k] = ok ? yr : 0;
+		n += ok;
 	}
-	if (smp_solve_lstsq(X, y, w, SMP_CHART_PATCHES, 3, beta) == -1)
+	*share = 0;
+	if (n < 9 || smp_solve_lstsq(X, y, w, SMP_CHART_PATCHES, 3, beta) == -1)
 		return NAN;
 	for (k = 0; k < SMP_CHART_PATCHES; k++) {
 		mean += w[k] * y[k];

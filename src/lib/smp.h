@@ -735,7 +735,9 @@ void	smp_camera_lab(const struct smp_camera *c, const double *rgb,
 
 /* chart-light.c: how much the light falls off across the patches (0 even,
  * 0.2 a fifth less light on the darker side), from a plane in log
- * luminance fitted to the leave-one-out predictions pred[] of ref[]. */
+ * luminance fitted to the leave-one-out predictions pred[] of ref[];
+ * *share: the part of the luminance error the plane explains.  NAN (and
+ * share 0) when fewer than 9 colour patches are predicted above black. */
 double	smp_chart_light_falloff(const struct smp_lab *ref,
 	    const struct smp_lab *pred, double *share);
 
