@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tile.py IN.ppm NX NY OUT.ppm [OUT16.png]: tile a binary PPM NX by NY
+"""tile.py IN.ppm NX NY OUT.ppm [OUT16.png]: tile djpeg's PPM NX by NY
 (for scripts/bench-sample.sh); with OUT16.png also a 16-bit RGB PNG of
 the same pixels (v * 257).  Standard library only."""
 import struct
@@ -8,24 +8,13 @@ import zlib
 
 
 def read_ppm(path):
+    """djpeg's PPM: "P6\nW H\n255\n", no comments, then the pixels."""
     with open(path, 'rb') as f:
-        data = f.read()
-    fields, pos = [], 0
-    while len(fields) < 4:
-        while data[pos:pos + 1].isspace():
-            pos += 1
-        if data[pos:pos + 1] == b'#':
-            pos = data.index(b'\n', pos)
-            continue
-        end = pos
-        while not data[end:end + 1].isspace():
-            end += 1
-        fields.append(data[pos:end])
-        pos = end
-    if fields[0] != b'P6' or fields[3] != b'255':
-        sys.exit('tile.py: %s: not an 8-bit P6 PPM' % path)
-    w, h = int(fields[1]), int(fields[2])
-    return w, h, data[pos + 1:pos + 1 + w * h * 3]
+        magic, size, maxval, px = f.read().split(b'\n', 3)
+    if magic != b'P6' or maxval != b'255':
+        sys.exit('tile.py: %s: not djpeg\'s 8-bit P6 PPM' % path)
+    w, h = (int(v) for v in size.split())
+    return w, h, px[:w * h * 3]
 
 
 def png_chunk(kind, body):
