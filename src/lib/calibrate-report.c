@@ -88,9 +88,8 @@ static const struct smp_column sumcols[] = {
 	[S_PROFILE] = { "profile", SMP_COL_STR, 0 },
 };
 
-/* "a,b" for the flags set, "-" for none. */
-static void
-flags_string(unsigned f, char *buf, size_t len)
+void
+smp_calibrate_report_flags(unsigned f, char *buf, size_t len)
 {
 	smp_names_join(&smp_names_calib_flag, f, buf, len);
 	if (buf[0] == '\0')
@@ -227,7 +226,7 @@ smp_calibrate_report_write(FILE *fp, enum smp_table_format fmt, int header,
 	smp_table_set_num(t, S_LOO_WEIGHTED, r->rep.score[r->cam.model]);
 	smp_table_set_num(t, S_LIGHT, r->rep.light);
 	smp_table_set_num(t, S_LIGHT_SHARE, r->rep.light_share);
-	flags_string(r->rep.flags, fl, sizeof fl);
+	smp_calibrate_report_flags(r->rep.flags, fl, sizeof fl);
 	smp_table_set_str(t, S_FLAGS, fl);
 	smp_table_set_str(t, S_CHOICE, o->model == SMP_MODEL_AUTO ? "auto" :
 	    "given");

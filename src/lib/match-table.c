@@ -196,9 +196,8 @@ smp_match_table_write(struct smp_table *T, const struct smp_catalogue *cat,
 		    &smp_names_source, g->source));
 		smp_table_set_num(T, M_CALIB_DE00, g->calib_de00);
 		if (isfinite(g->calib_de00)) {
-			smp_names_join(&smp_names_calib_flag, g->calib_flags,
-			    cf, sizeof cf);
-			smp_table_set_str(T, M_CALIB_FLAGS, cf[0] ? cf : "-");
+			smp_calibrate_report_flags(g->calib_flags, cf, sizeof cf);
+			smp_table_set_str(T, M_CALIB_FLAGS, cf);
 		}
 		smp_table_set_num(T, M_DOT_SIZE, o->dot_mm);
 		smp_table_set_num(T, M_PITCH, o->pitch_mm);

@@ -169,9 +169,8 @@ smp_readings_write(struct smp_table *t, const struct smp_readings *rs,
 			smp_table_set_str(t, C_DATE, r->date);
 		smp_table_set_num(t, C_OVER_WHITE, r->over_white);
 		if (isfinite(r->calib_de00)) {
-			smp_names_join(&smp_names_calib_flag, r->calib_flags,
-			    fl, sizeof fl);
-			smp_table_set_str(t, C_CALIB_FLAGS, fl[0] ? fl : "-");
+			smp_calibrate_report_flags(r->calib_flags, fl, sizeof fl);
+			smp_table_set_str(t, C_CALIB_FLAGS, fl);
 		}
 		if (smp_table_end_row(t, e) == -1)
 			return -1;

@@ -815,6 +815,8 @@ struct smp_calib_result {
 #define SMP_CALIB_LIGHT_POOR		0.10
 #define SMP_CALIB_LIGHT_SHARE		0.4
 unsigned smp_calibrate_flags(const struct smp_fit_report *rep);
+/* The flags as records write them: "a,b", or "-" for none. */
+void	smp_calibrate_report_flags(unsigned f, char *buf, size_t len);
 /* Writes the outputs asked for; the overlay also on failure.  Call
  * smp_chart_detect_clear(&res->found) afterwards. */
 int	smp_calibrate_image(struct smp_image *img,
