@@ -91,6 +91,11 @@ smp_readings_add(struct smp_readings *rs, const char *file,
 	return r;
 }
 
+/* A chroma that prints as 0.000 is a neutral: its hue and ITA are those
+ * of a* = b* = 0, not of the colour engine's rounding residue, whose sign
+ * is noise. */
+#define NEUTRAL_C	0.0005
+
 void
 smp_readings_derive(struct smp_reading *r)
 {
@@ -102,6 +107,11 @@ smp_readings_derive(struct smp_reading *r)
 		return;
 	}
 	smp_lab_lch(&r->st.value, &r->C, &r->h);
+	if (r->C < NEUTRAL_C) {
+		r->h = 0;
+		r->ita = NAN;
+		return;
+	}
 	smp_lab_adapt(&r->st.value, r->white, SMP_WHITE_D65, &d65);
 	r->ita = smp_ita(&d65);
 }

@@ -25,6 +25,11 @@ echo "bg 50 0 0" | "$RENDER" 64 64 "$tmp/plain.png"
 [ $? -eq 2 ] || fail "--chart with -p accepted"
 # Without --chart the column is empty.
 [ -z "$("$SAMPLE" "$tmp/plain.png" | col calib_de00)" ] || fail "calib_de00 without --chart"
+# The rendered grey is neutral: hue 0, no ITA, whatever the sign of the
+# colour engine's rounding.
+"$SAMPLE" "$tmp/plain.png" >"$tmp/o" || fail "plain: exit $?"
+[ "$(col C <"$tmp/o") $(col h <"$tmp/o") [$(col ita <"$tmp/o")] $(col ita_class <"$tmp/o")" = \
+    "0.000 0.00 [] undefined" ] || fail "neutral: $(cat "$tmp/o")"
 [ -z "$("$SAMPLE" "$tmp/plain.png" | col over_white)" ] || fail "over_white without --chart"
 
 # over_white: a strip of the scene at L* 99, brighter than the chart's
