@@ -1,7 +1,8 @@
 /*
  * pixconv.c: choose an image's source profile (given, embedded, PNG sRGB
  * chunk, PNG gAMA/cHRM, else assumed sRGB) and convert its pixels to Lab
- * through lcms2: relative colorimetric to the D50 XYZ PCS, then Bradford
+ * through lcms2: relative colorimetric to the D50 XYZ PCS (from tables
+ * for a matrix/TRC profile, pixconv-shaper.c), then Bradford
  * (cmsAdaptToIlluminant) to D65 when asked.
  */
 #include "config.h"
@@ -33,6 +34,7 @@ struct memo {
 struct smp_pixconv {
 	cmsContext		 ctx;
 	cmsHTRANSFORM		 xf;
+	struct smp_pixconv_shaper *shaper;	/* NULL: lcms2's transform */
 	enum smp_profile_source	 source;
 	enum smp_white		 white;
 	int			 grey_to_rgb;	/* grey pixels, RGB profile */
@@ -267,6 +269,7 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
 		    why.msg[0] != '\0' ? why.msg : "lcms2 gives no reason");
 		goto fail;
 	}
+	pc->shaper = smp__pixconv_shaper_new(src);
 	cmsCloseProfile(src);
 	cmsCloseProfile(xyz);
 	src = xyz = NULL;
@@ -300,6 +303,7 @@ smp_pixconv_free(struct smp_pixconv *pc)
 		return;
 	if (pc->xf != NULL)
 		cmsDeleteTransform(pc->xf);
+	smp__pixconv_shaper_free(pc->shaper);
 	smp__lcms_context_free(pc->ctx);
 	free(pc->tmp);
 	free(pc->miss);
@@ -312,6 +316,12 @@ enum smp_profile_source
 smp_pixconv_source(const struct smp_pixconv *pc)
 {
 	return pc->source;
+}
+
+int
+smp_pixconv_tabled(const struct smp_pixconv *pc)
+{
+	return pc->shaper != NULL;
 }
 
 /* Buffers grow with the longest row seen; rows are bounded by the rect. */
@@ -388,7 +398,11 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 	}
 	if (nmiss == 0)
 		return;
-	cmsDoTransform(pc->xf, pc->tmp, pc->xyz, nmiss);
+	if (pc->shaper != NULL)
+		smp__pixconv_shaper_run(pc->shaper, pc->tmp, out, pc->xyz,
+		    nmiss);
+	else
+		cmsDoTransform(pc->xf, pc->tmp, pc->xyz, nmiss);
 	for (j = 0; j < nmiss; j++) {
 		const double	*x = pc->xyz + 3 * j;
 		cmsCIEXYZ	 xyz = { x[0], x[1], x[2] };

@@ -22,6 +22,15 @@ void		 smp__lcms_context_sink(cmsContext ctx, struct smp_err *e);
 /* Lab (D50) doubles to 8-bit sRGB, relative colorimetric. */
 cmsHTRANSFORM	 smp__lcms_lab_to_srgb(cmsContext ctx, struct smp_err *e);
 
+/* pixconv-shaper.c: the D50 XYZ of a matrix/TRC or grey TRC profile
+ * from tables; NULL when lcms2 would not treat p as one (or no memory).
+ * Pixels are 16-bit codes, stride values apart, RGB or grey first. */
+struct smp_pixconv_shaper;
+struct smp_pixconv_shaper *smp__pixconv_shaper_new(cmsHPROFILE p);
+void	smp__pixconv_shaper_free(struct smp_pixconv_shaper *sh);
+void	smp__pixconv_shaper_run(struct smp_pixconv_shaper *sh,
+	    const uint16_t *px, int stride, double *xyz, uint32_t n);
+
 /* camera-fit.c: the patches a camera model is fitted to. */
 struct smp_camera_data {
 	const double		(*rgb)[3];

@@ -458,6 +458,9 @@ int	smp_pixconv_new(const struct smp_image_info *info, const char *given,
 	    struct smp_pixconv **out, struct smp_err *e);
 void	smp_pixconv_free(struct smp_pixconv *pc);
 enum smp_profile_source smp_pixconv_source(const struct smp_pixconv *pc);
+/* 1 when pixels go through per-channel tables and the profile's matrix
+ * (a matrix/TRC or grey TRC profile), 0 through lcms2's transform. */
+int	smp_pixconv_tabled(const struct smp_pixconv *pc);
 /* n pixels in the layout of smp_image_read -> n Lab triplets (floats). */
 void	smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px,
 	    float *lab, uint32_t n);
