@@ -228,15 +228,18 @@ poly_set(struct smp_camera *c, double C[3][3])
 			c->M[i][3 + k] = C ? C[i][k] : 0;
 }
 
+/* pre: the curve-matrix fit on the same patches, or NULL to fit it. */
 static int
-anchor_fit_poly(struct anchor *a)
+anchor_fit_poly(struct anchor *a, const struct smp_camera *pre)
 {
 	static const double	lambdas[] = { 1, 0.1, 0.01, 0.001 };
 	double			C[3][3], best = 0, s;
 	int			i, li, bestl = -1;
 	struct smp_camera	c;
 
-	if (anchor_fit_matrix(a) == -1)
+	if (pre != NULL)
+		a->cam = *pre;
+	else if (anchor_fit_matrix(a) == -1)
 		return -1;
 	for (li = -1; li < (int)(sizeof lambdas / sizeof lambdas[0]); li++) {
 		for (i = 0, s = 0; i < SMP_CHART_PATCHES; i++) {
@@ -265,7 +268,8 @@ anchor_fit_poly(struct anchor *a)
 
 int
 smp__camera_anchor_fit(const struct smp_camera_data *d,
-    const unsigned char *use, enum smp_model model, struct smp_camera *cam)
+    const unsigned char *use, enum smp_model model,
+    const struct smp_camera *pre, struct smp_camera *cam)
 {
 	struct anchor	a;
 	int		r;
@@ -273,7 +277,7 @@ smp__camera_anchor_fit(const struct smp_camera_data *d,
 	memset(&a, 0, sizeof a);
 	a.d = d;
 	a.use = use;
-	r = model == SMP_MODEL_CURVEPOLY ? anchor_fit_poly(&a) :
+	r = model == SMP_MODEL_CURVEPOLY ? anchor_fit_poly(&a, pre) :
 	    anchor_fit_matrix(&a);
 	if (r == 0)
 		*cam = a.cam;

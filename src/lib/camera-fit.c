@@ -192,13 +192,22 @@ smp_camera_fit_weight(int k, const struct smp_lab *ref)
 	return 1 + (k < 2) + (k >= 18) + (ref[k].L < 40);
 }
 
-/* Model m on the patches in use; warm starts the old models from *cam. */
+/* The curve-matrix fits of an auto run, which curve-poly starts from:
+ * fold[k] without patch k, fold[SMP_CHART_PATCHES] on all of them. */
+struct fit_cache {
+	int			have;
+	struct smp_camera	fold[SMP_CHART_PATCHES + 1];
+};
+
+/* Model m on the patches in use; warm starts the old models from *cam;
+ * pre: curve-poly's curve-matrix fit on the same patches, or NULL. */
 static int
 model_fit(struct fitdata *d, const struct smp_camera_data *cd,
-    enum smp_model m, int warm, struct smp_camera *cam)
+    enum smp_model m, int warm, const struct smp_camera *pre,
+    struct smp_camera *cam)
 {
 	if (m == SMP_MODEL_CURVES || m == SMP_MODEL_CURVEPOLY)
-		return smp__camera_anchor_fit(cd, d->use, m, cam);
+		return smp__camera_anchor_fit(cd, d->use, m, pre, cam);
 	d->cam = *cam;
 	if (fit_one(d, m, warm ? 1500 : 4000, warm) == -1)
 		return -1;
@@ -237,10 +246,18 @@ struct loo_job {
 	const struct smp_camera_data	*cd;
 	const struct smp_camera		*cam;	/* the fit on all patches */
 	enum smp_model			 m;
+	struct fit_cache		*cache;	/* or NULL */
 	double				 loo[SMP_CHART_PATCHES];
 	struct smp_lab			 lab[SMP_CHART_PATCHES];
 	int				 bad[SMP_CHART_PATCHES];
 };
+
+static const struct smp_camera *
+cache_pre(const struct fit_cache *fc, enum smp_model m, size_t k)
+{
+	return fc != NULL && fc->have && m == SMP_MODEL_CURVEPOLY ?
+	    &fc->fold[k] : NULL;
+}
 
 static void *
 loo_work(size_t k, void *arg)
@@ -253,9 +270,12 @@ loo_work(size_t k, void *arg)
 	memcpy(use, lj->d->use, sizeof use);
 	use[k] = 0;
 	d.use = use;
-	if (model_fit(&d, lj->cd, lj->m, 1, &c) == -1)
+	if (model_fit(&d, lj->cd, lj->m, 1, cache_pre(lj->cache, lj->m, k),
+	    &c) == -1)
 		lj->bad[k] = 1;
 	else {
+		if (lj->cache != NULL && lj->m == SMP_MODEL_CURVES)
+			lj->cache->fold[k] = c;
 		smp_camera_lab(&c, d.rgb[k], &lj->lab[k]);
 		lj->loo[k] = smp_delta_e(SMP_DE00, &d.ref[k], &lj->lab[k]);
 	}
@@ -272,18 +292,20 @@ loo_done(size_t k, void *result, void *arg)
 /* Fit model m on all patches; rep->self[m] is its weighted self-fit mean.
  * Then, unless that is at least `prune` (0: never) it refits it without
  * each patch in turn (the grey-anchored models from scratch: a grey left
- * out is a knot less), the refits on up to `jobs` threads. */
+ * out is a knot less), the refits on up to `jobs` threads.  cache (or
+ * NULL) keeps curve-matrix's fits and hands them to curve-poly. */
 static int
 model_try(struct fitdata *d, const struct smp_camera_data *cd,
-    enum smp_model m, int jobs, double prune, struct smp_camera *cam,
-    struct smp_fit_report *rep, struct smp_err *e)
+    enum smp_model m, int jobs, double prune, struct fit_cache *cache,
+    struct smp_camera *cam, struct smp_fit_report *rep, struct smp_err *e)
 {
 	struct loo_job	*lj;
 	double		 ws = 0, s = 0, self = 0;
 	int		 i, k;
 
 	memset(cam, 0, sizeof *cam);
-	if (model_fit(d, cd, m, 0, cam) == -1)
+	if (model_fit(d, cd, m, 0, cache_pre(cache, m, SMP_CHART_PATCHES),
+	    cam) == -1)
 		return smp_errf(e, SMP_E_INPUT, "the camera model cannot be "
 		    "fitted to these patches (singular)");
 	for (i = 0; i < SMP_CHART_PATCHES; i++) {
@@ -300,7 +322,7 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 	ws = 0;
 	if ((lj = calloc(1, sizeof *lj)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	lj->d = d, lj->cd = cd, lj->cam = cam, lj->m = m;
+	lj->d = d, lj->cd = cd, lj->cam = cam, lj->m = m, lj->cache = cache;
 	if (smp_pool_run(SMP_CHART_PATCHES, jobs, loo_work, loo_done, lj,
 	    e) == -1) {
 		free(lj);
@@ -318,6 +340,10 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 		s += cd->w[k] * rep->loo[k];
 	}
 	free(lj);
+	if (cache != NULL && m == SMP_MODEL_CURVES) {
+		cache->fold[SMP_CHART_PATCHES] = *cam;
+		cache->have = 1;
+	}
 	report_stats(rep);
 	rep->light = smp_chart_light_falloff(d->ref, rep->loofit,
 	    &rep->light_share);
@@ -338,6 +364,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	struct smp_camera_data	cd;
 	struct smp_fit_report	best;
 	struct smp_camera	c;
+	struct fit_cache	*fc;
 	unsigned char		use[SMP_CHART_PATCHES];
 	enum smp_model		bm = SMP_MODEL_AUTO;
 	int			i;
@@ -361,7 +388,9 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 	memset(use, 1, sizeof use);
 	memset(rep, 0, sizeof *rep);
 	if (model != SMP_MODEL_AUTO)
-		return model_try(&d, &cd, model, jobs, 0, cam, rep, e);
+		return model_try(&d, &cd, model, jobs, 0, NULL, cam, rep, e);
+	if ((fc = calloc(1, sizeof *fc)) == NULL)
+		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	/* auto: the lowest weighted leave-one-out mean; a model that cannot
 	 * be fitted is passed over. */
 	for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++) {
@@ -370,7 +399,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 
 		memset(r.tried, 0, sizeof r.tried);
 		if (model_try(&d, &cd, order[i], jobs, bm == SMP_MODEL_AUTO ? 0 :
-		    SMP_FIT_PRUNE * best.score[bm], &c, &r, &sub) == -1)
+		    SMP_FIT_PRUNE * best.score[bm], fc, &c, &r, &sub) == -1)
 			continue;
 		rep->self[order[i]] = r.self[order[i]];
 		if (r.pruned[order[i]]) {
@@ -385,6 +414,7 @@ smp_camera_fit(const double (*rgb)[3], const struct smp_lab *ref,
 			*cam = c;
 		}
 	}
+	free(fc);
 	if (bm == SMP_MODEL_AUTO)
 		return smp_errf(e, SMP_E_INPUT, "no camera model can be "
 		    "fitted to these patches (singular)");

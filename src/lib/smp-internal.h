@@ -38,10 +38,12 @@ struct smp_camera_data {
 	double			 xyz[SMP_CHART_PATCHES][3];	/* of ref */
 	double			 w[SMP_CHART_PATCHES];	/* smp_camera_fit_weight */
 };
-/* camera-anchor.c: curve-matrix or curve-poly on the patches in use. */
+/* camera-anchor.c: curve-matrix or curve-poly on the patches in use.
+ * curve-poly starts from pre, the curve-matrix fit on the same patches,
+ * when it is not NULL (the same numbers, without fitting it again). */
 int	smp__camera_anchor_fit(const struct smp_camera_data *d,
 	    const unsigned char *use, enum smp_model model,
-	    struct smp_camera *cam);
+	    const struct smp_camera *pre, struct smp_camera *cam);
 
 /* tissue.c: epidermal and dermal absorption and the shared reduced
  * scattering of band i of skin s, cm^-1. */
