@@ -8,14 +8,12 @@
  * transform lcms2 builds for such a profile at the relative colorimetric
  * intent, so it is used only where lcms2 itself would take that route:
  * no A2B or D2B tag (lcms2 prefers any of them) and an XYZ connection.
- * tests/unit/test-color.c holds it to lcms2's transform on every shared
+ * tests/unit/test-pixconv.c holds it to lcms2's transform on every shared
  * profile.
  */
 #include "config.h"
 
-#include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <lcms2.h>
 
