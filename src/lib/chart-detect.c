@@ -2,7 +2,10 @@
  * chart-detect.c: find a ColorChecker Classic 24 in a photo.
  *
  * 1. A working copy of the photo, box-downsampled to at most
- *    DETECT_WORK_MAX pixels a side, in display orientation.
+ *    DETECT_WORK_MAX pixels a side, in display orientation.  A photo
+ *    more than twice that is first searched at DETECT_COARSE_MAX (a
+ *    quarter of the pixels, the JPEG decoded at 1/8 scale) and again at
+ *    DETECT_WORK_MAX only when no chart is found there.
  * 2. Connected components of flat pixels (small local gradient) whose
  *    neighbours have similar colour; those shaped like a filled square
  *    (second moments of a square, area close to the fitted square's) are
@@ -28,6 +31,7 @@
 #include "smp-internal.h"
 
 #define DETECT_WORK_MAX	1600
+#define DETECT_COARSE_MAX	800
 #define DETECT_FLAT	0.08	/* max local gradient of a patch pixel */
 #define DETECT_JOIN	0.035	/* max neighbour difference in a patch */
 #define DETECT_MIN_AREA	16
@@ -96,9 +100,11 @@ detect_bytes(const struct work *w)
 	return b + (uint64_t)DETECT_MAX_SQ * 64;
 }
 
-/* Decode the whole image once into the downsampled working copy. */
+/* Decode the whole image once into a working copy of at most `max`
+ * pixels a side. */
 static int
-work_load(struct smp_image *img, struct work *w, struct smp_err *e)
+work_load(struct smp_image *img, struct work *w, uint32_t max,
+    struct smp_err *e)
 {
 	const struct smp_image_info *in = smp_image_info(img);
 	uint32_t	 big = in->disp_width > in->disp_height ?
@@ -109,7 +115,7 @@ work_load(struct smp_image *img, struct work *w, struct smp_err *e)
 		return smp_errf(e, SMP_E_INPUT, "%s: a CMYK image cannot be a "
 		    "camera capture", smp_image_path(img));
 	w->in = in;
-	w->f = (big + DETECT_WORK_MAX - 1) / DETECT_WORK_MAX;
+	w->f = (big + max - 1) / max;
 	if (w->f < 1)
 		w->f = 1;
 	w->w = (in->disp_width + w->f - 1) / w->f;
@@ -561,7 +567,7 @@ smp_chart_detect_preview(struct smp_image *img, struct smp_chart_found *out,
 	int		r;
 
 	memset(&w, 0, sizeof w);
-	r = work_load(img, &w, e);
+	r = work_load(img, &w, DETECT_WORK_MAX, e);
 	free(w.acc);
 	free(w.cnt);
 	out->work = w.rgb;
@@ -690,8 +696,10 @@ int
 smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
     struct smp_chart_found *out, struct smp_err *e)
 {
+	const struct smp_image_info *in;
 	struct work	 w;
 	double		 refxyz[SMP_CHART_PATCHES][3];
+	uint32_t	 big;
 	int		 r = -1, k;
 
 	memset(&w, 0, sizeof w);
@@ -704,11 +712,28 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 		cmsLab2XYZ(NULL, &xyz, &l);
 		refxyz[k][0] = xyz.X, refxyz[k][1] = xyz.Y, refxyz[k][2] = xyz.Z;
 	}
-	if (work_load(img, &w, e) == -1)
+	in = smp_image_info(img);
+	big = in->disp_width > in->disp_height ? in->disp_width :
+	    in->disp_height;
+	if (work_load(img, &w, big > 2 * DETECT_WORK_MAX ? DETECT_COARSE_MAX :
+	    DETECT_WORK_MAX, e) == -1)
 		goto out;
 	out->work_f = w.f;
 	if (detect_on(&w, ref, (const double (*)[3])refxyz, out, e) == -1)
 		goto out;
+	if (out->score > DETECT_RETRY_SCORE && big > 2 * DETECT_WORK_MAX) {
+		free(w.rgb);
+		memset(&w, 0, sizeof w);
+		smp_chart_detect_clear(out);
+		memset(out, 0, sizeof *out);
+		out->score = 1e9;
+		if (work_load(img, &w, DETECT_WORK_MAX, e) == -1)
+			goto out;
+		out->work_f = w.f;
+		if (detect_on(&w, ref, (const double (*)[3])refxyz, out,
+		    e) == -1)
+			goto out;
+	}
 	/* A chart whose patches are a few pixels wide: search a copy
 	 * upsampled DETECT_UP times, the result mapped back. */
 	if (out->score > DETECT_RETRY_SCORE && w.f == 1 &&

@@ -57,5 +57,8 @@ frame-600   600  400 0.6 1.5 -s 0.5 -n 0.5
 # candidate squares above the chart than the detector kept, so it said
 # "no ColorChecker found"; it now keeps the largest squares.
 wide-10mp   5000 2000 1.2 3.0 -s 0.3 -y 0.75 -q 92
+# 24 MP, a chart 6.5 % of the frame wide: the first search, at 800
+# pixels a side, finds nothing; the second, at 1600, finds it.
+coarse-miss 6000 4000 1.2 3.5 -a 5 -s 0.065 -x 0.3 -y 0.6 -n 1 -q 90
 CASES
 exit 0
