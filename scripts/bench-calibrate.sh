@@ -5,9 +5,9 @@
 #     gets the chart cropped and as TIFF, with the same reference values;
 #  2. detection on the real photos in ../shared/data/photos (Argyll gets
 #     TIFFs resized to 1200 px, as its documentation advises);
-#  3. wall time on a 24-megapixel JPEG.
+#  3. wall time on a 24-megapixel JPEG, as a ratio to one djpeg of it.
 # Needs a configured build, SMP_SHARED (or ../shared/data), ArgyllCMS,
-# ImageMagick and lcms2's transicc.  Not a test: run it by hand.
+# ImageMagick, djpeg and lcms2's transicc.  Not a test: run it by hand.
 # usage: scripts/bench-calibrate.sh [BUILDDIR]
 set -eu
 B=$(cd "${1:-.}" && pwd)
@@ -109,13 +109,28 @@ for f in "$S"/photos/*.jpg "$S"/photos/*.png; do
 	printf '%-42s %-8s %s\n' "$(basename "$f")" "$o" "$a"
 done
 echo
-echo "== 3. wall time, 24 MP photo (6000x4000 JPEG)"
+echo "== 3. wall time, 24 MP photo (6000x4000 JPEG), medians of 3 interleaved runs"
 "$CHART" -a 7 -s 0.35 -n 1 "$REF" 1500 1000 "$tmp/small.png"
 convert "$tmp/small.png" -resize 6000x4000 -quality 92 "$tmp/big.jpg"
 convert "$tmp/big.jpg" -depth 16 "$tmp/big.tif"
-t0=$(date +%s.%N); "$CAL" -o "$tmp/big.icc" "$tmp/big.jpg" >/dev/null 2>&1 || echo "smp-calibrate failed"
-t1=$(date +%s.%N)
+now() { date +%s.%N; }
+med() { sort -n | sed -n 2p; }
+: >"$tmp/t.cal"; : >"$tmp/t.one"; : >"$tmp/t.djpeg"
+for i in 1 2 3; do
+	t0=$(now); "$CAL" -o "$tmp/big.icc" "$tmp/big.jpg" >/dev/null 2>&1 || echo "smp-calibrate failed"
+	t1=$(now); "$CAL" --model curve-matrix -o "$tmp/one.icc" "$tmp/big.jpg" >/dev/null 2>&1 || echo "smp-calibrate failed"
+	t2=$(now); djpeg -outfile /dev/null "$tmp/big.jpg"
+	t3=$(now)
+	echo "$t0 $t1" | awk '{ print $2 - $1 }' >>"$tmp/t.cal"
+	echo "$t1 $t2" | awk '{ print $2 - $1 }' >>"$tmp/t.one"
+	echo "$t2 $t3" | awk '{ print $2 - $1 }' >>"$tmp/t.djpeg"
+done
+t0=$(now)
 (cd "$tmp" && scanin -O big.ti3 big.tif "$AREF/ColorChecker.cht" ref.cie >/dev/null 2>&1 &&
     colprof -qm -aS big >/dev/null 2>&1) || echo "(argyll failed on the uncropped 24 MP photo)"
-t2=$(date +%s.%N)
-echo "$t0 $t1 $t2" | awk '{ printf "smp-calibrate (detect + fit + profile): %.2f s\nscanin + colprof -aS: %.2f s (ratio %.1fx)\n", $2 - $1, $3 - $2, ($3 - $2) / ($2 - $1) }'
+t1=$(now)
+echo "$(med <"$tmp/t.cal") $(med <"$tmp/t.one") $(med <"$tmp/t.djpeg") $t0 $t1" | awk '{
+	printf "smp-calibrate (detect + fit + profile, --model auto): %.2f s, %.1fx djpeg\n", $1, $1 / $3
+	printf "smp-calibrate --model curve-matrix: %.2f s, %.1fx djpeg\n", $2, $2 / $3
+	printf "djpeg of the same file: %.2f s (target: auto within 4x)\n", $3
+	printf "scanin + colprof -aS: %.2f s (%.1fx ours)\n", $5 - $4, ($5 - $4) / $1 }'
