@@ -32,6 +32,8 @@ struct anchor {
 	const struct smp_camera_data	*d;
 	const unsigned char		*use;
 	struct smp_camera		 cam;
+	double				 lin[SMP_CHART_PATCHES][3];
+					/* each patch through cam's curves */
 };
 
 static void
@@ -56,7 +58,7 @@ anchor_resid(void *arg, const double *u, double *r)
 
 		if (!a->use[i])
 			continue;
-		smp_camera_lab(&a->cam, a->d->rgb[i], &l);
+		smp_camera_lab_linear(&a->cam, a->lin[i], &l);
 		r[m++] = sqrt(a->d->w[i]) *
 		    smp_delta_e(SMP_DE00, &a->d->ref[i], &l);
 	}
@@ -70,13 +72,16 @@ xyz_weight(const struct smp_camera_data *d, int i)
 	return d->w[i] / (y * y);
 }
 
+/* a->lin from a->cam's curves, which the fits below hold fixed. */
 static void
-anchor_lin(const struct smp_camera *c, const double *rgb, double *lin)
+anchor_linearise(struct anchor *a)
 {
-	int	k;
+	int	i, k;
 
-	for (k = 0; k < 3; k++)
-		lin[k] = smp_camera_tone_eval(&c->tone[k], rgb[k]);
+	for (i = 0; i < SMP_CHART_PATCHES; i++)
+		for (k = 0; k < 3; k++)
+			a->lin[i][k] = smp_camera_tone_eval(&a->cam.tone[k],
+			    a->d->rgb[i][k]);
 }
 
 static int
@@ -89,7 +94,7 @@ anchor_matrix_lsq(struct anchor *a)
 	for (i = 0; i < SMP_CHART_PATCHES; i++) {
 		if (!a->use[i])
 			continue;
-		anchor_lin(&a->cam, a->d->rgb[i], &X[3 * m]);
+		memcpy(&X[3 * m], a->lin[i], sizeof a->lin[i]);
 		for (k = 0; k < 3; k++)
 			y[k][m] = a->d->xyz[i][k];
 		w[m++] = xyz_weight(a->d, i);
@@ -157,7 +162,10 @@ anchor_fit_matrix(struct anchor *a)
 	for (round = 0; round < ANCHOR_ROUNDS; round++) {
 		int	m = 0;
 
-		if (anchor_curves(a, tg) == -1 || anchor_matrix_lsq(a) == -1)
+		if (anchor_curves(a, tg) == -1)
+			return -1;
+		anchor_linearise(a);
+		if (anchor_matrix_lsq(a) == -1)
 			return -1;
 		for (i = 0; i < 3; i++)
 			for (k = 0; k < 3; k++)
@@ -172,12 +180,10 @@ anchor_fit_matrix(struct anchor *a)
 	return 0;
 }
 
-/* The root-polynomial terms of the linearised values. */
+/* The root-polynomial terms of linearised values lin. */
 static void
-poly_terms(const struct smp_camera *c, const double *rgb, double *q,
-    double *lin)
+poly_terms(const double *lin, double *q)
 {
-	anchor_lin(c, rgb, lin);
 	q[0] = sqrt(lin[0] * lin[1]);
 	q[1] = sqrt(lin[1] * lin[2]);
 	q[2] = sqrt(lin[0] * lin[2]);
@@ -189,13 +195,15 @@ static int
 poly_ridge(const struct anchor *a, int skip, double lambda, double C[3][3])
 {
 	double	X[(SMP_CHART_PATCHES + 3) * 3], y[3][SMP_CHART_PATCHES + 3];
-	double	w[SMP_CHART_PATCHES + 3], lin[3], tr = 0;
+	double	w[SMP_CHART_PATCHES + 3], tr = 0;
+	const double *lin;
 	int	i, k, j, m = 0;
 
 	for (i = 0; i < SMP_CHART_PATCHES; i++) {
 		if (!a->use[i] || i == skip)
 			continue;
-		poly_terms(&a->cam, a->d->rgb[i], &X[3 * m], lin);
+		lin = a->lin[i];
+		poly_terms(lin, &X[3 * m]);
 		w[m] = xyz_weight(a->d, i);
 		for (k = 0; k < 3; k++) {
 			y[k][m] = a->d->xyz[i][k];
@@ -237,9 +245,10 @@ anchor_fit_poly(struct anchor *a, const struct smp_camera *pre)
 	int			i, li, bestl = -1;
 	struct smp_camera	c;
 
-	if (pre != NULL)
+	if (pre != NULL) {
 		a->cam = *pre;
-	else if (anchor_fit_matrix(a) == -1)
+		anchor_linearise(a);
+	} else if (anchor_fit_matrix(a) == -1)
 		return -1;
 	for (li = -1; li < (int)(sizeof lambdas / sizeof lambdas[0]); li++) {
 		for (i = 0, s = 0; i < SMP_CHART_PATCHES; i++) {
@@ -251,7 +260,7 @@ anchor_fit_poly(struct anchor *a, const struct smp_camera *pre)
 			if (li >= 0 && poly_ridge(a, i, lambdas[li], C) == -1)
 				break;
 			poly_set(&c, li >= 0 ? C : NULL);
-			smp_camera_lab(&c, a->d->rgb[i], &l);
+			smp_camera_lab_linear(&c, a->lin[i], &l);
 			s += a->d->w[i] * smp_delta_e(SMP_DE00, &a->d->ref[i], &l);
 		}
 		if (i < SMP_CHART_PATCHES)

@@ -26,14 +26,13 @@ smp_camera_curve(const struct smp_camera *c, int ch, double v)
 	return t < 0 ? 0 : t;
 }
 
-void
-smp_camera_xyz(const struct smp_camera *c, const double *rgb, double *xyz)
+/* The matrix (and root-polynomial terms) on linearised values lin. */
+static void
+camera_xyz_linear(const struct smp_camera *c, const double *l, double *xyz)
 {
-	double	l[3], t[6];
+	double	t[6];
 	int	i, k, n;
 
-	for (i = 0; i < 3; i++)
-		l[i] = smp_camera_curve(c, i, rgb[i]);
 	t[0] = l[0], t[1] = l[1], t[2] = l[2];
 	n = 3;
 	if (c->model == SMP_MODEL_ROOTPOLY || c->model == SMP_MODEL_CURVEPOLY) {
@@ -50,15 +49,38 @@ smp_camera_xyz(const struct smp_camera *c, const double *rgb, double *xyz)
 }
 
 void
-smp_camera_lab(const struct smp_camera *c, const double *rgb,
+smp_camera_xyz(const struct smp_camera *c, const double *rgb, double *xyz)
+{
+	double	l[3];
+	int	i;
+
+	for (i = 0; i < 3; i++)
+		l[i] = smp_camera_curve(c, i, rgb[i]);
+	camera_xyz_linear(c, l, xyz);
+}
+
+void
+smp_camera_lab_linear(const struct smp_camera *c, const double *lin,
     struct smp_lab *lab)
 {
 	double		x[3];
 	cmsCIEXYZ	xyz;
 	cmsCIELab	l;
 
-	smp_camera_xyz(c, rgb, x);
+	camera_xyz_linear(c, lin, x);
 	xyz.X = fmax(x[0], 0), xyz.Y = fmax(x[1], 0), xyz.Z = fmax(x[2], 0);
 	cmsXYZ2Lab(NULL, &l, &xyz);
 	*lab = (struct smp_lab){ l.L, l.a, l.b };
+}
+
+void
+smp_camera_lab(const struct smp_camera *c, const double *rgb,
+    struct smp_lab *lab)
+{
+	double	l[3];
+	int	i;
+
+	for (i = 0; i < 3; i++)
+		l[i] = smp_camera_curve(c, i, rgb[i]);
+	smp_camera_lab_linear(c, l, lab);
 }

@@ -735,6 +735,9 @@ void	smp_camera_xyz(const struct smp_camera *c, const double *rgb,
 	    double *xyz);
 void	smp_camera_lab(const struct smp_camera *c, const double *rgb,
 	    struct smp_lab *lab);
+/* The same from values already through the curves (smp_camera_curve). */
+void	smp_camera_lab_linear(const struct smp_camera *c, const double *lin,
+	    struct smp_lab *lab);
 
 /* chart-light.c: how much the light falls off across the patches (0 even,
  * 0.2 a fifth less light on the darker side), from a plane in log
