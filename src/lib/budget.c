@@ -5,6 +5,9 @@
  * budget, and gives it back when done; what it takes is a bound computed
  * from the header, not a count of allocations.  Taking in one piece is
  * what keeps workers from deadlocking: no image waits while holding.
+ * What an image finds it needs while reading (its regions' colours) is
+ * added without waiting: the total may be passed until that image is
+ * done, and images that have not started wait for it.
  */
 #include "config.h"
 
@@ -54,5 +57,13 @@ smp_budget_give(struct smp_budget *b, uint64_t n)
 	pthread_mutex_lock(&b->mu);
 	b->used = n > b->used ? 0 : b->used - n;
 	pthread_cond_broadcast(&b->freed);
+	pthread_mutex_unlock(&b->mu);
+}
+
+void
+smp_budget_add(struct smp_budget *b, uint64_t n)
+{
+	pthread_mutex_lock(&b->mu);
+	b->used += n;
 	pthread_mutex_unlock(&b->mu);
 }

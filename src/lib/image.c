@@ -143,7 +143,36 @@ smp_image_reserve(struct smp_image *img, uint64_t extra, struct smp_err *e)
 		    (unsigned long long)(img->lim.max_bytes >> 20));
 	if (img->lim.budget != NULL)
 		img->held = need;
+	img->need = need;
 	return 0;
+}
+
+int
+smp_image_grow(struct smp_image *img, uint64_t extra, struct smp_err *e)
+{
+	uint64_t	need = img->need + extra;
+
+	if (need > img->lim.max_bytes)
+		return smp_errf(e, SMP_E_LIMIT, "%s: its regions' colours need "
+		    "more than the limit of %llu MiB (--max-memory)", img->path,
+		    (unsigned long long)(img->lim.max_bytes >> 20));
+	if (img->lim.budget != NULL) {
+		smp_budget_add(img->lim.budget, extra);
+		img->held += extra;
+	}
+	img->need = need;
+	return 0;
+}
+
+void
+smp_image_release(struct smp_image *img, uint64_t n)
+{
+	n = n < img->need ? n : img->need;
+	img->need -= n;
+	if (img->lim.budget != NULL && n <= img->held) {
+		smp_budget_give(img->lim.budget, n);
+		img->held -= n;
+	}
 }
 
 void

@@ -1,10 +1,11 @@
 /*
  * sample.c: measure the regions of one image.  The union of the regions'
  * bounding boxes (display coordinates) is mapped to stored coordinates and
- * decoded once; each opaque pixel is converted to Lab and appended to
- * every region (or grid tile) that contains it.  Memory is the regions'
- * pixels (12 bytes each) plus one decoded row, checked against the limit
- * before anything is allocated.
+ * decoded once; each opaque pixel is converted to Lab and counted in the
+ * tally of every region (or grid tile) that contains it.  Memory is the
+ * regions' colours (16 bytes each in tables at most half full, tally.c), taken from the budget as the
+ * tallies grow, plus what the plan needs up front (masks, one decoded
+ * row, the tallies' first room), checked before anything is allocated.
  */
 #include "config.h"
 
@@ -23,11 +24,20 @@ struct job {
 	uint32_t		 x0, y0, x1, y1;	/* display bbox, [x0, x1) */
 	double			 cx, cy, r2;
 	const unsigned char	*mask;		/* display-sized, row-major */
-	float			*lab;
-	size_t			 n, cap;
+	struct smp_tally	 t;		/* its pixels' colours */
+	size_t			 cap;		/* pixels it can hold */
 	struct smp_inset	*inset;		/* --report's picture, or NULL */
 	size_t			 over;		/* pixels above the white */
 	double			 threshold;	/* -S: the dots' L* bound */
+	uint32_t		 sy1;		/* no pixel from stored row sy1 */
+	int			 done;		/* measured, tally freed */
+	uint64_t		 pixels;
+	int			 nm;		/* rows: 1, or skin and dots */
+	struct measure {
+		enum smp_class		klass;
+		struct smp_stats	st;
+		uint64_t		pixels;
+	}			 m[2];
 };
 
 struct grid {
@@ -43,6 +53,7 @@ struct box {
 };
 
 struct sampler {
+	struct smp_image	*img;
 	const struct smp_image_info *info;
 	struct smp_pixconv	*pc;
 	struct job		*jobs;
@@ -65,7 +76,11 @@ struct sampler {
 	uint32_t		 white16[3];	/* over-white bounds, 0..65535 */
 	int			 have_chart;	/* chart[] is the chart's bbox */
 	uint32_t		 chart[4];	/* x0 y0 x1 y1, display */
+	const struct smp_sample_opts *o;
+	uint32_t		 next_done;	/* the least sy1 not done */
 };
+
+static int	job_finish(struct sampler *, struct job *, struct smp_err *);
 
 static void
 sampler_free(struct sampler *s)
@@ -74,7 +89,7 @@ sampler_free(struct sampler *s)
 
 	for (i = 0; i < s->njobs; i++) {
 		free(s->jobs[i].label);
-		free(s->jobs[i].lab);
+		smp_tally_free(&s->jobs[i].t);
 		smp_inset_free(s->jobs[i].inset);
 	}
 	for (i = 0; i < s->nmasks; i++)
@@ -365,7 +380,7 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
     const struct smp_sample_opts *o, struct smp_err *e)
 {
 	const struct smp_limits *lim = &o->limits;
-	uint64_t	need = 0, most = 0, after;
+	uint64_t	need = 0;
 	size_t		i;
 
 	for (i = 0; i < s->njobs; i++) {
@@ -373,31 +388,27 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 
 		if (j->kind != JOB_MASK)
 			j->cap = (size_t)(j->x1 - j->x0) * (j->y1 - j->y0);
-		need += (uint64_t)j->cap * 3 * sizeof(float);
-		if (j->cap > most)
-			most = j->cap;
+		if (j->cap > UINT32_MAX)
+			return smp_errf(e, SMP_E_LIMIT, "%s: region %s has more "
+			    "than %lu pixels", s->path, j->label,
+			    (unsigned long)UINT32_MAX);
+		need += smp_tally_bytes(smp_tally_first(j->cap));
 	}
 	need += (uint64_t)s->nmasks * s->info->disp_width *
 	    s->info->disp_height;
 	need += (uint64_t)s->rect.w * 32;
-	/* Afterwards, one region at a time: the statistics' scratch (a
-	 * float a pixel), with -S the classes' copy and class bytes. */
-	after = most * (sizeof(float) + (o->separate ?
-	    3 * sizeof(float) + 1 : 0));
 	if (need > lim->max_bytes)
 		return smp_errf(e, SMP_E_LIMIT, "%s: the regions need %llu MiB, "
 		    "above the limit of %llu MiB (--max-memory)", s->path,
 		    (unsigned long long)(need >> 20),
 		    (unsigned long long)(lim->max_bytes >> 20));
-	if (smp_image_reserve(img, need + after, e) == -1)
+	if (smp_image_reserve(img, need, e) == -1)
 		return -1;
-	for (i = 0; i < s->njobs; i++) {
-		struct job	*j = &s->jobs[i];
-
-		if ((j->lab = malloc(j->cap * 3 * sizeof(float) + 1)) == NULL)
+	for (i = 0; i < s->njobs; i++)
+		if (smp_tally_init(&s->jobs[i].t,
+		    smp_tally_first(s->jobs[i].cap)) == -1)
 			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
 			    s->path);
-	}
 	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL ||
 	    (s->shapes = malloc((s->njobs + 1) * sizeof *s->shapes)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
@@ -428,13 +439,23 @@ job_contains(const struct job *j, uint32_t x, uint32_t y, uint32_t W)
 	}
 }
 
-static void
-job_push(struct job *j, const float *lab)
+/* Count one pixel of colour lab in j, growing its tally (and what the
+ * image holds of the budget) when the colour is new and the tally full. */
+static int
+job_push(struct sampler *s, struct job *j, const float *lab,
+    struct smp_err *e)
 {
-	if (j->n < j->cap) {
-		memcpy(j->lab + 3 * j->n, lab, 3 * sizeof(float));
-		j->n++;
-	}
+	size_t	peak, after;
+
+	if (j->t.pixels >= j->cap || smp_tally_add(&j->t, lab) == 0)
+		return 0;
+	peak = smp_tally_grow_bytes(&j->t, &after);
+	if (smp_image_grow(s->img, peak, e) == -1)
+		return -1;
+	if (smp_tally_grow(&j->t) == -1)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
+	smp_image_release(s->img, peak - after);
+	return smp_tally_add(&j->t, lab);
 }
 
 /* The job of the tile of grid g holding display pixel (x, y): tile c
@@ -482,9 +503,9 @@ row_spans(struct sampler *s, uint32_t sy)
 
 /* Hand the pixel at rect column i of stored row sy to its regions;
  * over: it is above the chart's white. */
-static void
+static int
 sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
-    int over)
+    int over, struct smp_err *e)
 {
 	const struct smp_image_info *in = s->info;
 	uint32_t	 dx, dy, W = in->disp_width;
@@ -496,7 +517,8 @@ sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
 		struct job	*j = &s->jobs[s->shapes[k]];
 
 		if (job_contains(j, dx, dy, W)) {
-			job_push(j, lab);
+			if (job_push(s, j, lab, e) == -1)
+				return -1;
 			j->over += over;
 			if (j->inset != NULL)
 				smp_inset_add(j->inset, dx, dy, lab);
@@ -505,10 +527,37 @@ sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
 	for (k = 0; k < s->ngrids; k++) {
 		struct job	*j = &s->jobs[grid_tile(&s->grids[k], dx, dy)];
 
-		job_push(j, lab);
+		if (job_push(s, j, lab, e) == -1)
+			return -1;
 		j->over += over;
 	}
+	return 0;
 }
+
+/* Prefetch the tally slots of the pixel at rect column i of stored row
+ * sy, colour lab, some pixels before it is handed over: the tables of a
+ * photo's regions are larger than the caches. */
+static void
+sampler_prefetch(struct sampler *s, uint32_t i, uint32_t sy, const float *lab)
+{
+	const struct smp_image_info *in = s->info;
+	uint32_t	 dx, dy, W = in->disp_width;
+	size_t		 k;
+
+	smp_orient_to_display(in->orientation, in->width, in->height,
+	    s->rect.x + i, sy, &dx, &dy);
+	for (k = 0; k < s->nshapes; k++) {
+		struct job	*j = &s->jobs[s->shapes[k]];
+
+		if (job_contains(j, dx, dy, W))
+			smp_tally_prefetch(&j->t, lab);
+	}
+	for (k = 0; k < s->ngrids; k++)
+		smp_tally_prefetch(&s->jobs[grid_tile(&s->grids[k], dx,
+		    dy)].t, lab);
+}
+
+#define PREFETCH_AHEAD	8
 
 /* Is the pixel px (nch samples, alpha last) above the chart's white? */
 static int
@@ -542,6 +591,28 @@ rows_unwanted(const struct sampler *s, uint32_t sy)
 	return next - sy - 1;
 }
 
+/* Measure the jobs that no stored row from sy on can reach and free
+ * their tallies: a grid's memory is one row of its tiles. */
+static int
+sampler_finish(struct sampler *s, uint32_t sy, struct smp_err *e)
+{
+	size_t	i;
+
+	s->next_done = UINT32_MAX;
+	for (i = 0; i < s->njobs; i++) {
+		struct job	*j = &s->jobs[i];
+
+		if (j->done)
+			continue;
+		if (j->sy1 <= sy) {
+			if (job_finish(s, j, e) == -1)
+				return -1;
+		} else if (j->sy1 < s->next_done)
+			s->next_done = j->sy1;
+	}
+	return 0;
+}
+
 static int
 sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 {
@@ -554,19 +625,27 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 		x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
 		smp_pixconv_run(s->pc, px + (size_t)x0 * nch, s->rowlab +
 		    3 * (size_t)x0, x1 - x0);
+		for (i = x0; i < x1 && i < x0 + PREFETCH_AHEAD; i++)
+			sampler_prefetch(s, i, sy, s->rowlab + 3 * (size_t)i);
 		for (i = x0; i < x1; i++) {
 			const float	*lab = s->rowlab + 3 * (size_t)i;
 
+			if (i + PREFETCH_AHEAD < x1)
+				sampler_prefetch(s, i + PREFETCH_AHEAD, sy,
+				    lab + 3 * PREFETCH_AHEAD);
 			if (px[(size_t)i * nch + nch - 1] == 0)
 				continue;	/* fully transparent */
 			if (!isfinite(lab[0]) || !isfinite(lab[1]) ||
 			    !isfinite(lab[2]))
 				return smp_errf(e, SMP_E_COLOR, "%s: colour "
 				    "conversion failed", s->path);
-			sampler_pixel(s, i, sy, lab, over_white(s,
-			    px + (size_t)i * nch, nch));
+			if (sampler_pixel(s, i, sy, lab, over_white(s,
+			    px + (size_t)i * nch, nch), e) == -1)
+				return -1;
 		}
 	}
+	if (sy + 1 >= s->next_done && sampler_finish(s, sy + 1, e) == -1)
+		return -1;
 	skip = rows_unwanted(s, sy);
 	return skip > INT_MAX ? INT_MAX : (int)skip;
 }
@@ -608,10 +687,14 @@ sampler_rect(struct sampler *s, struct smp_err *e)
 	if ((s->boxes = malloc((s->njobs + 1) * sizeof *s->boxes)) == NULL ||
 	    (s->spans = malloc((s->njobs + 1) * 2 * sizeof *s->spans)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
-	for (i = 0; i < s->njobs; i++)
-		if (s->jobs[i].kind != JOB_TILE)
-			s->boxes[n++] = stored_box(in, s->jobs[i].x0,
-			    s->jobs[i].y0, s->jobs[i].x1, s->jobs[i].y1);
+	for (i = 0; i < s->njobs; i++) {
+		struct job	*j = &s->jobs[i];
+
+		b = stored_box(in, j->x0, j->y0, j->x1, j->y1);
+		j->sy1 = b.y1;
+		if (j->kind != JOB_TILE)
+			s->boxes[n++] = b;
+	}
 	if (s->ngrids > 0)
 		s->boxes[n++] = (struct box){ 0, 0, in->width, in->height };
 	s->nboxes = n;
@@ -645,109 +728,154 @@ lab_possible(const struct smp_lab *l)
 	    fabs(l->a) <= SMP_LAB_AB_MAX && fabs(l->b) <= SMP_LAB_AB_MAX;
 }
 
+/* Measure n colours, pixels in all, as m. */
 static int
-readings_push(struct smp_readings *rs, const struct image_facts *im,
-    const char *label, enum smp_class klass, const float *lab, size_t n,
-    size_t total, const struct smp_sample_opts *o, struct smp_err *e)
+measure(struct measure *m, enum smp_class klass, const struct smp_colour *c,
+    size_t n, uint64_t pixels, const struct smp_sample_opts *o,
+    struct smp_err *e)
 {
-	struct smp_reading	*r;
-
-	if (n == 0)
-		return smp_errf(e, SMP_E_INPUT, "region %s: no opaque pixels to "
-		    "measure", label);
-	if ((r = smp_readings_add(rs, im->path, label, e)) == NULL ||
-	    smp_readings_set_date(r, im->date, e) == -1)
-		return -1;
-	r->klass = klass;
-	r->frac = total ? (double)n / (double)total : NAN;
-	r->stat = o->stat;
-	r->white = o->white;
-	r->source = im->source;
-	r->calib_de00 = im->calib_de00;
-	r->calib_flags = im->calib_flags;
-	if (smp_stats_compute(lab, n, o->stat, &r->st, e) == -1)
-		return -1;
-	if (!lab_possible(&r->st.mean) || !lab_possible(&r->st.median))
-		return smp_errf(e, SMP_E_COLOR, "region %s: %s gives colours no "
-		    "camera can see (mean L %.4g, a %.4g, b %.4g); the profile "
-		    "is damaged or not a camera's", label, im->profile != NULL ?
-		    im->profile : im->source == SMP_PROF_EMBEDDED ?
-		    "the embedded profile" : "the profile", r->st.mean.L,
-		    r->st.mean.a, r->st.mean.b);
-	smp_readings_derive(r);
-	return 0;
+	m->klass = klass;
+	m->pixels = pixels;
+	return smp_stats_compute(c, n, o->stat, &m->st, e);
 }
 
 /* Are there follicles (or dots) at all?  Enough of them, and clearly
  * darker than the skin: the rules of smp-sample(1) -S. */
 static int
-has_dots(const float *skin, size_t ns, const float *dots, size_t nd,
-    const struct smp_sample_opts *o)
+has_dots(const struct measure *skin, const struct measure *dots)
 {
-	struct smp_stats	a, b;
-	struct smp_err		e = SMP_ERR_INIT;
+	uint64_t	ns = skin->pixels, nd = dots->pixels;
 
 	if (nd < SMP_SEP_MIN_PIXELS || (double)nd / (double)(ns + nd) <
 	    SMP_SEP_MIN_SHARE || ns == 0)
 		return 0;
-	if (smp_stats_compute(skin, ns, o->stat, &a, &e) == -1 ||
-	    smp_stats_compute(dots, nd, o->stat, &b, &e) == -1)
-		return 1;	/* out of memory: let readings_push say so */
-	return smp_delta_e(SMP_DE00, &a.value, &b.value) >= SMP_SEP_MIN_DE;
+	return smp_delta_e(SMP_DE00, &skin->st.value, &dots->st.value) >=
+	    SMP_SEP_MIN_DE;
 }
 
-/* Split a job's pixels into skin and dot rows; a region without dots is
- * one skin row of all its pixels. */
+/* Split a job's colours into skin and dots; a region without dots is
+ * one skin row of all its pixels.  The classes share one copy of the
+ * colours, skin first (job_finish took the memory). */
 static int
-readings_separate(struct smp_readings *rs, const struct image_facts *im,
-    struct job *j, const struct smp_sample_opts *o, struct smp_err *e)
+measure_separate(struct job *j, const struct smp_sample_opts *o,
+    struct smp_err *e)
 {
-	unsigned char	*dot = NULL;
-	float		*both = NULL, *cls[2];
-	size_t		 cnt[2] = { 0, 0 }, i;
-	double		 t;
-	int		 c, r = -1;
+	const struct smp_tally	*t = &j->t;
+	unsigned char		*dot = NULL;
+	struct smp_colour	*both = NULL, *cls[2];
+	size_t			 cnt[2] = { 0, 0 }, i;
+	uint64_t		 px[2] = { 0, 0 };
+	double			 th;
+	int			 r = -1;
 
-	if (j->n == 0)
-		return smp_errf(e, SMP_E_INPUT, "region %s: no opaque pixels "
-		    "to measure", j->label);
-	/* The classes share one copy, skin first (sampler_reserve counts
-	 * 17 bytes a pixel for this and the statistics). */
-	if ((dot = malloc(j->n + 1)) == NULL) {
+	if ((dot = malloc(t->n + 1)) == NULL ||
+	    (both = malloc(t->n * sizeof *both + 1)) == NULL) {
 		smp_errf(e, SMP_E_NOMEM, "out of memory for --separate");
 		goto out;
 	}
-	if (smp_separate(j->lab, j->n, dot, &t, e) == -1)
+	if (smp_separate(t->c, t->n, dot, &th, e) == -1)
 		goto out;
-	j->threshold = t;
-	for (i = 0; i < j->n; i++)
+	j->threshold = th;
+	for (i = 0; i < t->n; i++)
 		cnt[1] += dot[i];
-	if ((both = malloc(j->n * 3 * sizeof(float) + 1)) == NULL) {
-		smp_errf(e, SMP_E_NOMEM, "out of memory for --separate");
-		goto out;
-	}
 	cls[0] = both;
-	cls[1] = both + 3 * (j->n - cnt[1]);
+	cls[1] = both + (t->n - cnt[1]);
 	cnt[1] = 0;
-	for (i = 0; i < j->n; i++) {
-		c = dot[i];
-		memcpy(cls[c] + 3 * cnt[c], j->lab + 3 * i, 3 * sizeof(float));
-		cnt[c]++;
+	for (i = 0; i < t->n; i++) {
+		int	k = dot[i];
+
+		cls[k][cnt[k]++] = t->c[i];
+		px[k] += t->c[i].n;
 	}
-	if (!has_dots(cls[0], cnt[0], cls[1], cnt[1], o))
-		r = readings_push(rs, im, j->label, SMP_CLASS_SKIN, j->lab, j->n,
-		    j->n, o, e);
-	else if ((r = readings_push(rs, im, j->label, SMP_CLASS_SKIN, cls[0],
-	    cnt[0], j->n, o, e)) == 0)
-		r = readings_push(rs, im, j->label, SMP_CLASS_DOT, cls[1],
-		    cnt[1], j->n, o, e);
-	if (r == -1)
+	j->nm = 2;
+	if (measure(&j->m[0], SMP_CLASS_SKIN, cls[0], cnt[0], px[0], o,
+	    e) == -1 || measure(&j->m[1], SMP_CLASS_DOT, cls[1], cnt[1], px[1],
+	    o, e) == -1)
 		goto out;
+	if (!has_dots(&j->m[0], &j->m[1])) {
+		j->nm = 1;
+		if (measure(&j->m[0], SMP_CLASS_SKIN, t->c, t->n, t->pixels, o,
+		    e) == -1)
+			goto out;
+	}
 	r = 0;
 out:
 	free(dot);
 	free(both);
 	return r;
+}
+
+/* Measure job j and free its colours, with the statistics' scratch (8
+ * bytes a colour; with -S the classes' copy and class bytes, 25) taken
+ * from the image's budget while it works. */
+static int
+job_finish(struct sampler *s, struct job *j, struct smp_err *e)
+{
+	const struct smp_sample_opts *o = s->o;
+	uint64_t	scratch, held;
+	int		r = 0;
+
+	j->done = 1;
+	j->pixels = j->t.pixels;
+	smp_tally_finish(&j->t);
+	scratch = (uint64_t)j->t.n * (sizeof(struct smp_wval) +
+	    (o->separate ? sizeof(struct smp_colour) + 1 : 0));
+	held = smp_tally_bytes(j->t.size);
+	if (j->pixels == 0)
+		j->nm = 0;	/* an error in its turn, smp_sample_regions */
+	else if (smp_image_grow(s->img, scratch, e) == -1)
+		return -1;
+	else {
+		held += scratch;
+		if (o->separate)
+			r = measure_separate(j, o, e);
+		else {
+			j->nm = 1;
+			r = measure(&j->m[0], SMP_CLASS_ALL, j->t.c, j->t.n,
+			    j->pixels, o, e);
+		}
+	}
+	smp_tally_free(&j->t);
+	smp_image_release(s->img, held);
+	return r;
+}
+
+/* The rows of job j, in its turn. */
+static int
+job_readings(struct smp_readings *rs, const struct image_facts *im,
+    const struct job *j, const struct smp_sample_opts *o, struct smp_err *e)
+{
+	struct smp_reading	*r;
+	int			 k;
+
+	if (j->nm == 0)
+		return smp_errf(e, SMP_E_INPUT, "region %s: no opaque pixels to "
+		    "measure", j->label);
+	for (k = 0; k < j->nm; k++) {
+		const struct measure	*m = &j->m[k];
+
+		if ((r = smp_readings_add(rs, im->path, j->label, e)) == NULL ||
+		    smp_readings_set_date(r, im->date, e) == -1)
+			return -1;
+		r->klass = m->klass;
+		r->frac = (double)m->pixels / (double)j->pixels;
+		r->stat = o->stat;
+		r->white = o->white;
+		r->source = im->source;
+		r->calib_de00 = im->calib_de00;
+		r->calib_flags = im->calib_flags;
+		r->st = m->st;
+		if (!lab_possible(&r->st.mean) || !lab_possible(&r->st.median))
+			return smp_errf(e, SMP_E_COLOR, "region %s: %s gives "
+			    "colours no camera can see (mean L %.4g, a %.4g, b "
+			    "%.4g); the profile is damaged or not a camera's",
+			    j->label, im->profile != NULL ? im->profile :
+			    im->source == SMP_PROF_EMBEDDED ?
+			    "the embedded profile" : "the profile",
+			    r->st.mean.L, r->st.mean.a, r->st.mean.b);
+		smp_readings_derive(r);
+	}
+	return 0;
 }
 
 int
@@ -764,6 +892,8 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	memset(out, 0, sizeof *out);
 	memset(&s, 0, sizeof s);
 	s.path = path;
+	s.img = img;
+	s.o = o;
 	s.info = smp_image_info(img);
 	im.path = path;
 	im.profile = o->profile;
@@ -788,23 +918,19 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 		goto out;
 	im.source = smp_pixconv_source(s.pc);
 	im.date = o->date != NULL ? o->date : s.info->date;
-	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1)
+	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1 ||
+	    sampler_finish(&s, UINT32_MAX, e) == -1)
 		goto out;
 	for (i = 0; i < s.njobs; i++) {
 		struct job		*j = &s.jobs[i];
 
 		size_t			 first = out->n;
 
-		if (o->separate)
-			r = readings_separate(out, &im, j, o, e);
-		else
-			r = readings_push(out, &im, j->label, SMP_CLASS_ALL,
-			    j->lab, j->n, j->n, o, e);
-		if (r == -1)
+		if ((r = job_readings(out, &im, j, o, e)) == -1)
 			goto out;
 		for (k = first; k < out->n; k++)
-			out->r[k].over_white = s.have_white && j->n > 0 ?
-			    (double)j->over / (double)j->n : NAN;
+			out->r[k].over_white = s.have_white ?
+			    (double)j->over / (double)j->pixels : NAN;
 		if (j->inset != NULL) {		/* handed to the first row */
 			smp_inset_finish(j->inset, out->r[first].klass ==
 			    SMP_CLASS_SKIN && out->n > first + 1 ?

@@ -7,6 +7,7 @@
  * skin class and s = 1.4826 MAD.  Pixels with L* < T are dots.  On plain
  * skin this converges to about 4 sigma below the median, so almost nothing
  * is called a dot; with dots present it sits between the two modes.
+ * The pixels come as colours with counts, each weighed by its count.
  */
 #include "config.h"
 
@@ -20,8 +21,11 @@
 #define SMP_SEP_MIN_DL	5.0	/* dots are at least this much darker */
 #define SEP_ITER	20
 
+#define W(i)	(col[i].n)
+#define LSTAR(i)	(col[i].lab[0])
+
 static double
-separate_otsu(const float *lab, size_t n)
+separate_otsu(const struct smp_colour *col, size_t n)
 {
 	static const double	 w = 100.0 / (SEP_BINS - 1);
 	double			*hist, total = 0, sum_all = 0, sum_b = 0, wb = 0;
@@ -32,10 +36,10 @@ separate_otsu(const float *lab, size_t n)
 	if ((hist = calloc(SEP_BINS, sizeof *hist)) == NULL)
 		return NAN;
 	for (i = 0; i < n; i++) {
-		double	L = lab[3 * i];
+		double	L = LSTAR(i);
 
 		k = L < 0 ? 0 : L > 100 ? SEP_BINS - 1 : (int)lround(L / w);
-		hist[k]++;
+		hist[k] += W(i);
 	}
 	for (k = 0; k < SEP_BINS; k++) {
 		total += hist[k];
@@ -64,20 +68,20 @@ separate_otsu(const float *lab, size_t n)
 }
 
 int
-smp_separate(const float *lab, size_t n, unsigned char *is_dot,
+smp_separate(const struct smp_colour *col, size_t n, unsigned char *is_dot,
     double *threshold, struct smp_err *e)
 {
-	float	*sc;
-	double	 t, m, s;
-	size_t	 i, k;
-	int	 it;
+	struct smp_wval	*sc;
+	double		 t, m, s;
+	size_t		 i, k;
+	int		 it;
 
 	*threshold = NAN;
 	if (n == 0)
 		return 0;
 	if ((sc = malloc(n * sizeof *sc)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory for --separate");
-	if (isnan(t = separate_otsu(lab, n))) {
+	if (isnan(t = separate_otsu(col, n))) {
 		free(sc);
 		return smp_errf(e, SMP_E_NOMEM, "out of memory for --separate");
 	}
@@ -85,22 +89,24 @@ smp_separate(const float *lab, size_t n, unsigned char *is_dot,
 		double	prev = t;
 
 		for (i = 0, k = 0; i < n; i++)
-			if (lab[3 * i] >= t)
-				sc[k++] = lab[3 * i];
+			if (LSTAR(i) >= t)
+				sc[k++] = (struct smp_wval){ LSTAR(i),
+				    W(i) };
 		if (k == 0)
 			break;
-		m = smp_stats_median(sc, k);
+		m = smp_stats_wmedian(sc, k);
 		for (i = 0, k = 0; i < n; i++)
-			if (lab[3 * i] >= t)
-				sc[k++] = (float)fabs(lab[3 * i] - m);
-		s = 1.4826 * smp_stats_median(sc, k);
+			if (LSTAR(i) >= t)
+				sc[k++] = (struct smp_wval){
+				    (float)fabs(LSTAR(i) - m), W(i) };
+		s = 1.4826 * smp_stats_wmedian(sc, k);
 		t = m - fmax(4 * s, SMP_SEP_MIN_DL);
 		if (fabs(t - prev) < 1e-3)
 			break;
 	}
 	free(sc);
 	for (i = 0; i < n; i++)
-		is_dot[i] = lab[3 * i] < t;
+		is_dot[i] = LSTAR(i) < t;
 	*threshold = t;
 	return 0;
 }

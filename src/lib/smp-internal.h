@@ -74,6 +74,7 @@ struct smp_image {
 	uint64_t		 decode_bytes;	/* the codec's most for a read,
 						 * set by open */
 	uint64_t		 held;		/* taken from lim.budget */
+	uint64_t		 need;		/* reserved and grown */
 	int			 (*open)(struct smp_image *,
 				    struct smp_err *);	/* the codec */
 	int			 denom;		/* reduced read: 1/denom */

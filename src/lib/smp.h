@@ -362,6 +362,7 @@ struct smp_budget;
 struct smp_budget *smp_budget_process(uint64_t total);
 int	smp_budget_take(struct smp_budget *b, uint64_t n);
 void	smp_budget_give(struct smp_budget *b, uint64_t n);
+void	smp_budget_add(struct smp_budget *b, uint64_t n);	/* no wait */
 
 struct smp_limits {
 	uint64_t	max_pixels;	/* width * height of one image */
@@ -410,6 +411,15 @@ void	smp_image_free(struct smp_image *img);
  * holding memory taken for another image. */
 int	smp_image_reserve(struct smp_image *img, uint64_t extra,
 	    struct smp_err *e);
+/* Working memory found to be needed while reading (a region's colours):
+ * taken without waiting, so that no image waits while holding (the
+ * budget may run over its total until img is freed; images not yet
+ * reserved wait for it); -1 (SMP_E_LIMIT, naming the image) when img's
+ * own need would pass the limit. */
+int	smp_image_grow(struct smp_image *img, uint64_t extra,
+	    struct smp_err *e);
+/* Give back n bytes of what img took (memory it has freed). */
+void	smp_image_release(struct smp_image *img, uint64_t n);
 const struct smp_image_info *smp_image_info(const struct smp_image *img);
 const char *smp_image_path(const struct smp_image *img);
 /* 1 when path starts like a PNG or JPEG file or is named like one
@@ -499,10 +509,50 @@ struct smp_stats {
 /* Robust rule constants (documented in smp-sample(1)). */
 #define SMP_ROBUST_K		3.0	/* k in median +- k * 1.4826 * MAD */
 #define SMP_ROBUST_MIN_SIGMA	0.5	/* L* floor for the MAD scale */
-/* lab: n float triplets; reorders nothing, uses scratch of n floats. */
-int	smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
-	    struct smp_stats *out, struct smp_err *e);
+/* A colour and the pixels that have it (n 0: none). */
+struct smp_colour {
+	float		lab[3];
+	uint32_t	n;
+};
+/* The statistics of the pixels of n colours; reorders nothing, uses
+ * scratch of 8 bytes a colour. */
+int	smp_stats_compute(const struct smp_colour *c, size_t n,
+	    enum smp_stat st, struct smp_stats *out, struct smp_err *e);
 double	smp_stats_median(float *v, size_t n);	/* partially reorders v */
+/* A value with its weight; the weighted median (v partially reordered;
+ * NAN when nothing weighs). */
+struct smp_wval {
+	float		v;
+	uint32_t	w;
+};
+double	smp_stats_wmedian(struct smp_wval *v, size_t n);
+
+/* tally.c: a region's colours with the pixels of each.  add counts one
+ * pixel of lab, 1 when a new colour finds the table full: grow it and
+ * add again; grow_bytes says what growing will allocate beside what the
+ * tally holds, and *after what it holds more once grown (grow: -1 out of
+ * memory).  prefetch, a while before add, hides the slot's memory
+ * latency.  finish packs the n colours into c[0..n), after which only
+ * free may follow.  first: the table to start a region of that many
+ * pixels with; bytes: what a table or list of size entries holds. */
+struct smp_tally {
+	struct smp_colour	*c;
+	size_t			 n, size;	/* colours, table entries */
+	int			 bits;		/* size is 1 << bits */
+	int			 list;		/* a list now, not a table */
+	uint64_t		 pixels;
+	struct smp_colour	*last;		/* the one added last */
+};
+size_t	smp_tally_first(size_t pixels);
+size_t	smp_tally_bytes(size_t size);
+int	smp_tally_init(struct smp_tally *t, size_t size);
+int	smp_tally_add(struct smp_tally *t, const float *lab);
+/* Ask the processor for the slot of lab ahead of adding it. */
+void	smp_tally_prefetch(const struct smp_tally *t, const float *lab);
+size_t	smp_tally_grow_bytes(const struct smp_tally *t, size_t *after);
+int	smp_tally_grow(struct smp_tally *t);
+void	smp_tally_finish(struct smp_tally *t);
+void	smp_tally_free(struct smp_tally *t);
 
 /* sample.c -S: a region holds dots (or follicles) only with at least
  * SMP_SEP_MIN_PIXELS of them, SMP_SEP_MIN_SHARE of its pixels, and
@@ -515,10 +565,11 @@ double	smp_stats_median(float *v, size_t n);	/* partially reorders v */
 #define SMP_SEP_MIN_PIXELS	4
 #define SMP_SEP_MIN_SHARE	0.001
 #define SMP_SEP_MIN_DE		3.0
-/* separate.c: split lab into skin (is_dot[i] = 0) and dark dots or hair
- * (is_dot[i] = 1); threshold receives the L* below which pixels are dots. */
-int	smp_separate(const float *lab, size_t n, unsigned char *is_dot,
-	    double *threshold, struct smp_err *e);
+/* separate.c: split n colours into skin (is_dot[i] = 0) and dark dots or
+ * hair (is_dot[i] = 1); threshold receives the L* below which pixels are
+ * dots. */
+int	smp_separate(const struct smp_colour *c, size_t n,
+	    unsigned char *is_dot, double *threshold, struct smp_err *e);
 
 /* readings.c: the readings format, its writer and its reader.  The class
  * says what a row measured: skin, the dark class of a separated region

@@ -7,6 +7,11 @@
  * SMP_ROBUST_MIN_SIGMA so that flat synthetic patches keep their pixels.
  * Mean, median and sd are then taken over the rest.
  *
+ * The pixels come as colours with counts (a region's tally, tally.c):
+ * every statistic weighs a colour by its count, so that it is the one
+ * of the pixels themselves, in work and memory proportional to the
+ * colours.
+ *
  * ci95 is the radius of a sphere containing the 95% confidence ellipsoid
  * of the mean, treating the channels as independent:
  * sqrt(chi2(0.95, 3) * max(sd_L^2, sd_a^2, sd_b^2) / n).
@@ -163,21 +168,130 @@ smp_stats_median(float *v, size_t n)
 	return (lo + hi) / 2;
 }
 
+/* The weighted rank-k value (0-based) of v: the smallest value whose
+ * own and smaller values weigh more than k.  Three-way partitions
+ * around a middle pivot, so that runs of equal values end the search
+ * at once; reorders v. */
+static float
+stats_wselect(struct smp_wval *v, size_t n, uint64_t k)
+{
+	size_t		lo = 0, hi = n, lt, gt, i;
+	uint64_t	wlt, weq;
+	struct smp_wval	t;
+	float		pivot;
+
+	while (hi - lo > 1) {
+		pivot = v[lo + (hi - lo) / 2].v;
+		lt = i = lo, gt = hi;
+		wlt = weq = 0;
+		while (i < gt) {
+			if (v[i].v < pivot) {
+				wlt += v[i].w;
+				t = v[lt], v[lt++] = v[i], v[i++] = t;
+			} else if (v[i].v > pivot) {
+				t = v[--gt], v[gt] = v[i], v[i] = t;
+			} else {
+				weq += v[i].w;
+				i++;
+			}
+		}
+		if (k < wlt)
+			hi = lt;
+		else if (k < wlt + weq)
+			return pivot;
+		else {
+			k -= wlt + weq;
+			lo = gt;
+		}
+	}
+	return v[lo].v;
+}
+
+/* stats_radix_pair with weights: the values of weighted ranks k and
+ * k + 1, without moving v. */
+static int
+stats_wradix_pair(const struct smp_wval *v, size_t n, uint64_t k,
+    float *out)
+{
+	uint64_t	*hist, *lo1, *lo2, rank[2] = { k, k + 1 }, below;
+	uint32_t	 bucket[2], key;
+	size_t		 i;
+	int		 j, b;
+
+	if ((hist = calloc(3 * 65536, sizeof *hist)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		hist[stats_key(v[i].v) >> 16] += v[i].w;
+	for (j = 0; j < 2; j++) {
+		for (b = 0, below = 0; below + hist[b] <= rank[j]; b++)
+			below += hist[b];
+		bucket[j] = (uint32_t)b;
+		rank[j] -= below;
+	}
+	lo1 = hist + 65536;
+	lo2 = hist + 2 * 65536;
+	for (i = 0; i < n; i++) {
+		key = stats_key(v[i].v);
+		if (key >> 16 == bucket[0])
+			lo1[key & 0xffff] += v[i].w;
+		if (key >> 16 == bucket[1])
+			lo2[key & 0xffff] += v[i].w;
+	}
+	for (j = 0; j < 2; j++) {
+		const uint64_t	*h = j ? lo2 : lo1;
+
+		for (b = 0, below = 0; below + h[b] <= rank[j]; b++)
+			below += h[b];
+		out[j] = stats_unkey(bucket[j] << 16 | (uint32_t)b);
+	}
+	free(hist);
+	return 0;
+}
+
+double
+smp_stats_wmedian(struct smp_wval *v, size_t n)
+{
+	uint64_t	total = 0;
+	double		hi, lo;
+	float		pair[2];
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		total += v[i].w;
+	if (total == 0)
+		return NAN;
+	/* Zero is +0 whichever finds it (stats_key makes -0 +0). */
+	if (n >= RADIX_MIN && stats_wradix_pair(v, n, total / 2 -
+	    (total % 2 == 0), pair) == 0)
+		return total % 2 ? pair[0] + 0.0 :
+		    ((double)pair[0] + pair[1]) / 2 + 0.0;
+	hi = stats_wselect(v, n, total / 2);
+	if (total % 2)
+		return hi + 0.0;
+	lo = stats_wselect(v, n, total / 2 - 1);
+	return (lo + hi) / 2 + 0.0;
+}
+
 static void
 stats_nan(struct smp_lab *l)
 {
 	l->L = l->a = l->b = NAN;
 }
 
+#define W(i)	((uint64_t)col[i].n)
+#define LAB(i, c) (col[i].lab[c])
+
 int
-smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
+smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
     struct smp_stats *out, struct smp_err *e)
 {
-	float	*sc;
-	double	 medL, s, lo = -INFINITY, hi = INFINITY;
-	double	 sum[3] = { 0, 0, 0 }, m[3], ss[3] = { 0, 0, 0 }, med[3];
-	size_t	 i, k, used = 0;
-	int	 c;
+	struct smp_wval	*sc;
+	double		 medL, s, lo = -INFINITY, hi = INFINITY, w;
+	double		 sum[3] = { 0, 0, 0 }, m[3], ss[3] = { 0, 0, 0 };
+	double		 med[3];
+	uint64_t	 used = 0, all = 0;
+	size_t		 i, k;
+	int		 c;
 
 	memset(out, 0, sizeof *out);
 	stats_nan(&out->mean);
@@ -185,49 +299,55 @@ smp_stats_compute(const float *lab, size_t n, enum smp_stat st,
 	stats_nan(&out->sd);
 	stats_nan(&out->value);
 	out->ci95 = NAN;
-	if (n == 0)
+	for (i = 0; i < n; i++)
+		all += W(i);
+	if (all == 0)
 		return 0;
 	if ((sc = malloc(n * sizeof *sc)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory for statistics");
 	if (st == SMP_STAT_ROBUST) {
 		for (i = 0; i < n; i++)
-			sc[i] = lab[3 * i];
-		medL = smp_stats_median(sc, n);
+			sc[i] = (struct smp_wval){ LAB(i, 0), (uint32_t)W(i) };
+		medL = smp_stats_wmedian(sc, n);
 		for (i = 0; i < n; i++)
-			sc[i] = (float)fabs(lab[3 * i] - medL);
-		s = 1.4826 * smp_stats_median(sc, n);
+			sc[i] = (struct smp_wval){ (float)fabs(LAB(i, 0) - medL),
+			    (uint32_t)W(i) };
+		s = 1.4826 * smp_stats_wmedian(sc, n);
 		if (s < SMP_ROBUST_MIN_SIGMA)
 			s = SMP_ROBUST_MIN_SIGMA;
 		lo = medL - SMP_ROBUST_K * s;
 		hi = medL + SMP_ROBUST_K * s;
 	}
-#define KEEP(i) (lab[3 * (i)] >= lo && lab[3 * (i)] <= hi)
+#define KEEP(i) (LAB(i, 0) >= lo && LAB(i, 0) <= hi)
 	for (i = 0; i < n; i++) {
 		if (!KEEP(i))
 			continue;
-		used++;
+		used += W(i);
+		w = (double)W(i);
 		for (c = 0; c < 3; c++)
-			sum[c] += lab[3 * i + c];
+			sum[c] += w * LAB(i, c);
 	}
 	for (c = 0; c < 3; c++)
 		m[c] = sum[c] / (double)used;
 	for (i = 0; i < n; i++) {
 		if (!KEEP(i))
 			continue;
+		w = (double)W(i);
 		for (c = 0; c < 3; c++)
-			ss[c] += (lab[3 * i + c] - m[c]) *
-			    (lab[3 * i + c] - m[c]);
+			ss[c] += w * (LAB(i, c) - m[c]) *
+			    (LAB(i, c) - m[c]);
 	}
 	for (c = 0; c < 3; c++) {
 		for (i = 0, k = 0; i < n; i++)
 			if (KEEP(i))
-				sc[k++] = lab[3 * i + c];
-		med[c] = smp_stats_median(sc, k);
+				sc[k++] = (struct smp_wval){ LAB(i, c),
+				    (uint32_t)W(i) };
+		med[c] = smp_stats_wmedian(sc, k);
 	}
 #undef KEEP
 	free(sc);
-	out->n = used;
-	out->n_excluded = n - used;
+	out->n = (size_t)used;
+	out->n_excluded = (size_t)(all - used);
 	out->mean = (struct smp_lab){ m[0], m[1], m[2] };
 	out->median = (struct smp_lab){ med[0], med[1], med[2] };
 	if (used > 1) {

@@ -1,4 +1,5 @@
-/* test-stats: medians, the robust rule, confidence radius, separation. */
+/* test-stats: medians, weighted medians, tallies, the robust rule,
+ * confidence radius, separation. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -71,13 +72,29 @@ test_median(void **state)
 	}
 }
 
+/* n colours of one pixel each from n Lab triplets. */
+static struct smp_colour *
+colours(const float *lab, int n)
+{
+	struct smp_colour	*c = malloc((n + 1) * sizeof *c);
+	int			 i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < 3; k++)
+			c[i].lab[k] = lab[3 * i + k];
+		c[i].n = 1;
+	}
+	return c;
+}
+
 static void
 test_robust(void **state)
 {
-	struct smp_err		e = SMP_ERR_INIT;
-	struct smp_stats	st;
-	float			lab[3 * 100];
-	int			i;
+	struct smp_err		 e = SMP_ERR_INIT;
+	struct smp_stats	 st;
+	struct smp_colour	*c;
+	float			 lab[3 * 100];
+	int			 i;
 
 	(void)state;
 	/* 90 pixels alternating L 49/51, 10 specular at L 99. */
@@ -86,23 +103,143 @@ test_robust(void **state)
 		lab[3 * i + 1] = 10;
 		lab[3 * i + 2] = i < 90 ? 20 : 0;
 	}
-	assert_int_equal(smp_stats_compute(lab, 100, SMP_STAT_ROBUST, &st, &e), 0);
+	c = colours(lab, 100);
+	assert_int_equal(smp_stats_compute(c, 100, SMP_STAT_ROBUST, &st, &e), 0);
 	assert_int_equal(st.n, 90);
 	assert_int_equal(st.n_excluded, 10);
 	assert_true(fabs(st.value.L - 50) < 1e-9 && fabs(st.value.b - 20) < 1e-9);
 	/* sd of +-1 around 50 over 90 pixels, n - 1 denominator. */
 	assert_true(fabs(st.sd.L - sqrt(90.0 / 89)) < 1e-6);
 	assert_true(fabs(st.ci95 - sqrt(7.814727903251178 * 90.0 / 89 / 90)) < 1e-6);
-	assert_int_equal(smp_stats_compute(lab, 100, SMP_STAT_MEAN, &st, &e), 0);
+	assert_int_equal(smp_stats_compute(c, 100, SMP_STAT_MEAN, &st, &e), 0);
 	assert_int_equal(st.n, 100);
 	assert_true(fabs(st.value.L - (45 * 49 + 45 * 51 + 10 * 99) / 100.0) < 1e-6);
-	assert_int_equal(smp_stats_compute(lab, 100, SMP_STAT_MEDIAN, &st, &e), 0);
+	assert_int_equal(smp_stats_compute(c, 100, SMP_STAT_MEDIAN, &st, &e), 0);
 	assert_true(st.value.L == 51 && st.value.b == 20);
-	assert_int_equal(smp_stats_compute(lab, 0, SMP_STAT_ROBUST, &st, &e), 0);
+	assert_int_equal(smp_stats_compute(c, 0, SMP_STAT_ROBUST, &st, &e), 0);
 	assert_int_equal(st.n, 0);
 	assert_true(isnan(st.value.L));
-	assert_int_equal(smp_stats_compute(lab, 1, SMP_STAT_ROBUST, &st, &e), 0);
+	assert_int_equal(smp_stats_compute(c, 1, SMP_STAT_ROBUST, &st, &e), 0);
 	assert_true(st.n == 1 && isnan(st.sd.L) && isnan(st.ci95));
+	/* The same pixels as three colours with counts. */
+	c[0] = (struct smp_colour){ { 49, 10, 20 }, 45 };
+	c[1] = (struct smp_colour){ { 51, 10, 20 }, 45 };
+	c[2] = (struct smp_colour){ { 99, 10, 0 }, 10 };
+	assert_int_equal(smp_stats_compute(c, 3, SMP_STAT_ROBUST, &st, &e), 0);
+	assert_true(st.n == 90 && st.n_excluded == 10);
+	assert_true(fabs(st.sd.L - sqrt(90.0 / 89)) < 1e-12);
+	assert_int_equal(smp_stats_compute(c, 3, SMP_STAT_MEDIAN, &st, &e), 0);
+	assert_true(st.value.L == 51 && st.value.b == 20);
+	free(c);
+}
+
+/* Weighted medians against the medians of the values repeated (the
+ * unweighted code, by selection or by counting), both paths of each:
+ * fewer and more than 32768 values. */
+static void
+test_wmedian(void **state)
+{
+	struct smp_wval	*wv;
+	float		*r;
+	int		 trial, n, i, k, m;
+
+	(void)state;
+	srand(11);
+	for (trial = 0; trial < 60; trial++) {
+		n = trial < 50 ? 1 + rand() % 300 : 40000 + rand() % 3000;
+		wv = malloc(n * sizeof *wv);
+		r = malloc((size_t)n * 4 * sizeof *r);
+		for (i = 0, m = 0; i < n; i++) {
+			wv[i].v = trial % 2 ? (float)(rand() % 40) - 10 :
+			    (float)(rand() / (RAND_MAX + 1.0) * 100);
+			if (i % 97 == 0)
+				wv[i].v = i % 194 ? -0.0f : 0.0f;
+			wv[i].w = 1 + rand() % 4;
+			for (k = 0; k < (int)wv[i].w; k++)
+				r[m++] = wv[i].v;
+		}
+		assert_true(smp_stats_wmedian(wv, n) == smp_stats_median(r, m));
+		free(wv);
+		free(r);
+	}
+	wv = malloc(sizeof *wv);
+	wv[0] = (struct smp_wval){ 5, 0 };
+	assert_true(isnan(smp_stats_wmedian(wv, 1)));
+	free(wv);
+}
+
+/* A tally counts each colour once, through its growth; its statistics
+ * are those of the pixels one by one. */
+static void
+test_tally(void **state)
+{
+	struct smp_err		 e = SMP_ERR_INIT;
+	struct smp_tally	 t;
+	struct smp_stats	 a, b;
+	struct smp_colour	*px;
+	float			 lab[3];
+	int			 i, n = 20000, k;
+	uint64_t		 sum = 0;
+
+	(void)state;
+	assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
+	px = malloc(n * sizeof *px);
+	srand(3);
+	for (i = 0; i < n; i++) {
+		lab[0] = (float)(rand() % 3000) / 30;
+		lab[1] = (float)(rand() % 5) - 2;
+		lab[2] = i % 3 ? 12.5f : -4;
+		px[i] = (struct smp_colour){ { lab[0], lab[1], lab[2] }, 1 };
+		while ((k = smp_tally_add(&t, lab)) == 1)
+			assert_int_equal(smp_tally_grow(&t), 0);
+		assert_int_equal(k, 0);
+	}
+	assert_true(t.pixels == (uint64_t)n && t.n < (size_t)n);
+	assert_true(2 * t.n <= t.size);
+	smp_tally_finish(&t);
+	for (i = 0; i < (int)t.n; i++) {
+		assert_true(t.c[i].n > 0);
+		sum += t.c[i].n;
+	}
+	assert_true(sum == (uint64_t)n);
+	assert_int_equal(smp_stats_compute(t.c, t.n, SMP_STAT_ROBUST, &a, &e), 0);
+	assert_int_equal(smp_stats_compute(px, n, SMP_STAT_ROBUST, &b, &e), 0);
+	assert_true(a.n == b.n && a.n_excluded == b.n_excluded);
+	assert_true(a.median.L == b.median.L && a.median.a == b.median.a &&
+	    a.median.b == b.median.b);
+	assert_true(fabs(a.mean.L - b.mean.L) < 1e-9 &&
+	    fabs(a.sd.L - b.sd.L) < 1e-9 && fabs(a.ci95 - b.ci95) < 1e-9);
+	smp_tally_free(&t);
+	free(px);
+	/* Mostly distinct colours: the table becomes a list, the pixels
+	 * and their statistics stay the same. */
+	n = 200000;
+	px = malloc(n * sizeof *px);
+	assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
+	for (i = 0; i < n; i++) {
+		size_t	peak, after;
+
+		lab[0] = 20 + (float)(i % 150000) * 4e-4f;
+		lab[1] = (float)(i % 7);
+		lab[2] = i % 5 == 0 ? lab[2] : (float)(i % 11) - 5;
+		px[i] = (struct smp_colour){ { lab[0], lab[1], lab[2] }, 1 };
+		while ((k = smp_tally_add(&t, lab)) == 1) {
+			peak = smp_tally_grow_bytes(&t, &after);
+			assert_true(after <= peak);
+			assert_int_equal(smp_tally_grow(&t), 0);
+		}
+	}
+	assert_true(t.list && t.pixels == (uint64_t)n);
+	smp_tally_finish(&t);
+	for (i = 0, sum = 0; i < (int)t.n; i++)
+		sum += t.c[i].n;
+	assert_true(sum == (uint64_t)n);
+	assert_int_equal(smp_stats_compute(t.c, t.n, SMP_STAT_ROBUST, &a, &e), 0);
+	assert_int_equal(smp_stats_compute(px, n, SMP_STAT_ROBUST, &b, &e), 0);
+	assert_true(a.n == b.n && a.median.L == b.median.L &&
+	    a.median.b == b.median.b && fabs(a.mean.L - b.mean.L) < 1e-9);
+	smp_tally_free(&t);
+	free(px);
 }
 
 static void
@@ -110,8 +247,9 @@ test_separate(void **state)
 {
 	struct smp_err	 e = SMP_ERR_INIT;
 	float		*lab = malloc(3 * 1000 * sizeof *lab);
+	struct smp_colour *c;
 	unsigned char	 dot[1000];
-	double		 t;
+	double		 t, t1;
 	int		 i, n;
 
 	(void)state;
@@ -121,16 +259,41 @@ test_separate(void **state)
 		lab[3 * i + 1] = 10;
 		lab[3 * i + 2] = 15;
 	}
-	assert_int_equal(smp_separate(lab, 1000, dot, &t, &e), 0);
+	c = colours(lab, 1000);
+	assert_int_equal(smp_separate(c, 1000, dot, &t, &e), 0);
 	for (i = 0, n = 0; i < 1000; i++)
 		n += dot[i];
 	assert_int_equal(n, 200);
 	assert_true(t > 43 && t < 60);
+	t1 = t;
 	/* Plain skin: nothing is a dot. */
-	assert_int_equal(smp_separate(lab, 800, dot, &t, &e), 0);
+	assert_int_equal(smp_separate(c, 800, dot, &t, &e), 0);
 	for (i = 0, n = 0; i < 800; i++)
 		n += dot[i];
 	assert_int_equal(n, 0);
+	/* The same 1000 pixels as 12 colours with counts: the same line. */
+	{
+		struct smp_colour	w[12];
+		double			t2;
+		int			m = 0, j;
+
+		for (i = 0; i < 7; i++)
+			w[m++] = (struct smp_colour){ { 62 + (i - 3) * 0.4f,
+			    10, 15 }, 0 };
+		for (i = 0; i < 5; i++)
+			w[m++] = (struct smp_colour){ { 40.0f + (i - 2), 10,
+			    15 }, 0 };
+		for (i = 0; i < 1000; i++)
+			for (j = 0; j < m; j++)
+				if (w[j].lab[0] == lab[3 * i])
+					w[j].n++;
+		assert_int_equal(smp_separate(w, m, dot, &t2, &e), 0);
+		assert_true(fabs(t2 - t1) < 1e-12);
+		for (j = 0, n = 0; j < m; j++)
+			n += dot[j] ? (int)w[j].n : 0;
+		assert_int_equal(n, 200);
+	}
+	free(c);
 	free(lab);
 }
 
@@ -139,6 +302,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_median),
+		cmocka_unit_test(test_wmedian),
+		cmocka_unit_test(test_tally),
 		cmocka_unit_test(test_robust),
 		cmocka_unit_test(test_separate),
 	};
