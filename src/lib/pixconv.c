@@ -347,17 +347,6 @@ pixconv_reserve(struct smp_pixconv *pc, uint32_t n)
 	return 0;
 }
 
-static uint64_t
-memo_key(const uint16_t *p, int nchan)
-{
-	uint64_t	k = 0;
-	int		c;
-
-	for (c = 0; c < nchan; c++)
-		k = k << 16 | p[c];
-	return k;
-}
-
 void
 smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
     uint32_t n)
@@ -381,7 +370,7 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 		const uint16_t	*p = px + (size_t)i * stride;
 		uint16_t	*q = pc->tmp + (size_t)nmiss * out;
 
-		key = memo_key(p, pc->nchan);
+		key = smp__pixel_key(p, pc->nchan);
 		slot = &pc->memo[(key * 0x9E3779B97F4A7C15ULL) >>
 		    (64 - MEMO_BITS)];
 		if (slot->used && slot->key == key) {
@@ -418,7 +407,8 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 		o[0] = (float)l.L;
 		o[1] = (float)l.a;
 		o[2] = (float)l.b;
-		key = memo_key(px + (size_t)pc->miss[j] * stride, pc->nchan);
+		key = smp__pixel_key(px + (size_t)pc->miss[j] * stride,
+		    pc->nchan);
 		slot = &pc->memo[(key * 0x9E3779B97F4A7C15ULL) >>
 		    (64 - MEMO_BITS)];
 		slot->key = key;

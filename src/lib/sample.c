@@ -1,11 +1,14 @@
 /*
  * sample.c: measure the regions of one image.  The union of the regions'
  * bounding boxes (display coordinates) is mapped to stored coordinates and
- * decoded once; each opaque pixel is converted to Lab and counted in the
- * tally of every region (or grid tile) that contains it.  Memory is the
- * regions' colours (16 bytes each in tables at most half full, tally.c), taken from the budget as the
- * tallies grow, plus what the plan needs up front (masks, one decoded
- * row, the tallies' first room), checked before anything is allocated.
+ * decoded once; each opaque pixel's device value is counted in the tally
+ * of every region (or grid tile) that contains it, and each region's
+ * distinct values are converted to Lab once, when the decoder has passed
+ * the region (pixels are converted one by one only for --report's
+ * pictures).  Memory is the regions' colours (16 bytes each in tables at
+ * most half full, tally.c), taken from the budget as the tallies grow,
+ * plus what the plan needs up front (masks, one decoded row, the
+ * tallies' first room), checked before anything is allocated.
  */
 #include "config.h"
 
@@ -15,6 +18,7 @@
 #include <string.h>
 
 #include "smp.h"
+#include "smp-internal.h"
 
 enum job_kind { JOB_RECT, JOB_CIRCLE, JOB_MASK, JOB_TILE };
 
@@ -70,7 +74,11 @@ struct sampler {
 	struct box		*boxes;
 	size_t			 nboxes;
 	uint32_t		*spans;		/* 2 x nboxes */
-	float			*rowlab;
+	float			*rowlab;	/* --report: the row's Lab */
+	int			 ncol;		/* colour samples a pixel */
+	int			 insets;	/* a job has a picture */
+	uint16_t		*conv;		/* SMP_TALLY_CHUNK pixels */
+	uint64_t		*rowkey;	/* the row's device values */
 	const char		*path;
 	int			 have_white;	/* white16[] is the chart's */
 	uint32_t		 white16[3];	/* over-white bounds, 0..65535 */
@@ -105,6 +113,8 @@ sampler_free(struct sampler *s)
 	free(s->boxes);
 	free(s->spans);
 	free(s->rowlab);
+	free(s->conv);
+	free(s->rowkey);
 	smp_pixconv_free(s->pc);
 }
 
@@ -410,6 +420,9 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
 			    s->path);
 	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL ||
+	    (s->conv = malloc(SMP_TALLY_CHUNK * 5 * sizeof *s->conv)) == NULL ||
+	    (s->rowkey = malloc((size_t)s->rect.w * sizeof *s->rowkey)) ==
+	    NULL ||
 	    (s->shapes = malloc((s->njobs + 1) * sizeof *s->shapes)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
 	/* A pixel finds its grid tiles by arithmetic; only the other
@@ -439,15 +452,14 @@ job_contains(const struct job *j, uint32_t x, uint32_t y, uint32_t W)
 	}
 }
 
-/* Count one pixel of colour lab in j, growing its tally (and what the
+/* Count one pixel of device value key in j, growing its tally (and what the
  * image holds of the budget) when the colour is new and the tally full. */
 static int
-job_push(struct sampler *s, struct job *j, const float *lab,
-    struct smp_err *e)
+job_push(struct sampler *s, struct job *j, uint64_t key, struct smp_err *e)
 {
 	size_t	peak, after;
 
-	if (j->t.pixels >= j->cap || smp_tally_add(&j->t, lab) == 0)
+	if (j->t.pixels >= j->cap || smp_tally_add(&j->t, key) == 0)
 		return 0;
 	peak = smp_tally_grow_bytes(&j->t, &after);
 	if (smp_image_grow(s->img, peak, e) == -1)
@@ -455,7 +467,7 @@ job_push(struct sampler *s, struct job *j, const float *lab,
 	if (smp_tally_grow(&j->t) == -1)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
 	smp_image_release(s->img, peak - after);
-	return smp_tally_add(&j->t, lab);
+	return smp_tally_add(&j->t, key);
 }
 
 /* The job of the tile of grid g holding display pixel (x, y): tile c
@@ -501,23 +513,36 @@ row_spans(struct sampler *s, uint32_t sy)
 	return m;
 }
 
-/* Hand the pixel at rect column i of stored row sy to its regions;
- * over: it is above the chart's white. */
-static int
-sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
-    int over, struct smp_err *e)
+/* The display position of the pixel at rect column i of stored row sy. */
+static inline void
+display_xy(const struct sampler *s, uint32_t i, uint32_t sy, uint32_t *dx,
+    uint32_t *dy)
 {
 	const struct smp_image_info *in = s->info;
-	uint32_t	 dx, dy, W = in->disp_width;
+
+	if (in->orientation <= 1)
+		*dx = s->rect.x + i, *dy = sy;
+	else
+		smp_orient_to_display(in->orientation, in->width, in->height,
+		    s->rect.x + i, sy, dx, dy);
+}
+
+/* Hand the pixel at rect column i of stored row sy, device value key, to
+ * its regions (lab: its colour for the pictures, or NULL); over: it is
+ * above the chart's white. */
+static int
+sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, uint64_t key,
+    const float *lab, int over, struct smp_err *e)
+{
+	uint32_t	 dx, dy, W = s->info->disp_width;
 	size_t		 k;
 
-	smp_orient_to_display(in->orientation, in->width, in->height,
-	    s->rect.x + i, sy, &dx, &dy);
+	display_xy(s, i, sy, &dx, &dy);
 	for (k = 0; k < s->nshapes; k++) {
 		struct job	*j = &s->jobs[s->shapes[k]];
 
 		if (job_contains(j, dx, dy, W)) {
-			if (job_push(s, j, lab, e) == -1)
+			if (job_push(s, j, key, e) == -1)
 				return -1;
 			j->over += over;
 			if (j->inset != NULL)
@@ -527,37 +552,37 @@ sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, const float *lab,
 	for (k = 0; k < s->ngrids; k++) {
 		struct job	*j = &s->jobs[grid_tile(&s->grids[k], dx, dy)];
 
-		if (job_push(s, j, lab, e) == -1)
+		if (job_push(s, j, key, e) == -1)
 			return -1;
 		j->over += over;
 	}
 	return 0;
 }
 
-/* Prefetch the tally slots of the pixel at rect column i of stored row
- * sy, colour lab, some pixels before it is handed over: the tables of a
- * photo's regions are larger than the caches. */
-static void
-sampler_prefetch(struct sampler *s, uint32_t i, uint32_t sy, const float *lab)
+
+/* smp_tally_convert_fn: n device values to Lab through the image's
+ * conversion; -1 when one does not convert. */
+static int
+sampler_convert(void *arg, const uint64_t *keys, float *lab, size_t n)
 {
-	const struct smp_image_info *in = s->info;
-	uint32_t	 dx, dy, W = in->disp_width;
-	size_t		 k;
+	struct sampler	*s = arg;
+	int		 nch = s->ncol + 1, c;
+	uint64_t	 k;
+	size_t		 i;
 
-	smp_orient_to_display(in->orientation, in->width, in->height,
-	    s->rect.x + i, sy, &dx, &dy);
-	for (k = 0; k < s->nshapes; k++) {
-		struct job	*j = &s->jobs[s->shapes[k]];
+	for (i = 0; i < n; i++) {
+		uint16_t	*p = s->conv + i * nch;
 
-		if (job_contains(j, dx, dy, W))
-			smp_tally_prefetch(&j->t, lab);
+		for (k = keys[i], c = s->ncol - 1; c >= 0; c--, k >>= 16)
+			p[c] = (uint16_t)(k & 0xffff);
+		p[s->ncol] = 65535;
 	}
-	for (k = 0; k < s->ngrids; k++)
-		smp_tally_prefetch(&s->jobs[grid_tile(&s->grids[k], dx,
-		    dy)].t, lab);
+	smp_pixconv_run(s->pc, s->conv, lab, (uint32_t)n);
+	for (i = 0; i < 3 * n; i++)
+		if (!isfinite(lab[i]))
+			return -1;
+	return 0;
 }
-
-#define PREFETCH_AHEAD	8
 
 /* Is the pixel px (nch samples, alpha last) above the chart's white? */
 static int
@@ -623,24 +648,27 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 	ns = row_spans(s, sy);
 	for (a = 0; a < ns; a++) {
 		x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
-		smp_pixconv_run(s->pc, px + (size_t)x0 * nch, s->rowlab +
-		    3 * (size_t)x0, x1 - x0);
-		for (i = x0; i < x1 && i < x0 + PREFETCH_AHEAD; i++)
-			sampler_prefetch(s, i, sy, s->rowlab + 3 * (size_t)i);
+		if (s->insets)
+			smp_pixconv_run(s->pc, px + (size_t)x0 * nch,
+			    s->rowlab + 3 * (size_t)x0, x1 - x0);
+		for (i = x0; i < x1; i++)
+			s->rowkey[i] = smp__pixel_key(px + (size_t)i * nch,
+			    s->ncol);
 		for (i = x0; i < x1; i++) {
-			const float	*lab = s->rowlab + 3 * (size_t)i;
+			const uint16_t	*p = px + (size_t)i * nch;
+			const float	*lab = NULL;
 
-			if (i + PREFETCH_AHEAD < x1)
-				sampler_prefetch(s, i + PREFETCH_AHEAD, sy,
-				    lab + 3 * PREFETCH_AHEAD);
-			if (px[(size_t)i * nch + nch - 1] == 0)
+			if (p[nch - 1] == 0)
 				continue;	/* fully transparent */
-			if (!isfinite(lab[0]) || !isfinite(lab[1]) ||
-			    !isfinite(lab[2]))
-				return smp_errf(e, SMP_E_COLOR, "%s: colour "
-				    "conversion failed", s->path);
-			if (sampler_pixel(s, i, sy, lab, over_white(s,
-			    px + (size_t)i * nch, nch), e) == -1)
+			if (s->insets) {
+				lab = s->rowlab + 3 * (size_t)i;
+				if (!isfinite(lab[0]) || !isfinite(lab[1]) ||
+				    !isfinite(lab[2]))
+					return smp_errf(e, SMP_E_COLOR, "%s: "
+					    "colour conversion failed", s->path);
+			}
+			if (sampler_pixel(s, i, sy, s->rowkey[i], lab,
+			    over_white(s, p, nch), e) == -1)
 				return -1;
 		}
 	}
@@ -817,7 +845,9 @@ job_finish(struct sampler *s, struct job *j, struct smp_err *e)
 
 	j->done = 1;
 	j->pixels = j->t.pixels;
-	smp_tally_finish(&j->t);
+	if (smp_tally_colours(&j->t, sampler_convert, s) == -1)
+		return smp_errf(e, SMP_E_COLOR, "%s: colour conversion failed",
+		    s->path);	/* the tally is freed with the sampler */
 	scratch = (uint64_t)j->t.n * (sizeof(struct smp_wval) +
 	    (o->separate ? sizeof(struct smp_colour) + 1 : 0));
 	held = smp_tally_bytes(j->t.size);
@@ -895,6 +925,8 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	s.img = img;
 	s.o = o;
 	s.info = smp_image_info(img);
+	s.ncol = (int)s.info->model;
+	s.insets = o->insets;
 	im.path = path;
 	im.profile = o->profile;
 	im.calib_de00 = src->calib_de00;

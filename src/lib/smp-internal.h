@@ -22,6 +22,27 @@ void		 smp__lcms_context_sink(cmsContext ctx, struct smp_err *e);
 /* Lab (D50) doubles to 8-bit sRGB, relative colorimetric. */
 cmsHTRANSFORM	 smp__lcms_lab_to_srgb(cmsContext ctx, struct smp_err *e);
 
+/* A pixel's ncol colour samples (alpha left out) packed 16 bits each,
+ * first sample highest: the key of pixconv.c's memo and of tally.c. */
+static inline uint64_t
+smp__pixel_key(const uint16_t *p, int ncol)
+{
+	uint64_t	k = 0;
+	int		c;
+
+	for (c = 0; c < ncol; c++)
+		k = k << 16 | p[c];
+	return k;
+}
+
+/* tally.c: a slot of a tally's table, a device value and its pixels (n
+ * 0: empty), the same size as the smp_colour it becomes. */
+struct smp__tally_slot {
+	uint64_t	key;
+	uint32_t	n;
+	uint32_t	unused;
+};
+
 /* pixconv-shaper.c: the D50 XYZ of a matrix/TRC or grey TRC profile
  * from tables; NULL when lcms2 would not treat p as one (or no memory).
  * Pixels are 16-bit codes, stride values apart, RGB or grey first. */

@@ -527,31 +527,36 @@ struct smp_wval {
 };
 double	smp_stats_wmedian(struct smp_wval *v, size_t n);
 
-/* tally.c: a region's colours with the pixels of each.  add counts one
- * pixel of lab, 1 when a new colour finds the table full: grow it and
- * add again; grow_bytes says what growing will allocate beside what the
- * tally holds, and *after what it holds more once grown (grow: -1 out of
- * memory).  prefetch, a while before add, hides the slot's memory
- * latency.  finish packs the n colours into c[0..n), after which only
- * free may follow.  first: the table to start a region of that many
- * pixels with; bytes: what a table or list of size entries holds. */
+/* tally.c: a region's colours with the pixels of each, counted by device
+ * value (a pixel's samples, alpha left out, packed 16 bits each).  add
+ * counts one pixel of key, 1 when a new value finds the table full: grow
+ * it and add again; grow_bytes says what growing will allocate beside
+ * what the tally holds, and *after what it holds more once grown (grow:
+ * -1 out of memory).  colours converts each distinct value once with
+ * convert (n keys to n Lab triplets; -1 fails it) and leaves the n
+ * colours in c[0..n), after which only free may follow.  first: the
+ * table to start a region of that many pixels with; bytes: what a table
+ * or list of size entries holds. */
+typedef int (*smp_tally_convert_fn)(void *arg, const uint64_t *keys,
+	    float *lab, size_t n);
+#define SMP_TALLY_CHUNK	1024	/* the most keys convert is given */
 struct smp_tally {
-	struct smp_colour	*c;
-	size_t			 n, size;	/* colours, table entries */
+	void			*tab;
+	struct smp_colour	*c;		/* after smp_tally_colours */
+	size_t			 n, size;	/* values, table entries */
 	int			 bits;		/* size is 1 << bits */
 	int			 list;		/* a list now, not a table */
 	uint64_t		 pixels;
-	struct smp_colour	*last;		/* the one added last */
+	size_t			 last;		/* slot added to last */
 };
 size_t	smp_tally_first(size_t pixels);
 size_t	smp_tally_bytes(size_t size);
 int	smp_tally_init(struct smp_tally *t, size_t size);
-int	smp_tally_add(struct smp_tally *t, const float *lab);
-/* Ask the processor for the slot of lab ahead of adding it. */
-void	smp_tally_prefetch(const struct smp_tally *t, const float *lab);
+int	smp_tally_add(struct smp_tally *t, uint64_t key);
 size_t	smp_tally_grow_bytes(const struct smp_tally *t, size_t *after);
 int	smp_tally_grow(struct smp_tally *t);
-void	smp_tally_finish(struct smp_tally *t);
+int	smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,
+	    void *arg);
 void	smp_tally_free(struct smp_tally *t);
 
 /* sample.c -S: a region holds dots (or follicles) only with at least

@@ -1,18 +1,17 @@
 /*
  * tally.c: the colours of a region with the number of pixels of each, in
  * memory proportional to the colours rather than the pixels.  A colour is
- * its Lab as converted: a pixel's device value decides it, so equal
- * device values meet in one entry, and two device values that convert to
- * the same Lab share one, which no statistic can tell apart.  An open-
- * addressed table of the colours themselves on their bits (one memory
- * access a pixel), at most half full; smp_tally_finish packs it.
+ * counted by its device value (a pixel's samples packed into 64 bits) in
+ * an open-addressed table, at most half full, one memory access a pixel;
+ * when the region is complete, smp_tally_colours packs the table and has
+ * each distinct value converted to Lab once, in place.
  *
  * A region whose pixels are mostly distinct (a 16-bit photo's noise) does
  * not pay 32 bytes a pixel: once TALLY_LIST_MIN pixels are in and more
- * than half of them were new colours, the table is packed into a list and
- * every later pixel appended to it as a colour of its own (16 bytes; a
- * run of one colour still one entry).  The statistics weigh the same
- * pixels either way.
+ * than half of them were new values, the table is packed into a list and
+ * every later pixel appended to it as a value of its own (16 bytes; a run
+ * of one value still one entry).  The statistics weigh the same pixels
+ * either way.
  */
 #include "config.h"
 
@@ -21,34 +20,29 @@
 #include <string.h>
 
 #include "smp.h"
+#include "smp-internal.h"
 
-#define TALLY_MIN	32
+#define TALLY_MIN	2
 #define TALLY_LIST_MIN	65536
+
+#define slot	smp__tally_slot
+
+/* The home slot of key in a table of 1 << bits: the high bits of a
+ * multiplicative hash. */
+static size_t
+tally_home(uint64_t key, int bits)
+{
+	key ^= key >> 31;
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+}
+
+typedef char tally_slot_is_a_colour[sizeof(struct slot) ==
+    sizeof(struct smp_colour) ? 1 : -1];
 
 size_t
 smp_tally_bytes(size_t size)
 {
-	return size * sizeof(struct smp_colour);
-}
-
-static int
-tally_same(const struct smp_colour *c, const float *lab)
-{
-	return memcmp(c->lab, lab, sizeof c->lab) == 0;
-}
-
-/* The home slot of lab in a table of size entries (a power of 2): the
- * high bits of a multiplicative hash of its bits. */
-static size_t
-tally_home(const float *lab, int bits)
-{
-	uint32_t	u[3];
-	uint64_t	h;
-
-	memcpy(u, lab, sizeof u);
-	h = (((uint64_t)u[0] << 32 | u[1]) ^ (uint64_t)u[2] *
-	    0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL;
-	return (size_t)(h >> (64 - bits));
+	return size * sizeof(struct slot);
 }
 
 static int
@@ -61,25 +55,26 @@ tally_bits(size_t size)
 	return bits;
 }
 
-/* The slot of lab in a table of size entries: its own, or the empty one
- * where it goes. */
-static struct smp_colour *
-tally_slot(struct smp_colour *tab, size_t size, int bits, const float *lab)
+/* The slot of key: its own, or the empty one where it goes. */
+static struct slot *
+tally_slot(struct slot *tab, size_t size, int bits, uint64_t key)
 {
 	size_t	mask = size - 1, h;
 
-	for (h = tally_home(lab, bits); tab[h].n != 0 &&
-	    !tally_same(&tab[h], lab); h = (h + 1) & mask)
+	for (h = tally_home(key, bits); tab[h].n != 0 && tab[h].key != key;
+	    h = (h + 1) & mask)
 		;
 	return &tab[h];
 }
 
+/* No more up front than a region's pixels would take at 12 bytes each,
+ * and at most 8 KiB: the table grows as colours come. */
 size_t
 smp_tally_first(size_t pixels)
 {
 	size_t	size = TALLY_MIN;
 
-	while (size < 2 * pixels && size < 512)
+	while (2 * size * sizeof(struct slot) <= 12 * pixels && size < 512)
 		size *= 2;
 	return size;
 }
@@ -88,7 +83,7 @@ int
 smp_tally_init(struct smp_tally *t, size_t size)
 {
 	memset(t, 0, sizeof *t);
-	if ((t->c = calloc(size, sizeof *t->c)) == NULL)
+	if ((t->tab = calloc(size, sizeof(struct slot))) == NULL)
 		return -1;
 	t->size = size;
 	t->bits = tally_bits(size);
@@ -114,92 +109,119 @@ smp_tally_grow_bytes(const struct smp_tally *t, size_t *after)
 	return smp_tally_bytes(t->list ? t->size : 2 * t->size);
 }
 
+/* Move the used slots to the front, in table order. */
+static void
+tally_pack(struct smp_tally *t)
+{
+	struct slot	*tab = t->tab;
+	size_t		 i, k;
+
+	if (t->list)
+		return;
+	for (i = 0, k = 0; i < t->size; i++)
+		if (tab[i].n != 0)
+			tab[k++] = tab[i];
+	t->last = SIZE_MAX;
+}
+
 int
 smp_tally_grow(struct smp_tally *t)
 {
-	struct smp_colour	*tab, *o;
-	size_t			 size = 2 * t->size, i;
-	int			 bits = tally_bits(size);
+	struct slot	*tab, *old = t->tab, *o;
+	size_t		 size = 2 * t->size, i;
+	int		 bits = tally_bits(size);
 
 	if (size > SIZE_MAX / sizeof *tab / 2)
 		return -1;
 	if (tally_to_list(t)) {		/* half of it is room */
-		smp_tally_finish(t);
+		tally_pack(t);
 		t->list = 1;
+		t->last = t->n - 1;
 		return 0;
 	}
 	if (t->list) {
-		if ((tab = realloc(t->c, size * sizeof *tab)) == NULL)
+		if ((tab = realloc(t->tab, size * sizeof *tab)) == NULL)
 			return -1;
-		t->c = tab;
+		t->tab = tab;
 		t->size = size;
-		t->last = t->n > 0 ? &t->c[t->n - 1] : NULL;
 		return 0;
 	}
 	if ((tab = calloc(size, sizeof *tab)) == NULL)
 		return -1;
 	for (i = 0; i < t->size; i++)
-		if (t->c[i].n != 0) {
-			o = tally_slot(tab, size, bits, t->c[i].lab);
-			*o = t->c[i];
+		if (old[i].n != 0) {
+			o = tally_slot(tab, size, bits, old[i].key);
+			*o = old[i];
 		}
-	free(t->c);
-	t->c = tab;
+	free(old);
+	t->tab = tab;
 	t->size = size;
 	t->bits = bits;
-	t->last = NULL;
+	t->last = SIZE_MAX;
 	return 0;
 }
 
 int
-smp_tally_add(struct smp_tally *t, const float *lab)
+smp_tally_add(struct smp_tally *t, uint64_t key)
 {
-	struct smp_colour	*c;
+	struct slot	*tab = t->tab, *s;
 
-	/* Neighbours often share a colour: try the last one first. */
-	if (t->last != NULL && tally_same(t->last, lab))
-		c = t->last;
+	/* Neighbours often share a value: try the last one first. */
+	if (t->last != SIZE_MAX && t->n > 0 && tab[t->last].key == key)
+		s = &tab[t->last];
 	else if (t->list) {
 		if (t->n == t->size)
 			return 1;
-		c = &t->c[t->n++];
-		memcpy(c->lab, lab, sizeof c->lab);
-		c->n = 0;
-	} else if ((c = tally_slot(t->c, t->size, t->bits, lab))->n == 0) {
+		s = &tab[t->n++];
+		s->key = key;
+		s->n = 0;
+	} else if ((s = tally_slot(tab, t->size, t->bits, key))->n == 0) {
 		if (2 * (t->n + 1) > t->size)
 			return 1;
-		memcpy(c->lab, lab, sizeof c->lab);
+		s->key = key;
 		t->n++;
 	}
-	c->n++;
+	s->n++;
 	t->pixels++;
-	t->last = c;
+	t->last = (size_t)(s - tab);
 	return 0;
 }
 
-void
-smp_tally_prefetch(const struct smp_tally *t, const float *lab)
+int
+smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,
+    void *arg)
 {
-	if (t->c != NULL && !t->list)
-		__builtin_prefetch(&t->c[tally_home(lab, t->bits)]);
-}
+	struct slot		*tab = t->tab;
+	struct smp_colour	 c;
+	uint64_t		 keys[SMP_TALLY_CHUNK];
+	uint32_t		 n[SMP_TALLY_CHUNK];
+	float			 lab[3 * SMP_TALLY_CHUNK];
+	size_t			 i, k, m;
 
-void
-smp_tally_finish(struct smp_tally *t)
-{
-	size_t	i, k;
-
-	if (t->list)
-		return;
-	for (i = 0, k = 0; i < t->size; i++)
-		if (t->c[i].n != 0)
-			t->c[k++] = t->c[i];
-	t->last = NULL;
+	tally_pack(t);
+	/* Each chunk's values are read out before its colours are written
+	 * over them. */
+	for (i = 0; i < t->n; i += m) {
+		m = t->n - i < SMP_TALLY_CHUNK ? t->n - i : SMP_TALLY_CHUNK;
+		for (k = 0; k < m; k++) {
+			keys[k] = tab[i + k].key;
+			n[k] = tab[i + k].n;
+		}
+		if (convert(arg, keys, lab, m) == -1)
+			return -1;
+		for (k = 0; k < m; k++) {
+			memcpy(c.lab, lab + 3 * k, sizeof c.lab);
+			c.n = n[k];
+			memcpy(&tab[i + k], &c, sizeof c);
+		}
+	}
+	t->c = t->tab;
+	return 0;
 }
 
 void
 smp_tally_free(struct smp_tally *t)
 {
-	free(t->c);
+	free(t->tab);
 	memset(t, 0, sizeof *t);
 }

@@ -37,8 +37,8 @@ if [ -n "${SMP_SHARED:-}" ] && [ -f "$SMP_SHARED/jpeg/sharp/giant-image.jpg" ]; 
 	    fail "giant JPEG region: $(cat "$tmp/e")"
 fi
 # --max-memory applies to the region store: up front for the tables the
-# regions start with (512 bytes for a tile of 9 pixels: 5 MiB for 10000
-# of them), and as a
+# regions start with (32 bytes for a tile of one pixel: 2.7 MiB for
+# 90000 of them), and as a
 # region's table grows (a 256x256 PNG of 65536 colours holds 2 MiB).
 python3 - "$tmp/c.png" <<'PY'
 import struct, sys, zlib
@@ -57,7 +57,7 @@ grep -q "c.png: its regions' colours need more than the limit of 1 MiB (--max-me
 "$SAMPLE" --max-memory 4M "$tmp/c.png" >/dev/null || fail "4M should do"
 echo "bg 50 0 0" | "$RENDER" 300 300 "$tmp/m.png"
 "$SAMPLE" --max-memory 2M "$tmp/m.png" >/dev/null || fail "2M should do"
-"$SAMPLE" --max-memory 2M -r grid:100x100 "$tmp/m.png" >/dev/null 2>"$tmp/e"
-[ $? -eq 2 ] || fail "--max-memory ignored by 10000 tiles"
+"$SAMPLE" --max-memory 2M -r grid:300x300 "$tmp/m.png" >/dev/null 2>"$tmp/e"
+[ $? -eq 2 ] || fail "--max-memory ignored by 90000 tiles"
 grep -q "m.png: the regions need" "$tmp/e" || fail "region memory message: $(cat "$tmp/e")"
 exit 0

@@ -168,35 +168,55 @@ test_wmedian(void **state)
 	free(wv);
 }
 
-/* A tally counts each colour once, through its growth; its statistics
- * are those of the pixels one by one. */
+/* The Lab of a test key: L from its low 16 bits, a and b from the rest. */
 static void
-test_tally(void **state)
+key_lab(uint64_t key, float *lab)
+{
+	lab[0] = (float)(key & 0xffff) / 655.35f;
+	lab[1] = (float)((key >> 16) & 0xff) - 128;
+	lab[2] = (float)((key >> 24) & 0xff) / 4 - 30;
+}
+
+static int
+convert_keys(void *arg, const uint64_t *keys, float *lab, size_t n)
+{
+	size_t	i;
+
+	(*(size_t *)arg) += n;
+	for (i = 0; i < n; i++)
+		key_lab(keys[i], lab + 3 * i);
+	return 0;
+}
+
+/* Count n pixels of key(i) into a fresh tally; their colours one by one
+ * into px; the tally's statistics are theirs. */
+static void
+tally_check(int n, uint64_t (*key)(int), int want_list)
 {
 	struct smp_err		 e = SMP_ERR_INIT;
 	struct smp_tally	 t;
 	struct smp_stats	 a, b;
-	struct smp_colour	*px;
-	float			 lab[3];
-	int			 i, n = 20000, k;
-	uint64_t		 sum = 0;
+	struct smp_colour	*px = malloc(n * sizeof *px);
+	size_t			 peak, after, converted = 0;
+	uint64_t		 sum = 0, k;
+	int			 i, r;
 
-	(void)state;
 	assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
-	px = malloc(n * sizeof *px);
-	srand(3);
 	for (i = 0; i < n; i++) {
-		lab[0] = (float)(rand() % 3000) / 30;
-		lab[1] = (float)(rand() % 5) - 2;
-		lab[2] = i % 3 ? 12.5f : -4;
-		px[i] = (struct smp_colour){ { lab[0], lab[1], lab[2] }, 1 };
-		while ((k = smp_tally_add(&t, lab)) == 1)
+		k = key(i);
+		key_lab(k, px[i].lab);
+		px[i].n = 1;
+		while ((r = smp_tally_add(&t, k)) == 1) {
+			peak = smp_tally_grow_bytes(&t, &after);
+			assert_true(after <= peak);
 			assert_int_equal(smp_tally_grow(&t), 0);
-		assert_int_equal(k, 0);
+		}
+		assert_int_equal(r, 0);
 	}
-	assert_true(t.pixels == (uint64_t)n && t.n < (size_t)n);
-	assert_true(2 * t.n <= t.size);
-	smp_tally_finish(&t);
+	assert_true(t.pixels == (uint64_t)n && t.list == want_list);
+	assert_true(t.list || 2 * t.n <= t.size);
+	assert_int_equal(smp_tally_colours(&t, convert_keys, &converted), 0);
+	assert_true(converted == t.n);
 	for (i = 0; i < (int)t.n; i++) {
 		assert_true(t.c[i].n > 0);
 		sum += t.c[i].n;
@@ -211,35 +231,32 @@ test_tally(void **state)
 	    fabs(a.sd.L - b.sd.L) < 1e-9 && fabs(a.ci95 - b.ci95) < 1e-9);
 	smp_tally_free(&t);
 	free(px);
-	/* Mostly distinct colours: the table becomes a list, the pixels
-	 * and their statistics stay the same. */
-	n = 200000;
-	px = malloc(n * sizeof *px);
-	assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
-	for (i = 0; i < n; i++) {
-		size_t	peak, after;
+}
 
-		lab[0] = 20 + (float)(i % 150000) * 4e-4f;
-		lab[1] = (float)(i % 7);
-		lab[2] = i % 5 == 0 ? lab[2] : (float)(i % 11) - 5;
-		px[i] = (struct smp_colour){ { lab[0], lab[1], lab[2] }, 1 };
-		while ((k = smp_tally_add(&t, lab)) == 1) {
-			peak = smp_tally_grow_bytes(&t, &after);
-			assert_true(after <= peak);
-			assert_int_equal(smp_tally_grow(&t), 0);
-		}
-	}
-	assert_true(t.list && t.pixels == (uint64_t)n);
-	smp_tally_finish(&t);
-	for (i = 0, sum = 0; i < (int)t.n; i++)
-		sum += t.c[i].n;
-	assert_true(sum == (uint64_t)n);
-	assert_int_equal(smp_stats_compute(t.c, t.n, SMP_STAT_ROBUST, &a, &e), 0);
-	assert_int_equal(smp_stats_compute(px, n, SMP_STAT_ROBUST, &b, &e), 0);
-	assert_true(a.n == b.n && a.median.L == b.median.L &&
-	    a.median.b == b.median.b && fabs(a.mean.L - b.mean.L) < 1e-9);
-	smp_tally_free(&t);
-	free(px);
+/* A photo's few colours, and 16-bit noise (mostly distinct values). */
+static uint64_t
+few(int i)
+{
+	return (uint64_t)(rand() % 3000) * 21 | (uint64_t)(rand() % 5) << 16 |
+	    (uint64_t)(i % 3 ? 170 : 30) << 24;
+}
+
+static uint64_t
+noise(int i)
+{
+	return (uint64_t)(i % 150000) * 3 % 65536 | (uint64_t)(i % 7) << 16 |
+	    (uint64_t)(i % 11) << 24 | (uint64_t)(i % 150000 / 21846) << 32;
+}
+
+/* A tally counts each value once, through its growth, and has each
+ * converted once; its statistics are those of the pixels one by one. */
+static void
+test_tally(void **state)
+{
+	(void)state;
+	srand(3);
+	tally_check(20000, few, 0);
+	tally_check(200000, noise, 1);
 }
 
 static void
