@@ -61,7 +61,7 @@ struct sampler {
 	const struct smp_image_info *info;
 	struct smp_pixconv	*pc;
 	struct job		*jobs;
-	size_t			 njobs;
+	size_t			 njobs, jobs_cap;
 	size_t			*shapes;	/* the jobs that are not tiles */
 	size_t			 nshapes;
 	struct grid		*grids;
@@ -123,12 +123,17 @@ sampler_add(struct sampler *s, const char *label, struct smp_err *e)
 {
 	struct job	*j;
 
-	j = realloc(s->jobs, (s->njobs + 1) * sizeof *j);
-	if (j == NULL) {
-		smp_errf(e, SMP_E_NOMEM, "out of memory");
-		return NULL;
+	/* Doubling: a grid of many tiles must not copy its jobs each time. */
+	if (s->njobs == s->jobs_cap) {
+		size_t	cap = s->jobs_cap ? 2 * s->jobs_cap : 16;
+
+		if ((j = realloc(s->jobs, cap * sizeof *j)) == NULL) {
+			smp_errf(e, SMP_E_NOMEM, "out of memory");
+			return NULL;
+		}
+		s->jobs = j;
+		s->jobs_cap = cap;
 	}
-	s->jobs = j;
 	j = &s->jobs[s->njobs];
 	memset(j, 0, sizeof *j);
 	if ((j->label = strdup(label)) == NULL) {
@@ -410,7 +415,7 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 	if (need > lim->max_bytes)
 		return smp_errf(e, SMP_E_LIMIT, "%s: the regions need %llu MiB, "
 		    "above the limit of %llu MiB (--max-memory)", s->path,
-		    (unsigned long long)(need >> 20),
+		    (unsigned long long)((need + (1 << 20) - 1) >> 20),
 		    (unsigned long long)(lim->max_bytes >> 20));
 	if (smp_image_reserve(img, need, e) == -1)
 		return -1;
@@ -558,7 +563,6 @@ sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, uint64_t key,
 	}
 	return 0;
 }
-
 
 /* smp_tally_convert_fn: n device values to Lab through the image's
  * conversion; -1 when one does not convert. */

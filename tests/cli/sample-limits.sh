@@ -59,5 +59,5 @@ echo "bg 50 0 0" | "$RENDER" 300 300 "$tmp/m.png"
 "$SAMPLE" --max-memory 2M "$tmp/m.png" >/dev/null || fail "2M should do"
 "$SAMPLE" --max-memory 2M -r grid:300x300 "$tmp/m.png" >/dev/null 2>"$tmp/e"
 [ $? -eq 2 ] || fail "--max-memory ignored by 90000 tiles"
-grep -q "m.png: the regions need" "$tmp/e" || fail "region memory message: $(cat "$tmp/e")"
+grep -q "m.png: the regions need 3 MiB, above the limit of 2 MiB" "$tmp/e" || fail "region memory message: $(cat "$tmp/e")"
 exit 0
