@@ -2,13 +2,15 @@
  * sample.c: measure the regions of one image.  The union of the regions'
  * bounding boxes (display coordinates) is mapped to stored coordinates and
  * decoded once; each opaque pixel's device value is counted in the tally
- * of every region (or grid tile) that contains it, and each region's
- * distinct values are converted to Lab once, when the decoder has passed
- * the region (pixels are converted one by one only for --report's
- * pictures).  Memory is the regions' colours (16 bytes each in tables at
- * most half full, tally.c), taken from the budget as the tallies grow,
- * plus what the plan needs up front (masks, one decoded row, the
- * tallies' first room), checked before anything is allocated.
+ * of every region (or grid tile) that contains it (a row is handed to
+ * each region whose box it crosses, a box's or tile's part of it as one
+ * run of values), and each region's distinct values are converted to
+ * Lab once, when the decoder has passed the region (pixels are converted
+ * one by one only for --report's pictures).  Memory is the regions'
+ * colours (16 bytes each in tables at most half full, tally.c), taken
+ * from the budget as the tallies grow, plus what the plan needs up front
+ * (masks, one decoded row, the tallies' first room), checked before
+ * anything is allocated.
  */
 #include "config.h"
 
@@ -22,10 +24,16 @@
 
 enum job_kind { JOB_RECT, JOB_CIRCLE, JOB_MASK, JOB_TILE };
 
+/* A stored-coordinate box, [x0, x1) x [y0, y1). */
+struct box {
+	uint32_t	x0, y0, x1, y1;
+};
+
 struct job {
 	char			*label;
 	enum job_kind		 kind;
 	uint32_t		 x0, y0, x1, y1;	/* display bbox, [x0, x1) */
+	struct box		 sbox;		/* the same, stored */
 	double			 cx, cy, r2;
 	const unsigned char	*mask;		/* display-sized, row-major */
 	struct smp_tally	 t;		/* its pixels' colours */
@@ -44,28 +52,13 @@ struct job {
 	}			 m[2];
 };
 
-struct grid {
-	uint32_t	cols, rows;
-	size_t		first;		/* index of tile (0, 0) in jobs */
-	uint32_t	*col, *row;	/* the tile column of each display x,
-					 * the tile row of each y */
-};
-
-/* A stored-coordinate box, [x0, x1) x [y0, y1). */
-struct box {
-	uint32_t	x0, y0, x1, y1;
-};
-
 struct sampler {
 	struct smp_image	*img;
 	const struct smp_image_info *info;
 	struct smp_pixconv	*pc;
 	struct job		*jobs;
 	size_t			 njobs, jobs_cap;
-	size_t			*shapes;	/* the jobs that are not tiles */
-	size_t			 nshapes;
-	struct grid		*grids;
-	size_t			 ngrids;
+	size_t			 ngrids;	/* grids, whose tiles are jobs */
 	unsigned char		**masks;
 	size_t			 nmasks;
 	struct smp_rect		 rect;	/* stored */
@@ -104,12 +97,6 @@ sampler_free(struct sampler *s)
 		free(s->masks[i]);
 	free(s->masks);
 	free(s->jobs);
-	free(s->shapes);
-	for (i = 0; i < s->ngrids; i++) {
-		free(s->grids[i].col);
-		free(s->grids[i].row);
-	}
-	free(s->grids);
 	free(s->boxes);
 	free(s->spans);
 	free(s->rowlab);
@@ -277,40 +264,18 @@ sampler_plan(struct sampler *s, const struct smp_sample_opts *o,
 	struct job	*j;
 	char		 label[64];
 	int		 i;
-	uint32_t	 c, r, k;
+	uint32_t	 c, r;
 
 	for (i = 0; i < o->nregions; i++) {
 		const struct smp_region	*rg = &o->regions[i];
 		const double		*v = rg->v;
 
 		if (rg->kind == SMP_REGION_GRID) {
-			struct grid	*g;
-
 			if (rg->cols > W || rg->rows > H)
 				return smp_errf(e, SMP_E_USAGE, "region '%s': "
 				    "more tiles than pixels in %ux%u",
 				    rg->spec, (unsigned)W, (unsigned)H);
-			g = realloc(s->grids, (s->ngrids + 1) * sizeof *g);
-			if (g == NULL)
-				return smp_errf(e, SMP_E_NOMEM, "out of memory");
-			s->grids = g;
-			g += s->ngrids;
-			memset(g, 0, sizeof *g);
 			s->ngrids++;
-			g->cols = rg->cols;
-			g->rows = rg->rows;
-			g->first = s->njobs;
-			if ((g->col = malloc(W * sizeof *g->col)) == NULL ||
-			    (g->row = malloc(H * sizeof *g->row)) == NULL)
-				return smp_errf(e, SMP_E_NOMEM, "out of memory");
-			for (c = 0; c < rg->cols; c++)
-				for (k = grid_edge(c, rg->cols, W);
-				    k < grid_edge(c + 1, rg->cols, W); k++)
-					g->col[k] = c;
-			for (r = 0; r < rg->rows; r++)
-				for (k = grid_edge(r, rg->rows, H);
-				    k < grid_edge(r + 1, rg->rows, H); k++)
-					g->row[k] = r;
 			for (r = 0; r < rg->rows; r++)
 				for (c = 0; c < rg->cols; c++) {
 					snprintf(label, sizeof label,
@@ -427,14 +392,8 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL ||
 	    (s->conv = malloc(SMP_TALLY_CHUNK * 5 * sizeof *s->conv)) == NULL ||
 	    (s->rowkey = malloc((size_t)s->rect.w * sizeof *s->rowkey)) ==
-	    NULL ||
-	    (s->shapes = malloc((s->njobs + 1) * sizeof *s->shapes)) == NULL)
+	    NULL)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
-	/* A pixel finds its grid tiles by arithmetic; only the other
-	 * regions are tested one by one. */
-	for (i = 0; i < s->njobs; i++)
-		if (s->jobs[i].kind != JOB_TILE)
-			s->shapes[s->nshapes++] = i;
 	return 0;
 }
 
@@ -457,30 +416,31 @@ job_contains(const struct job *j, uint32_t x, uint32_t y, uint32_t W)
 	}
 }
 
-/* Count one pixel of device value key in j, growing its tally (and what the
- * image holds of the budget) when the colour is new and the tally full. */
+/* Grow j's tally, and what the image holds of the budget. */
 static int
-job_push(struct sampler *s, struct job *j, uint64_t key, struct smp_err *e)
+job_grow(struct sampler *s, struct job *j, struct smp_err *e)
 {
 	size_t	peak, after;
 
-	if (j->t.pixels >= j->cap || smp_tally_add(&j->t, key) == 0)
-		return 0;
 	peak = smp_tally_grow_bytes(&j->t, &after);
 	if (smp_image_grow(s->img, peak, e) == -1)
 		return -1;
 	if (smp_tally_grow(&j->t) == -1)
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
 	smp_image_release(s->img, peak - after);
-	return smp_tally_add(&j->t, key);
+	return 0;
 }
 
-/* The job of the tile of grid g holding display pixel (x, y): tile c
- * holds x from grid_edge(c) up to grid_edge(c + 1). */
-static size_t
-grid_tile(const struct grid *g, uint32_t x, uint32_t y)
+/* Count one pixel of device value key in j, growing its tally when the
+ * colour is new and the tally full. */
+static int
+job_push(struct sampler *s, struct job *j, uint64_t key, struct smp_err *e)
 {
-	return g->first + (size_t)g->row[y] * g->cols + g->col[x];
+	if (j->t.pixels >= j->cap || smp_tally_add(&j->t, key) == 0)
+		return 0;
+	if (job_grow(s, j, e) == -1)
+		return -1;
+	return smp_tally_add(&j->t, key);
 }
 
 /* The spans of stored row sy that some region covers, merged and in
@@ -532,34 +492,100 @@ display_xy(const struct sampler *s, uint32_t i, uint32_t sy, uint32_t *dx,
 		    s->rect.x + i, sy, dx, dy);
 }
 
-/* Hand the pixel at rect column i of stored row sy, device value key, to
- * its regions (lab: its colour for the pictures, or NULL); over: it is
- * above the chart's white. */
+/* Is the pixel px (nch samples, alpha last) above the chart's white? */
 static int
-sampler_pixel(struct sampler *s, uint32_t i, uint32_t sy, uint64_t key,
-    const float *lab, int over, struct smp_err *e)
+over_white(const struct sampler *s, const uint16_t *px, int nch)
 {
-	uint32_t	 dx, dy, W = s->info->disp_width;
-	size_t		 k;
+	int	k;
 
-	display_xy(s, i, sy, &dx, &dy);
-	for (k = 0; k < s->nshapes; k++) {
-		struct job	*j = &s->jobs[s->shapes[k]];
+	if (!s->have_white)
+		return 0;
+	for (k = 0; k < nch - 1; k++)
+		if (px[k] > s->white16[k < 3 ? k : 2])
+			return 1;
+	return 0;
+}
 
-		if (job_contains(j, dx, dy, W)) {
-			if (job_push(s, j, key, e) == -1)
-				return -1;
-			j->over += over;
-			if (j->inset != NULL)
-				smp_inset_add(j->inset, dx, dy, lab);
-		}
-	}
-	for (k = 0; k < s->ngrids; k++) {
-		struct job	*j = &s->jobs[grid_tile(&s->grids[k], dx, dy)];
+/* Count rect columns [a, b) of the row in j, the whole run at once:
+ * their device values are s->rowkey[a..b), their samples px. */
+static int
+job_push_run(struct sampler *s, struct job *j, const uint16_t *px,
+    uint32_t a, uint32_t b, struct smp_err *e)
+{
+	int	 nch = s->ncol + 1;
+	size_t	 n, m;
+	uint32_t i;
 
-		if (job_push(s, j, key, e) == -1)
+	if (s->have_white)
+		for (i = a; i < b; i++)
+			j->over += over_white(s, px + (size_t)i * nch, nch);
+	for (i = a; i < b; i += (uint32_t)m) {
+		n = j->t.pixels < j->cap ? j->cap - j->t.pixels : 0;
+		if (n > b - i)
+			n = b - i;
+		if (n == 0)
+			break;
+		m = smp_tally_add_run(&j->t, s->rowkey + i, n);
+		if (m < n && job_grow(s, j, e) == -1)
 			return -1;
-		j->over += over;
+	}
+	return 0;
+}
+
+/* The same pixel by pixel, for what a box does not tell: a circle, a
+ * mask, a picture (its Lab in s->rowlab) or transparent pixels. */
+static int
+job_push_pixels(struct sampler *s, struct job *j, uint32_t sy,
+    const uint16_t *px, uint32_t a, uint32_t b, struct smp_err *e)
+{
+	int		 nch = s->ncol + 1;
+	uint32_t	 i, dx, dy, W = s->info->disp_width;
+
+	for (i = a; i < b; i++) {
+		const uint16_t	*p = px + (size_t)i * nch;
+		const float	*lab = s->rowlab + 3 * (size_t)i;
+
+		if (p[nch - 1] == 0)
+			continue;	/* fully transparent */
+		display_xy(s, i, sy, &dx, &dy);
+		if (!job_contains(j, dx, dy, W))
+			continue;
+		if (j->inset != NULL && (!isfinite(lab[0]) ||
+		    !isfinite(lab[1]) || !isfinite(lab[2])))
+			return smp_errf(e, SMP_E_COLOR, "%s: colour conversion "
+			    "failed", s->path);
+		if (job_push(s, j, s->rowkey[i], e) == -1)
+			return -1;
+		j->over += over_white(s, p, nch);
+		if (j->inset != NULL)
+			smp_inset_add(j->inset, dx, dy, lab);
+	}
+	return 0;
+}
+
+/* Hand stored row sy to every job whose box it crosses; each job sees
+ * its pixels in stored order, as a whole-row reader would give them. */
+static int
+sampler_jobs_row(struct sampler *s, uint32_t sy, const uint16_t *px,
+    struct smp_err *e)
+{
+	size_t	i;
+
+	for (i = 0; i < s->njobs; i++) {
+		struct job	*j = &s->jobs[i];
+		const struct box *b = &j->sbox;
+		uint32_t	 a = b->x0 - s->rect.x, z = b->x1 - s->rect.x;
+		int		 r;
+
+		if (sy < b->y0 || sy >= b->y1)
+			continue;
+		if (j->kind == JOB_CIRCLE || j->kind == JOB_MASK ||
+		    j->inset != NULL || s->info->has_alpha)
+			r = job_push_pixels(s, j, sy, px, a, z, e);
+		else
+			r = job_push_run(s, j, px, a, z, e);
+		if (r == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -585,20 +611,6 @@ sampler_convert(void *arg, const uint64_t *keys, float *lab, size_t n)
 	for (i = 0; i < 3 * n; i++)
 		if (!isfinite(lab[i]))
 			return -1;
-	return 0;
-}
-
-/* Is the pixel px (nch samples, alpha last) above the chart's white? */
-static int
-over_white(const struct sampler *s, const uint16_t *px, int nch)
-{
-	int	k;
-
-	if (!s->have_white)
-		return 0;
-	for (k = 0; k < nch - 1; k++)
-		if (px[k] > s->white16[k < 3 ? k : 2])
-			return 1;
 	return 0;
 }
 
@@ -658,24 +670,9 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 		for (i = x0; i < x1; i++)
 			s->rowkey[i] = smp__pixel_key(px + (size_t)i * nch,
 			    s->ncol);
-		for (i = x0; i < x1; i++) {
-			const uint16_t	*p = px + (size_t)i * nch;
-			const float	*lab = NULL;
-
-			if (p[nch - 1] == 0)
-				continue;	/* fully transparent */
-			if (s->insets) {
-				lab = s->rowlab + 3 * (size_t)i;
-				if (!isfinite(lab[0]) || !isfinite(lab[1]) ||
-				    !isfinite(lab[2]))
-					return smp_errf(e, SMP_E_COLOR, "%s: "
-					    "colour conversion failed", s->path);
-			}
-			if (sampler_pixel(s, i, sy, s->rowkey[i], lab,
-			    over_white(s, p, nch), e) == -1)
-				return -1;
-		}
 	}
+	if (sampler_jobs_row(s, sy, px, e) == -1)
+		return -1;
 	if (sy + 1 >= s->next_done && sampler_finish(s, sy + 1, e) == -1)
 		return -1;
 	skip = rows_unwanted(s, sy);
@@ -723,6 +720,7 @@ sampler_rect(struct sampler *s, struct smp_err *e)
 		struct job	*j = &s->jobs[i];
 
 		b = stored_box(in, j->x0, j->y0, j->x1, j->y1);
+		j->sbox = b;
 		j->sy1 = b.y1;
 		if (j->kind != JOB_TILE)
 			s->boxes[n++] = b;

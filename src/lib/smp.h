@@ -530,7 +530,8 @@ double	smp_stats_wmedian(struct smp_wval *v, size_t n);
 /* tally.c: a region's colours with the pixels of each, counted by device
  * value (a pixel's samples, alpha left out, packed 16 bits each).  add
  * counts one pixel of key, 1 when a new value finds the table full: grow
- * it and add again; grow_bytes says what growing will allocate beside
+ * it and add again; add_run counts keys[0..n) in order and says how many
+ * it counted before one found the table full; grow_bytes says what growing will allocate beside
  * what the tally holds, and *after what it holds more once grown (grow:
  * -1 out of memory).  colours converts each distinct value once with
  * convert (n keys to n Lab triplets; -1 fails it) and leaves the n
@@ -553,6 +554,8 @@ size_t	smp_tally_first(size_t pixels);
 size_t	smp_tally_bytes(size_t size);
 int	smp_tally_init(struct smp_tally *t, size_t size);
 int	smp_tally_add(struct smp_tally *t, uint64_t key);
+size_t	smp_tally_add_run(struct smp_tally *t, const uint64_t *keys,
+	    size_t n);
 size_t	smp_tally_grow_bytes(const struct smp_tally *t, size_t *after);
 int	smp_tally_grow(struct smp_tally *t);
 int	smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,

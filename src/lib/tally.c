@@ -161,10 +161,11 @@ smp_tally_grow(struct smp_tally *t)
 	return 0;
 }
 
-int
-smp_tally_add(struct smp_tally *t, uint64_t key)
+/* Count one pixel of key; 1 when it is a new value and the table full. */
+static inline int
+tally_add(struct smp_tally *t, struct slot *tab, uint64_t key)
 {
-	struct slot	*tab = t->tab, *s;
+	struct slot	*s;
 
 	/* Neighbours often share a value: try the last one first. */
 	if (t->last != SIZE_MAX && t->n > 0 && tab[t->last].key == key)
@@ -185,6 +186,24 @@ smp_tally_add(struct smp_tally *t, uint64_t key)
 	t->pixels++;
 	t->last = (size_t)(s - tab);
 	return 0;
+}
+
+int
+smp_tally_add(struct smp_tally *t, uint64_t key)
+{
+	return tally_add(t, t->tab, key);
+}
+
+size_t
+smp_tally_add_run(struct smp_tally *t, const uint64_t *keys, size_t n)
+{
+	struct slot	*tab = t->tab;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		if (tally_add(t, tab, keys[i]) != 0)
+			break;
+	return i;
 }
 
 int

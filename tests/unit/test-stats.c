@@ -188,30 +188,50 @@ convert_keys(void *arg, const uint64_t *keys, float *lab, size_t n)
 	return 0;
 }
 
-/* Count n pixels of key(i) into a fresh tally; their colours one by one
- * into px; the tally's statistics are theirs. */
 static void
-tally_check(int n, uint64_t (*key)(int), int want_list)
+tally_grow(struct smp_tally *t)
+{
+	size_t	peak, after;
+
+	peak = smp_tally_grow_bytes(t, &after);
+	assert_true(after <= peak);
+	assert_int_equal(smp_tally_grow(t), 0);
+}
+
+/* Count n pixels of key(i) into a fresh tally, one by one (run 0) or
+ * run keys at a time; their colours one by one into px; the tally's
+ * statistics are theirs. */
+static void
+tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 {
 	struct smp_err		 e = SMP_ERR_INIT;
 	struct smp_tally	 t;
 	struct smp_stats	 a, b;
 	struct smp_colour	*px = malloc(n * sizeof *px);
-	size_t			 peak, after, converted = 0;
-	uint64_t		 sum = 0, k;
+	uint64_t		*keys = malloc(n * sizeof *keys);
+	size_t			 converted = 0, k, m;
+	uint64_t		 sum = 0;
 	int			 i, r;
 
 	assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
 	for (i = 0; i < n; i++) {
-		k = key(i);
-		key_lab(k, px[i].lab);
+		keys[i] = key(i);
+		key_lab(keys[i], px[i].lab);
 		px[i].n = 1;
-		while ((r = smp_tally_add(&t, k)) == 1) {
-			peak = smp_tally_grow_bytes(&t, &after);
-			assert_true(after <= peak);
-			assert_int_equal(smp_tally_grow(&t), 0);
+	}
+	for (i = 0; i < n; i += (int)m) {
+		if (run == 0) {
+			while ((r = smp_tally_add(&t, keys[i])) == 1)
+				tally_grow(&t);
+			assert_int_equal(r, 0);
+			m = 1;
+			continue;
 		}
-		assert_int_equal(r, 0);
+		k = n - i < run ? (size_t)(n - i) : (size_t)run;
+		m = smp_tally_add_run(&t, keys + i, k);
+		assert_true(t.pixels == (uint64_t)i + m);
+		if (m < k)
+			tally_grow(&t);
 	}
 	assert_true(t.pixels == (uint64_t)n && t.list == want_list);
 	assert_true(t.list || 2 * t.n <= t.size);
@@ -230,6 +250,7 @@ tally_check(int n, uint64_t (*key)(int), int want_list)
 	assert_true(fabs(a.mean.L - b.mean.L) < 1e-9 &&
 	    fabs(a.sd.L - b.sd.L) < 1e-9 && fabs(a.ci95 - b.ci95) < 1e-9);
 	smp_tally_free(&t);
+	free(keys);
 	free(px);
 }
 
@@ -248,15 +269,18 @@ noise(int i)
 	    (uint64_t)(i % 11) << 24 | (uint64_t)(i % 150000 / 21846) << 32;
 }
 
-/* A tally counts each value once, through its growth, and has each
- * converted once; its statistics are those of the pixels one by one. */
+/* A tally counts each value once, through its growth, one by one or in
+ * runs, and has each converted once; its statistics are those of the
+ * pixels one by one. */
 static void
 test_tally(void **state)
 {
 	(void)state;
 	srand(3);
-	tally_check(20000, few, 0);
-	tally_check(200000, noise, 1);
+	tally_check(20000, few, 0, 0);
+	tally_check(200000, noise, 1, 0);
+	tally_check(20000, few, 0, 777);
+	tally_check(200000, noise, 1, 4096);
 }
 
 static void
