@@ -88,32 +88,38 @@ smp_cli_before_message(void (*fn)(void))
 	cli_before_message = fn;
 }
 
-/* A message on stderr with its control characters escaped (\n, \r, \t,
- * \xHH), so that a file name cannot forge a line or drive the terminal. */
-static void	cli_vmessage(const char *fmt, va_list ap) printflike(1, 0);
+/* "prog: message" then end on stderr, the message's control characters
+ * escaped (\n, \r, \t, \xHH) so that a file name cannot forge a line or
+ * drive the terminal; one write, so that a line from one thread is not
+ * cut into by another's (stderr is unbuffered: a character at a time
+ * was a system call each). */
+static void	cli_vmessage(const char *end, const char *fmt, va_list ap)
+	    printflike(2, 0);
 
 static void
-cli_vmessage(const char *fmt, va_list ap)
+cli_vmessage(const char *end, const char *fmt, va_list ap)
 {
-	char		 buf[8192];
+	char		 buf[8192], line[4 * sizeof buf + 256];
 	const char	*p;
+	size_t		 n;
 
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	fprintf(stderr, "%s: ", cli_progname);
+	n = (size_t)snprintf(line, 128, "%s: ", cli_progname);
+	if (n >= 128)
+		n = 127;
 	for (p = buf; *p != '\0'; p++) {
 		unsigned char	c = (unsigned char)*p;
 
-		if (c == '\n')
-			fputs("\\n", stderr);
-		else if (c == '\r')
-			fputs("\\r", stderr);
-		else if (c == '\t')
-			fputs("\\t", stderr);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(stderr, "\\x%02x", c);
+		if (c == '\n' || c == '\r' || c == '\t') {
+			line[n++] = '\\';
+			line[n++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else if (c < 0x20 || c == 0x7f)
+			n += (size_t)snprintf(line + n, 5, "\\x%02x", c);
 		else
-			fputc(c, stderr);
+			line[n++] = (char)c;
 	}
+	snprintf(line + n, sizeof line - n, "%s", end);
+	fputs(line, stderr);
 }
 
 void
@@ -125,9 +131,8 @@ smp_cli_warnx(const char *fmt, ...)
 	if (cli_before_message != NULL)
 		cli_before_message();
 	va_start(ap, fmt);
-	cli_vmessage(fmt, ap);
+	cli_vmessage("\n", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -143,9 +148,9 @@ smp_cli_usage_error(const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	cli_vmessage(fmt, ap);
+	cli_vmessage("\n", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n",
+	fprintf(stderr, "Try '%s --help' for more information.\n",
 	    cli_progname);
 	exit(SMP_EXIT_TROUBLE);
 }
