@@ -20,7 +20,8 @@
 #include "smp.h"
 #include "smp-internal.h"
 
-#define CODES	65536
+/* A table's entries, one per 16-bit code, in the order of shaper_slot. */
+#define CODES	(257 * 256)
 
 struct smp_pixconv_shaper {
 	cmsToneCurve		*curve[3];	/* copies of the profile's */
@@ -124,12 +125,21 @@ smp__pixconv_shaper_free(struct smp_pixconv_shaper *sh)
 	free(sh);
 }
 
+/* The entry of a code: code = 257 q + r goes to 256 r + q, so that the
+ * codes of 8-bit samples (r = 0) are the first 256, and an 8-bit image
+ * touches one page of each table rather than 64. */
+static size_t
+shaper_slot(uint16_t code)
+{
+	return (size_t)(code % 257) * 256 + code / 257;
+}
+
 /* lcms2's float pipeline sees a 16-bit code as code / 65535 in single
  * precision, as here. */
 static float
 shaper_lin(struct smp_pixconv_shaper *sh, int c, uint16_t code)
 {
-	size_t	i = (size_t)c * CODES + code;
+	size_t	i = (size_t)c * CODES + shaper_slot(code);
 
 	if (!sh->filled[i]) {
 		sh->table[i] = cmsEvalToneCurveFloat(sh->curve[c],

@@ -22,7 +22,10 @@
  * Converted colours are memoised: a direct-mapped table from a pixel's
  * 16-bit channels to its Lab.  The conversion is a pure function, so the
  * result is bit for bit that of the float path; photos (8-bit JPEGs
- * above all) repeat colours so often that most pixels skip lcms2.
+ * above all) repeat colours so often that most pixels skip lcms2.  It is
+ * allocated at the first conversion that can use it (and zeroed by
+ * writing: a calloc'd table faults twice a page, on the first read and
+ * the first write), and not at all where every colour comes once.
  */
 #define MEMO_BITS	16
 struct memo {
@@ -44,7 +47,8 @@ struct smp_pixconv {
 	uint32_t		*miss;		/* their indices */
 	double			*xyz;
 	uint32_t		 cap;
-	struct memo		*memo;
+	struct memo		*memo;		/* NULL: not yet, or none */
+	int			 no_memo;
 };
 
 /* IEC 61966-2-1 sRGB transfer function as an ICC parametric type 4 curve. */
@@ -241,11 +245,6 @@ smp_pixconv_new(const struct smp_image_info *in, const char *given,
 	pc->white = white;
 	pc->nchan = in->model == SMP_CM_GREY ? 1 : in->model == SMP_CM_RGB ?
 	    3 : 4;
-	if ((pc->memo = calloc((size_t)1 << MEMO_BITS, sizeof *pc->memo)) ==
-	    NULL) {
-		free(pc);
-		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	}
 	if ((pc->ctx = smp__lcms_context(e)) == NULL)
 		goto fail;
 	if ((src = profile_choose(pc->ctx, in, given, mem, memlen,
@@ -348,6 +347,26 @@ pixconv_reserve(struct smp_pixconv *pc, uint32_t n)
 }
 
 void
+smp_pixconv_memo(struct smp_pixconv *pc, int on)
+{
+	pc->no_memo = !on;
+}
+
+/* The memo, allocated on first use; NULL without one (it is a cache:
+ * out of memory only makes every pixel a miss). */
+static struct memo *
+pixconv_memo(struct smp_pixconv *pc)
+{
+	size_t	bytes = ((size_t)1 << MEMO_BITS) * sizeof *pc->memo;
+
+	if (pc->no_memo)
+		return NULL;
+	if (pc->memo == NULL && (pc->memo = malloc(bytes)) != NULL)
+		memset(pc->memo, 0, bytes);
+	return pc->memo;
+}
+
+void
 smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
     uint32_t n)
 {
@@ -356,7 +375,7 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 	int		 stride = pc->nchan + 1, out = pc->grey_to_rgb ? 4 :
 			    stride, c;
 	uint32_t	 i, j, nmiss = 0;
-	struct memo	*slot;
+	struct memo	*memo = pixconv_memo(pc), *slot;
 	uint64_t	 key;
 
 	if (pixconv_reserve(pc, n) == -1) {
@@ -370,12 +389,15 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 		const uint16_t	*p = px + (size_t)i * stride;
 		uint16_t	*q = pc->tmp + (size_t)nmiss * out;
 
-		key = smp__pixel_key(p, pc->nchan);
-		slot = &pc->memo[(key * 0x9E3779B97F4A7C15ULL) >>
-		    (64 - MEMO_BITS)];
-		if (slot->used && slot->key == key) {
-			memcpy(lab + 3 * i, slot->lab, sizeof slot->lab);
-			continue;
+		if (memo != NULL) {
+			key = smp__pixel_key(p, pc->nchan);
+			slot = &memo[(key * 0x9E3779B97F4A7C15ULL) >>
+			    (64 - MEMO_BITS)];
+			if (slot->used && slot->key == key) {
+				memcpy(lab + 3 * i, slot->lab,
+				    sizeof slot->lab);
+				continue;
+			}
 		}
 		pc->miss[nmiss++] = i;
 		if (pc->grey_to_rgb) {
@@ -407,9 +429,11 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 		o[0] = (float)l.L;
 		o[1] = (float)l.a;
 		o[2] = (float)l.b;
+		if (memo == NULL)
+			continue;
 		key = smp__pixel_key(px + (size_t)pc->miss[j] * stride,
 		    pc->nchan);
-		slot = &pc->memo[(key * 0x9E3779B97F4A7C15ULL) >>
+		slot = &memo[(key * 0x9E3779B97F4A7C15ULL) >>
 		    (64 - MEMO_BITS)];
 		slot->key = key;
 		slot->used = 1;

@@ -950,6 +950,8 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	    smp_pixconv_new(s.info, o->profile, src->icc, src->icc_len,
 	    o->white, &s.pc, e) == -1)
 		goto out;
+	/* One region without a picture converts each colour once. */
+	smp_pixconv_memo(s.pc, s.njobs > 1 || s.insets);
 	im.source = smp_pixconv_source(s.pc);
 	im.date = o->date != NULL ? o->date : s.info->date;
 	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1 ||

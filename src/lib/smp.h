@@ -471,7 +471,10 @@ enum smp_profile_source smp_pixconv_source(const struct smp_pixconv *pc);
 /* 1 when pixels go through per-channel tables and the profile's matrix
  * (a matrix/TRC or grey TRC profile), 0 through lcms2's transform. */
 int	smp_pixconv_tabled(const struct smp_pixconv *pc);
-/* n pixels in the layout of smp_image_read -> n Lab triplets (floats). */
+/* n pixels in the layout of smp_image_read -> n Lab triplets (floats).
+ * Colours met before come from a memo unless memo(pc, 0) said that every
+ * colour will come once (the same Lab either way). */
+void	smp_pixconv_memo(struct smp_pixconv *pc, int on);
 void	smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px,
 	    float *lab, uint32_t n);
 
