@@ -38,10 +38,11 @@ tally_home(uint64_t key, int bits)
 	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
 }
 
-/* A zeroed table of size slots.  A large one is asked for huge pages
- * (its accesses are random: fewer TLB misses, and one page fault in 2 MiB
- * instead of 512) and is written through at once, so that a page faults
- * once, not on the first read and again on the first write. */
+/* A zeroed table of size slots, zeroed by writing: a table is read at
+ * random before it is written, so a calloc'd one fresh from the system
+ * faults twice a page (the read maps the zero page, the first write
+ * copies it).  A large one is asked for huge pages: fewer TLB misses on
+ * its random accesses, and one page fault in 2 MiB instead of 512. */
 static struct slot *
 tally_alloc(size_t size)
 {
@@ -49,13 +50,15 @@ tally_alloc(size_t size)
 	void	*p;
 
 	if (bytes < TALLY_HUGE)
-		return calloc(size, sizeof(struct slot));
-	if (posix_memalign(&p, TALLY_HUGE, bytes) != 0)
-		return NULL;
+		p = malloc(bytes);
+	else if (posix_memalign(&p, TALLY_HUGE, bytes) != 0)
+		p = NULL;
 #ifdef MADV_HUGEPAGE
-	(void)madvise(p, bytes, MADV_HUGEPAGE);	/* advice only */
+	else
+		(void)madvise(p, bytes, MADV_HUGEPAGE);	/* advice only */
 #endif
-	memset(p, 0, bytes);
+	if (p != NULL)
+		memset(p, 0, bytes);
 	return p;
 }
 
