@@ -29,7 +29,7 @@ const struct smp_opt smp_opts_limits[] = {
 	{ "max-pixels", 1, SMP_OPT_MAX_PIXELS, "N",
 	    "refuse larger images (default 100M)" },
 	{ "max-memory", 1, SMP_OPT_MAX_MEMORY, "SIZE",
-	    "working memory per image (default 512M)" },
+	    "memory of all images in flight (default 224M)" },
 	SMP_OPT_END
 };
 
