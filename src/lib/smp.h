@@ -534,13 +534,13 @@ double	smp_stats_wmedian(struct smp_wval *v, size_t n);
  * value (a pixel's samples, alpha left out, packed 16 bits each).  add
  * counts one pixel of key, 1 when a new value finds the table full: grow
  * it and add again; add_run counts keys[0..n) in order and says how many
- * it counted before one found the table full; grow_bytes says what growing will allocate beside
- * what the tally holds, and *after what it holds more once grown (grow:
- * -1 out of memory).  colours converts each distinct value once with
- * convert (n keys to n Lab triplets; -1 fails it) and leaves the n
- * colours in c[0..n), after which only free may follow.  first: the
- * table to start a region of that many pixels with; bytes: what a table
- * or list of size entries holds. */
+ * it counted before one found the table full; grow_bytes says what
+ * growing will allocate beside what the tally holds, and *after what it
+ * holds more once grown (grow: -1 out of memory).  colours converts
+ * each distinct value once with convert (n keys to n Lab triplets; -1
+ * fails it) and leaves the n colours in c[0..n), after which only free
+ * may follow.  first: the table to start a region of that many pixels
+ * with; bytes: what a table or list of size entries holds. */
 typedef int (*smp_tally_convert_fn)(void *arg, const uint64_t *keys,
 	    float *lab, size_t n);
 #define SMP_TALLY_CHUNK	1024	/* the most keys convert is given */
