@@ -33,7 +33,8 @@ struct job {
 	char			*label;
 	enum job_kind		 kind;
 	uint32_t		 x0, y0, x1, y1;	/* display bbox, [x0, x1) */
-	struct box		 sbox;		/* the same, stored */
+	struct box		 sbox;		/* the same, stored; no pixel
+						 * from stored row sbox.y1 */
 	double			 cx, cy, r2;
 	const unsigned char	*mask;		/* display-sized, row-major */
 	struct smp_tally	 t;		/* its pixels' colours */
@@ -41,7 +42,6 @@ struct job {
 	struct smp_inset	*inset;		/* --report's picture, or NULL */
 	size_t			 over;		/* pixels above the white */
 	double			 threshold;	/* -S: the dots' L* bound */
-	uint32_t		 sy1;		/* no pixel from stored row sy1 */
 	int			 done;		/* measured, tally freed */
 	uint64_t		 pixels;
 	int			 nm;		/* rows: 1, or skin and dots */
@@ -78,7 +78,7 @@ struct sampler {
 	int			 have_chart;	/* chart[] is the chart's bbox */
 	uint32_t		 chart[4];	/* x0 y0 x1 y1, display */
 	const struct smp_sample_opts *o;
-	uint32_t		 next_done;	/* the least sy1 not done */
+	uint32_t		 next_done;	/* the least sbox.y1 not done */
 };
 
 static int	job_finish(struct sampler *, struct job *, struct smp_err *);
@@ -645,11 +645,11 @@ sampler_finish(struct sampler *s, uint32_t sy, struct smp_err *e)
 
 		if (j->done)
 			continue;
-		if (j->sy1 <= sy) {
+		if (j->sbox.y1 <= sy) {
 			if (job_finish(s, j, e) == -1)
 				return -1;
-		} else if (j->sy1 < s->next_done)
-			s->next_done = j->sy1;
+		} else if (j->sbox.y1 < s->next_done)
+			s->next_done = j->sbox.y1;
 	}
 	return 0;
 }
@@ -721,7 +721,6 @@ sampler_rect(struct sampler *s, struct smp_err *e)
 
 		b = stored_box(in, j->x0, j->y0, j->x1, j->y1);
 		j->sbox = b;
-		j->sy1 = b.y1;
 		if (j->kind != JOB_TILE)
 			s->boxes[n++] = b;
 	}
