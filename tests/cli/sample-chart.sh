@@ -59,6 +59,11 @@ awk -F'\t' 'NR == 1 || $2 != "rect:530,0,60,400"' "$tmp/o" |
     "$MATCH" -c "$SMP_SRCDIR/data/pigments.tsv" -k 1 - >"$tmp/m" 2>/dev/null ||
     fail "smp-match on the readings"
 col flags <"$tmp/m" | sed -n 1p | grep -qv over-white || fail "the skin region flagged over-white"
+# ... and carries the calibration's error and flags from the readings.
+[ "$(col calib_de00 <"$tmp/m" | sort -u)" = "$(col calib_de00 <"$tmp/o" | sort -u)" ] ||
+    fail "smp-match calib_de00 $(col calib_de00 <"$tmp/m" | sort -u), readings $(col calib_de00 <"$tmp/o" | sort -u)"
+[ "$(col calib_flags <"$tmp/m" | sort -u)" = "$(col calib_flags <"$tmp/o" | sort -u)" ] ||
+    fail "smp-match calib_flags $(col calib_flags <"$tmp/m" | sort -u)"
 col flags <"$tmp/m" | sed -n 2p | grep -q over-white || fail "no over-white flag: $(col flags <"$tmp/m")"
 echo "ok: smp-match flags over-white on the region above the white patch only"
 exit 0
