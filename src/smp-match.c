@@ -26,7 +26,9 @@ struct run {
 	struct smp_match_request rq;
 	struct smp_cli_match	 m;
 	struct smp_catalogue	*cat;
-	struct smp_table	*t;
+	struct smp_table	*t;		/* opened with the first row */
+	enum smp_table_format	 fmt;
+	int			 header;
 	struct smp_cli_batch	 batch;
 	struct smp_progress	*progress;	/* over readings, or NULL */
 	int			 status, any_over;
@@ -47,15 +49,29 @@ usage(int status)
 	    "[--view dot|blend]\n"
 	    "       [--metric METRIC] [--max-de X] "
 	    "[--swatch FILE.png|FILE.svg]\n"
-	    "       [--draws N] [--test-patch PIGMENT[:R] "
+	    "       [--test-patch PIGMENT[:R] "
 	    "[--patch-lab L,a,b | --patch-region R]]\n"
 	    "       [--report FILE.html] [--list-pigments] "
 	    "[--format tsv|json|table]\n"
-	    "       [-r region] [-p profile] [--[no-]progress]\n"
+	    "       [--draws N] [-r region] [-p profile] [--[no-]progress]\n"
 	    "       [--files-from FILE] [readings.tsv | image]...",
 	    smp_cli_progname());
 	smp_cli_help(status ? stderr : stdout, syn, groups);
 	exit(status);
+}
+
+/* The table, with the calibration's columns when --chart calibrates
+ * every image or the first skin reading came from one (smp-sample -C);
+ * it is opened when the first rows are, or at the end for none. */
+static void
+table_open(struct run *u, const struct smp_match_group *first)
+{
+	struct smp_err	e = SMP_ERR_INIT;
+
+	if (u->t == NULL && (u->t = smp_match_table(stdout, u->fmt, u->header,
+	    &u->o, &u->rq, u->rq.chart || (first != NULL &&
+	    isfinite(first->calib_de00)), &e)) == NULL)
+		smp_cli_die(&e);
 }
 
 /* One group's result, in input order: its rows, or why there are none. */
@@ -77,6 +93,7 @@ emit(void *arg, const struct smp_match_group *g,
 		return 0;
 	}
 	smp_cli_match_warn(g, r, !u->m.have_skin);
+	table_open(u, g);
 	if (smp_cli_match_rows(u->t, u->cat, &u->o, &u->rq, g, r, u->m.k,
 	    &e) == -1)
 		smp_cli_die(&e);
@@ -205,9 +222,8 @@ main(int argc, char *argv[])
 		return smp_cli_stdout_broken() ? SMP_EXIT_TROUBLE : SMP_EXIT_OK;
 	}
 	smp_cli_match_patch(&u.m, u.cat, &u.rq);
-	if ((u.t = smp_match_table(stdout, c.fmt, c.header, &u.o, &u.rq,
-	    &e)) == NULL || (u.m.report != NULL &&
-	    (u.report = smp_report_new(&e)) == NULL))
+	u.fmt = c.fmt, u.header = c.header;
+	if (u.m.report != NULL && (u.report = smp_report_new(&e)) == NULL)
 		smp_cli_die(&e);
 	if (u.m.have_skin || nfiles == 0)
 		match_input(&u, u.m.have_skin ? NULL : "-", &so, !u.m.have_skin);
@@ -219,6 +235,7 @@ main(int argc, char *argv[])
 		smp_progress_step(progress);
 	}
 	smp_progress_end(progress);
+	table_open(&u, NULL);
 	pictures(&u);
 	smp_report_free(u.report);
 	smp_filelist_free(files);

@@ -77,13 +77,12 @@ static const struct smp_column columns[] = {
 	[M_CATALOGUE] = { "catalogue", SMP_COL_STR, 0 },
 };
 
-/* The uncertainty's columns with draws, the patch's with a patch; the
- * calibration's always, as in smp-sample's readings (empty where the
- * skin's reading had no chart); a table for people has its own. */
+/* The uncertainty's columns with draws, the patch's with a patch, the
+ * calibration's when calibrated; a table for people has its own. */
 struct smp_table *
 smp_match_table(FILE *fp, enum smp_table_format fmt, int header,
     const struct smp_match_opts *o, const struct smp_match_request *rq,
-    struct smp_err *e)
+    int calibrated, struct smp_err *e)
 {
 	int	shown[SMP_NCOLS(columns)], i;
 
@@ -94,6 +93,7 @@ smp_match_table(FILE *fp, enum smp_table_format fmt, int header,
 	shown[M_P_BEST] = shown[M_DE00_LO] = shown[M_DE00_HI] = o->draws > 0;
 	shown[M_PATCH_FIT_DE00] = shown[M_DEPTH_LO_UM] = shown[M_DEPTH_HI_UM] =
 	    shown[M_STRENGTH_LO] = shown[M_STRENGTH_HI] = rq->have_patch;
+	shown[M_CALIB_DE00] = shown[M_CALIB_FLAGS] = calibrated;
 	return smp_table_new_shown(fp, fmt, header, columns,
 	    SMP_NCOLS(columns), shown, e);
 }

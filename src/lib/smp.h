@@ -1253,10 +1253,12 @@ int	smp_match_group_batch(const struct smp_catalogue *cat,
 	    const struct smp_match_group *g, size_t n, int jobs,
 	    smp_match_emit emit, void *arg, struct smp_err *e);
 
-/* match-table.c: smp-match's rows, the best k candidates of a group. */
+/* match-table.c: smp-match's rows, the best k candidates of a group;
+ * calibrated: with the chart calibration's columns. */
 struct smp_table *smp_match_table(FILE *fp, enum smp_table_format fmt,
 	    int header, const struct smp_match_opts *o,
-	    const struct smp_match_request *rq, struct smp_err *e);
+	    const struct smp_match_request *rq, int calibrated,
+	    struct smp_err *e);
 int	smp_match_table_write(struct smp_table *t,
 	    const struct smp_catalogue *cat, const struct smp_match_opts *o,
 	    const struct smp_match_request *rq, const struct smp_match_group *g,
