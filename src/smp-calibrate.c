@@ -28,7 +28,7 @@ static const struct smp_opt own[] = {
 	{ "reference", 1, OPT_REFERENCE, "FILE", "reference values from a "
 	    "CGATS .cie file" },
 	{ "model", 1, OPT_MODEL, "MODEL", "auto (default), curve-matrix, "
-	    "curve-poly, shaper-matrix, matrix, root-poly" },
+	    "curve-poly,\nshaper-matrix, matrix, root-poly" },
 	{ "overlay", 1, OPT_OVERLAY, "FILE", "PNG showing where each patch "
 	    "was sampled" },
 	{ "ti3", 1, OPT_TI3, "FILE", "device values and reference as CGATS "

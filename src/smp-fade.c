@@ -44,8 +44,8 @@ usage(int status)
 	    "       [--years N] [--step MONTHS] [--start YYYY-MM-DD] "
 	    "[--summary]\n"
 	    "       [--draws N] [--plot FILE.svg] [--ics FILE.ics]\n"
-	    "       %s --fit series.tsv [--region R | --any-region] "
-	    "--pigment NAME [options]", p, p);
+	    "       %s --fit series.tsv [--region R | --any-region]\n"
+	    "                --pigment NAME [options]", p, p);
 	smp_cli_help(status ? stderr : stdout, syn, groups);
 	exit(status);
 }

@@ -181,7 +181,11 @@ smp_cli_help(FILE *fp, const char *synopsis,
 			if (o->arg != NULL)
 				snprintf(left + n, sizeof left - n, " %s",
 				    o->arg);
-			fprintf(fp, "%-23s ", left);
+			/* A long left column puts the text under it. */
+			if (strlen(left) > 23)
+				fprintf(fp, "%s\n%24s", left, "");
+			else
+				fprintf(fp, "%-23s ", left);
 			help_text(fp, o->help);
 		}
 }
