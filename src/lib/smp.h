@@ -312,6 +312,10 @@ double	smp_delta_e(enum smp_metric m, const struct smp_lab *ref,
 /* The lightness term of CIEDE2000 alone (symmetric). */
 double	smp_delta_e_lightness(const struct smp_lab *a,
 	    const struct smp_lab *b);
+/* CIEDE2000's local metric at lab: U (upper triangular) with dE00(lab,
+ * lab + d) ~ |U d| for small d, from lcms2's dE00 by central differences
+ * of half a unit. */
+void	smp_delta_e_metric(const struct smp_lab *lab, double U[3][3]);
 
 /* ita.c */
 /* ITA in degrees from D65 Lab (Chardon 1991); NAN when b* <= 0. */

@@ -1,7 +1,8 @@
 /*
  * test-color: our Delta E wrapper against Sharma, Wu & Dalal (2005)'s 34
  * CIEDE2000 pairs (from SMP_SHARED), its lightness term alone against
- * that term as Sharma et al. define it, ITA classes at their boundaries,
+ * that term as Sharma et al. define it, its local metric against lcms2's
+ * own dE00 for small steps, ITA classes at their boundaries,
  * CMC argument order, white-point adaptation.
  */
 #include "config.h"
@@ -16,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <lcms2.h>
 
 #include "smp.h"
 
@@ -186,12 +189,66 @@ test_adapt(void **state)
 	assert_true(s.a - o.a > 0.5 && s.a - o.a < 1.9);
 }
 
+/* smp_delta_e_metric: |U d| within 3 % of lcms2's CIEDE2000 between lab
+ * and lab + d, for steps of 0.3 along the axes and the diagonals about
+ * colours across Lab (skin, the chart's black and white, saturated ones);
+ * and at the neutral L* 50, where Sharma et al. (2005) eq. 2-4, 10 and 13
+ * give S_L = 1 and a' = 1.5 a: one unit a unit of L*, 1.5 / S_C one of
+ * a*. */
+static void
+test_metric(void **state)
+{
+	static const double	at[][3] = { { 50, 0, 0 }, { 37.5, 14.4, 14.9 },
+		{ 65, 19, 17.5 }, { 20.5, 0, -0.5 }, { 96, -0.4, 1.8 },
+		{ 52, 48, 16 }, { 30, 20, -50 }, { 70, -40, 60 }, { 8, 3, 4 } };
+	double			U[3][3];
+	int			i, j, k, c;
+
+	(void)state;
+	for (i = 0; i < (int)(sizeof at / sizeof at[0]); i++) {
+		struct smp_lab	lab = { at[i][0], at[i][1], at[i][2] };
+
+		smp_delta_e_metric(&lab, U);
+		for (j = 1; j < 27; j++) {		/* d in {-1, 0, 1}^3 */
+			double		d[3] = { j % 3 - 1, j / 3 % 3 - 1,
+					    j / 9 - 1 }, n, q, got = 0, want;
+			cmsCIELab	r = { lab.L, lab.a, lab.b }, s;
+
+			if (j == 13)
+				continue;		/* d = 0 */
+			n = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+			for (c = 0; c < 3; c++)
+				d[c] *= 0.3 / n;
+			s = (cmsCIELab){ r.L + d[0], r.a + d[1], r.b + d[2] };
+			want = cmsCIE2000DeltaE(&r, &s, 1, 1, 1);
+			for (c = 0; c < 3; c++) {
+				for (q = 0, k = c; k < 3; k++)
+					q += U[c][k] * d[k];
+				got += q * q;
+			}
+			got = sqrt(got);
+			if (fabs(got - want) > 0.03 * want)
+				fail_msg("at %g %g %g, d %g %g %g: |U d| %g, "
+				    "dE00 %g", lab.L, lab.a, lab.b, d[0], d[1],
+				    d[2], got, want);
+		}
+		if (i == 0) {
+			assert_true(fabs(U[0][0] - 1) < 1e-3);
+			/* its steps of h = 0.5 along a*: a' = 1.5 h, so
+			 * C' bar = 0.75 h = 0.375 in S_C = 1 + 0.045 C' bar */
+			assert_true(fabs(hypot(U[0][1], U[1][1]) - 1.5 /
+			    (1 + 0.045 * 0.375)) < 1e-3);
+		}
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sharma),
 		cmocka_unit_test(test_lightness),
+		cmocka_unit_test(test_metric),
 		cmocka_unit_test(test_ita),
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_adapt),
