@@ -11,8 +11,9 @@
  *                M [r, g, b, sqrt(rg), sqrt(gb), sqrt(rb)] on the
  *                shaper-linearised values; least squares in XYZ.
  *
- * "Refined" means Nelder-Mead on the RMS CIEDE2000 (lcms2) over the
- * patches.  Leave-one-out refits the model 24 times without each patch.
+ * "Refined" means the RMS CIEDE2000 (lcms2) over the patches brought to
+ * a minimum (fit_refine).  Leave-one-out refits every model from scratch
+ * 24 times, each time without one patch.
  */
 #include "config.h"
 
@@ -33,7 +34,15 @@ struct fitdata {
 	int			 n;
 	struct smp_camera	 cam;
 	int			 free_curves;
+	double			 U[SMP_CHART_PATCHES][3][3];	/* fit_lab_resid */
 };
+
+/* fit_refine's steps: Levenberg-Marquardt rounds and steps in each, then
+ * Nelder-Mead steps from a simplex this fraction of the first fit's. */
+#define REFINE_ROUNDS		3
+#define REFINE_LM_STEPS		50
+#define REFINE_NM_STEPS		200
+#define REFINE_NM_SCALE		0.1
 
 static void
 fit_unpack(struct fitdata *d, const double *p)
@@ -51,6 +60,19 @@ fit_unpack(struct fitdata *d, const double *p)
 			d->cam.M[i][k] = p[off++];
 }
 
+static int
+fit_out_of_bounds(const struct fitdata *d)
+{
+	int	i;
+
+	for (i = 0; i < 3; i++)
+		if (d->free_curves && (d->cam.gamma[i] < 0.2 ||
+		    d->cam.gamma[i] > 5 || d->cam.flare[i] < -0.5 ||
+		    d->cam.flare[i] > 0.5))
+			return 1;
+	return 0;
+}
+
 static double
 fit_cost(void *arg, const double *p)
 {
@@ -59,11 +81,8 @@ fit_cost(void *arg, const double *p)
 	int	i;
 
 	fit_unpack(d, p);
-	for (i = 0; i < 3; i++)
-		if (d->free_curves && (d->cam.gamma[i] < 0.2 ||
-		    d->cam.gamma[i] > 5 || d->cam.flare[i] < -0.5 ||
-		    d->cam.flare[i] > 0.5))
-			return 1e12;
+	if (fit_out_of_bounds(d))
+		return 1e12;
 	for (i = 0; i < d->n; i++) {
 		struct smp_lab	l;
 
@@ -73,6 +92,100 @@ fit_cost(void *arg, const double *p)
 		s += pow(smp_delta_e(SMP_DE00, &d->ref[i], &l), 2);
 	}
 	return s;
+}
+
+/* Three residuals a patch in use: its Lab error through d->U, whose
+ * length approximates its CIEDE2000. */
+static void
+fit_lab_resid(void *arg, const double *p, double *r)
+{
+	struct fitdata	*d = arg;
+	int		 i, m = 0, out;
+
+	fit_unpack(d, p);
+	out = fit_out_of_bounds(d);
+	for (i = 0; i < d->n; i++) {
+		const double	(*U)[3] = d->U[i];
+		struct smp_lab	 l;
+		double		 e[3];
+
+		if (!d->use[i])
+			continue;
+		if (out) {
+			r[m++] = 1e6, r[m++] = 1e6, r[m++] = 1e6;
+			continue;
+		}
+		smp_camera_lab(&d->cam, d->rgb[i], &l);
+		e[0] = l.L - d->ref[i].L;
+		e[1] = l.a - d->ref[i].a;
+		e[2] = l.b - d->ref[i].b;
+		r[m++] = U[0][0] * e[0] + U[0][1] * e[1] + U[0][2] * e[2];
+		r[m++] = U[1][1] * e[1] + U[1][2] * e[2];
+		r[m++] = U[2][2] * e[2];
+	}
+}
+
+/* d->U for the fit at p: CIEDE2000's metric halfway between each patch's
+ * reference and its fit, scaled so that the error's length through it is
+ * the fit's CIEDE2000 (the metric at the reference alone misjudges errors
+ * of several units). */
+static void
+fit_metric_at(struct fitdata *d, const double *p)
+{
+	int	i, a, b;
+
+	fit_unpack(d, p);
+	for (i = 0; i < d->n; i++) {
+		const struct smp_lab	*r = &d->ref[i];
+		struct smp_lab		 l, mid;
+		double			 e[3], q[3], len, de;
+
+		if (!d->use[i])
+			continue;
+		smp_camera_lab(&d->cam, d->rgb[i], &l);
+		mid = (struct smp_lab){ (l.L + r->L) / 2, (l.a + r->a) / 2,
+		    (l.b + r->b) / 2 };
+		smp_delta_e_metric(&mid, d->U[i]);
+		e[0] = l.L - r->L, e[1] = l.a - r->a, e[2] = l.b - r->b;
+		for (a = 0; a < 3; a++)
+			for (q[a] = 0, b = a; b < 3; b++)
+				q[a] += d->U[i][a][b] * e[b];
+		len = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]);
+		de = smp_delta_e(SMP_DE00, r, &l);
+		if (len > 1e-9 && de > 1e-9)
+			for (a = 0; a < 3; a++)
+				for (b = 0; b < 3; b++)
+					d->U[i][a][b] *= de / len;
+	}
+}
+
+/* Minimise the RMS CIEDE2000 over p (n parameters) from p.  Nelder-Mead
+ * alone needs thousands of steps in 15 dimensions, and Levenberg-
+ * Marquardt (Marquardt 1963) on one CIEDE2000 residual a patch stalls:
+ * a distance has curvature across the error that Gauss-Newton cannot
+ * see.  So LM runs on three residuals a patch, the Lab error through
+ * CIEDE2000's local metric: at the reference first, then at the
+ * fit_metric_at of the last round; then Nelder-Mead on the CIEDE2000
+ * itself finishes from a small simplex (steps st). */
+static void
+fit_refine(struct fitdata *d, double *p, const double *st, int n)
+{
+	double	s[SMP_NM_MAX_DIM];
+	int	i, round, m = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (d->use[i]) {
+			smp_delta_e_metric(&d->ref[i], d->U[i]);
+			m += 3;
+		}
+	for (round = 0; round < REFINE_ROUNDS; round++) {
+		if (round > 0)
+			fit_metric_at(d, p);
+		smp_solve_lm(fit_lab_resid, d, p, n, m, REFINE_LM_STEPS, NULL);
+	}
+	for (i = 0; i < n; i++)
+		s[i] = REFINE_NM_SCALE * st[i];
+	smp_solve_nelder_mead(fit_cost, d, p, s, n, REFINE_NM_STEPS);
 }
 
 /* Per-channel curve on the neutrals (patches 19..24): grid search on g,
@@ -148,24 +261,22 @@ fit_matrix_lsq(struct fitdata *d, int nt)
 	return 0;
 }
 
-/* warm: start from d->cam (a fit on all patches) instead of afresh. */
+/* An old model (shaper-matrix, matrix, root-poly) from scratch. */
 static int
-fit_one(struct fitdata *d, enum smp_model model, int iters, int warm)
+fit_one(struct fitdata *d, enum smp_model model)
 {
 	double	p[SMP_NM_MAX_DIM], st[SMP_NM_MAX_DIM];
 	int	i, k, n = 0;
 
-	if (!warm || model == SMP_MODEL_ROOTPOLY) {
-		memset(&d->cam, 0, sizeof d->cam);
-		d->cam.model = model;
-		for (i = 0; i < 3; i++)
-			d->cam.gamma[i] = 1, d->cam.flare[i] = 0;
-		d->free_curves = 0;
-		if (model != SMP_MODEL_MATRIX)
-			fit_neutral_curves(d);
-		if (fit_matrix_lsq(d, model == SMP_MODEL_ROOTPOLY ? 6 : 3) == -1)
-			return -1;
-	}
+	memset(&d->cam, 0, sizeof d->cam);
+	d->cam.model = model;
+	for (i = 0; i < 3; i++)
+		d->cam.gamma[i] = 1, d->cam.flare[i] = 0;
+	d->free_curves = 0;
+	if (model != SMP_MODEL_MATRIX)
+		fit_neutral_curves(d);
+	if (fit_matrix_lsq(d, model == SMP_MODEL_ROOTPOLY ? 6 : 3) == -1)
+		return -1;
 	if (model == SMP_MODEL_ROOTPOLY)
 		return 0;
 	d->free_curves = model == SMP_MODEL_SHAPER;
@@ -179,9 +290,7 @@ fit_one(struct fitdata *d, enum smp_model model, int iters, int warm)
 			p[n] = d->cam.M[i][k];
 			st[n++] = 0.02 + 0.05 * fabs(d->cam.M[i][k]);
 		}
-	smp_solve_nelder_mead(fit_cost, d, p, st, n, iters);
-	if (!warm)					/* restart: NM stalls */
-		smp_solve_nelder_mead(fit_cost, d, p, st, n, iters);
+	fit_refine(d, p, st, n);
 	fit_unpack(d, p);
 	return 0;
 }
@@ -199,17 +308,15 @@ struct fit_cache {
 	struct smp_camera	fold[SMP_CHART_PATCHES + 1];
 };
 
-/* Model m on the patches in use; warm starts the old models from *cam;
- * pre: curve-poly's curve-matrix fit on the same patches, or NULL. */
+/* Model m on the patches in use, from scratch; pre: curve-poly's
+ * curve-matrix fit on the same patches, or NULL. */
 static int
 model_fit(struct fitdata *d, const struct smp_camera_data *cd,
-    enum smp_model m, int warm, const struct smp_camera *pre,
-    struct smp_camera *cam)
+    enum smp_model m, const struct smp_camera *pre, struct smp_camera *cam)
 {
 	if (m == SMP_MODEL_CURVES || m == SMP_MODEL_CURVEPOLY)
 		return smp__camera_anchor_fit(cd, d->use, m, pre, cam);
-	d->cam = *cam;
-	if (fit_one(d, m, warm ? 1500 : 4000, warm) == -1)
+	if (fit_one(d, m) == -1)
 		return -1;
 	*cam = d->cam;
 	return 0;
@@ -244,7 +351,6 @@ report_stats(struct smp_fit_report *rep)
 struct loo_job {
 	const struct fitdata		*d;
 	const struct smp_camera_data	*cd;
-	const struct smp_camera		*cam;	/* the fit on all patches */
 	enum smp_model			 m;
 	struct fit_cache		*cache;	/* or NULL */
 	double				 loo[SMP_CHART_PATCHES];
@@ -264,13 +370,13 @@ loo_work(size_t k, void *arg)
 {
 	struct loo_job		*lj = arg;
 	struct fitdata		 d = *lj->d;
-	struct smp_camera	 c = *lj->cam;
+	struct smp_camera	 c;
 	unsigned char		 use[SMP_CHART_PATCHES];
 
 	memcpy(use, lj->d->use, sizeof use);
 	use[k] = 0;
 	d.use = use;
-	if (model_fit(&d, lj->cd, lj->m, 1, cache_pre(lj->cache, lj->m, k),
+	if (model_fit(&d, lj->cd, lj->m, cache_pre(lj->cache, lj->m, k),
 	    &c) == -1)
 		lj->bad[k] = 1;
 	else {
@@ -291,9 +397,9 @@ loo_done(size_t k, void *result, void *arg)
 
 /* Fit model m on all patches; rep->self[m] is its weighted self-fit mean.
  * Then, unless that is at least `prune` (0: never) it refits it without
- * each patch in turn (the grey-anchored models from scratch: a grey left
- * out is a knot less), the refits on up to `jobs` threads.  cache (or
- * NULL) keeps curve-matrix's fits and hands them to curve-poly. */
+ * each patch in turn, from scratch (a fit that started from all 24 would
+ * keep some of the patch left out), the refits on up to `jobs` threads.
+ * cache (or NULL) keeps curve-matrix's fits and hands them to curve-poly. */
 static int
 model_try(struct fitdata *d, const struct smp_camera_data *cd,
     enum smp_model m, int jobs, double prune, struct fit_cache *cache,
@@ -304,7 +410,7 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 	int		 i, k;
 
 	memset(cam, 0, sizeof *cam);
-	if (model_fit(d, cd, m, 0, cache_pre(cache, m, SMP_CHART_PATCHES),
+	if (model_fit(d, cd, m, cache_pre(cache, m, SMP_CHART_PATCHES),
 	    cam) == -1)
 		return smp_errf(e, SMP_E_INPUT, "the camera model cannot be "
 		    "fitted to these patches (singular)");
@@ -322,7 +428,7 @@ model_try(struct fitdata *d, const struct smp_camera_data *cd,
 	ws = 0;
 	if ((lj = calloc(1, sizeof *lj)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
-	lj->d = d, lj->cd = cd, lj->cam = cam, lj->m = m, lj->cache = cache;
+	lj->d = d, lj->cd = cd, lj->m = m, lj->cache = cache;
 	if (smp_pool_run(SMP_CHART_PATCHES, jobs, loo_work, loo_done, lj,
 	    e) == -1) {
 		free(lj);

@@ -274,7 +274,7 @@ double	smp_solve_first_root(smp_fn1 f, void *arg, double a, double b,
  * unknowns u, from u, in at most maxit steps; u receives the solution and
  * J (m x n, row-major, may be NULL) the Jacobian there.  Returns the sum
  * of squares, NAN if n or m is too large. */
-#define SMP_LM_MAX_RES	32
+#define SMP_LM_MAX_RES	72	/* three a chart patch */
 typedef void (*smp_resid_fn)(void *arg, const double *u, double *r);
 double	smp_solve_lm(smp_resid_fn fn, void *arg, double *u, int n, int m,
 	    int maxit, double *J);
