@@ -60,15 +60,20 @@ fit_unpack(struct fitdata *d, const double *p)
 			d->cam.M[i][k] = p[off++];
 }
 
+/* The box the free curves are fitted in. */
+#define GAMMA_MIN	0.2
+#define GAMMA_MAX	5.0
+#define FLARE_MAX	0.5
+
 static int
 fit_out_of_bounds(const struct fitdata *d)
 {
 	int	i;
 
 	for (i = 0; i < 3; i++)
-		if (d->free_curves && (d->cam.gamma[i] < 0.2 ||
-		    d->cam.gamma[i] > 5 || d->cam.flare[i] < -0.5 ||
-		    d->cam.flare[i] > 0.5))
+		if (d->free_curves && (d->cam.gamma[i] < GAMMA_MIN ||
+		    d->cam.gamma[i] > GAMMA_MAX ||
+		    fabs(d->cam.flare[i]) > FLARE_MAX))
 			return 1;
 	return 0;
 }
@@ -94,16 +99,36 @@ fit_cost(void *arg, const double *p)
 	return s;
 }
 
+/* The curve parameters of p (gamma, flare per channel) into the box
+ * fit_out_of_bounds allows. */
+static void
+fit_clamp(const struct fitdata *d, double *p)
+{
+	int	i;
+
+	if (!d->free_curves)
+		return;
+	for (i = 0; i < 3; i++) {
+		p[2 * i] = fmin(fmax(p[2 * i], GAMMA_MIN), GAMMA_MAX);
+		p[2 * i + 1] = fmin(fmax(p[2 * i + 1], -FLARE_MAX), FLARE_MAX);
+	}
+}
+
 /* Three residuals a patch in use: its Lab error through d->U, whose
- * length approximates its CIEDE2000. */
+ * length approximates its CIEDE2000; of the model at p with its curve
+ * parameters clamped, so that a step across a bound still moves the
+ * others. */
 static void
 fit_lab_resid(void *arg, const double *p, double *r)
 {
 	struct fitdata	*d = arg;
-	int		 i, m = 0, out;
+	double		 q[SMP_NM_MAX_DIM];
+	int		 i, m = 0;
 
-	fit_unpack(d, p);
-	out = fit_out_of_bounds(d);
+	/* fit_unpack's parameters: two a curve when free, then the matrix */
+	memcpy(q, p, ((d->free_curves ? 6 : 0) + 9) * sizeof *q);
+	fit_clamp(d, q);
+	fit_unpack(d, q);
 	for (i = 0; i < d->n; i++) {
 		const double	(*U)[3] = d->U[i];
 		struct smp_lab	 l;
@@ -111,10 +136,6 @@ fit_lab_resid(void *arg, const double *p, double *r)
 
 		if (!d->use[i])
 			continue;
-		if (out) {
-			r[m++] = 1e6, r[m++] = 1e6, r[m++] = 1e6;
-			continue;
-		}
 		smp_camera_lab(&d->cam, d->rgb[i], &l);
 		e[0] = l.L - d->ref[i].L;
 		e[1] = l.a - d->ref[i].a;
@@ -182,6 +203,7 @@ fit_refine(struct fitdata *d, double *p, const double *st, int n)
 		if (round > 0)
 			fit_metric_at(d, p);
 		smp_solve_lm(fit_lab_resid, d, p, n, m, REFINE_LM_STEPS, NULL);
+		fit_clamp(d, p);
 	}
 	for (i = 0; i < n; i++)
 		s[i] = REFINE_NM_SCALE * st[i];
@@ -222,7 +244,7 @@ fit_neutral_curves(struct fitdata *d)
 				beste = err, bestg = g, a = beta[0], b = beta[1];
 		}
 		d->cam.gamma[ch] = bestg;
-		d->cam.flare[ch] = fmin(fmax(-b / a, -0.5), 0.5);
+		d->cam.flare[ch] = fmin(fmax(-b / a, -FLARE_MAX), FLARE_MAX);
 	}
 }
 
