@@ -3,7 +3,8 @@
 # the committed file; smp-match --chart with the test patch on it recovers
 # the skin the scene was rendered with, reads the patch as the scene's
 # depth and strength (inside the intervals it reports), and ranks first
-# the pigment the truth file's follicle colour implies.
+# the pigment the truth file's follicle colour implies; README's copy of
+# its table for people is what it prints.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 ex="$SMP_SRCDIR/data/example-scalp.png"
 truth="$SMP_SRCDIR/data/example-scalp.truth"
@@ -84,3 +85,28 @@ echo "ok: rank 1 $got, as the truth implies"
     fail "--target the patch"
 de=$(awk -F'\t' -v p="$pig" '$4 == p { print $15 }' "$tmp/p")
 assert_num "$de" "<" 0.5 "$pig predicts its own patch"
+# README shows this run's table for people: it must be what smp-match
+# prints for it.
+awk '/^    data\/example-scalp.png, region/ { on = 1 } !on { next }
+    { last = /^    verdict:/; sub(/^    /, ""); print } last { exit }' \
+    "$SMP_SRCDIR/README" >"$tmp/readme"
+[ -s "$tmp/readme" ] || fail "no example output in README"
+(cd "$SMP_SRCDIR" && "$MATCH" --chart -r $region --test-patch \
+    smp-neutral-black:2 --patch-region $patch --format table \
+    data/example-scalp.png) >"$tmp/table" 2>/dev/null || fail "--format table"
+# The words must be the same and each number within one unit of its last
+# digit (a value on a rounding edge may round either way on another libm).
+shape() { awk 'NF' "$1" | sed -E 's/[0-9]+(\.[0-9]+)?/#/g'; }
+nums() { awk 'NF' "$1" | grep -oE '[0-9]+(\.[0-9]+)?'; }
+shape "$tmp/readme" >"$tmp/ra"
+shape "$tmp/table" >"$tmp/ta"
+nums "$tmp/readme" >"$tmp/rn"
+nums "$tmp/table" >"$tmp/tn"
+diff "$tmp/ra" "$tmp/ta" >"$tmp/diff" &&
+    [ "$(wc -l <"$tmp/rn")" -eq "$(wc -l <"$tmp/tn")" ] &&
+    paste "$tmp/rn" "$tmp/tn" | awk '{ p = index($1, ".");
+    u = p ? 10 ^ -(length($1) - p) : 1; d = $1 - $2; if (d < 0) d = -d;
+    if (d > 1.001 * u) { print "README " $1 ", smp-match " $2; bad = 1 } }
+    END { exit bad }' >"$tmp/diff" ||
+    fail "README's example output is stale: $(cat "$tmp/diff")"
+echo "ok: README's example output is what smp-match prints"
