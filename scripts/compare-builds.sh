@@ -26,12 +26,12 @@ done
 SMP_COMPARE_OLD=$old SMP_COMPARE_LOG=$log make -C "$new" check \
     TESTS="$tests" >"$log.make" 2>&1
 status=$?
-tty=$(grep -c '^tty' "$log")
+tty=$(grep -ac '^tty' "$log")
 total=$(($(wc -l <"$log") - tty))
-same=$(grep -c '^same' "$log")
+same=$(grep -ac '^same' "$log")
 echo "compared $total tool calls in $(echo "$tests" | wc -w) scenarios:" \
     "same $same of $total ($tty more on a terminal, run as they are)"
-grep '^differ' "$log" | cut -f2- | head -50
+grep -a '^differ' "$log" | cut -f2- | head -50
 grep -E '^(FAIL|ERROR)' "$log.make"
 [ $status -eq 0 ] || echo "make check failed (see $log.make)" >&2
 [ "$same" -eq "$total" ] && [ $status -eq 0 ]

@@ -15,10 +15,12 @@ tool=$1
 shift
 new="$SMP_BUILDDIR/src/$tool"
 old="$SMP_COMPARE_OLD/src/$tool"
+# The log has one line a call: a name's newlines and tabs become spaces.
+oneline() { printf '%s' "$*" | tr '\n\t' '  '; }
 # On a terminal the tools behave differently (progress, tables): run as is.
 if [ -t 1 ] || [ -t 2 ]; then
-	printf 'tty\t%s\t%s\t\n' "${SMP_COMPARE_TEST:-?}" "$tool $*" \
-	    >>"${SMP_COMPARE_LOG:-/dev/stderr}"
+	printf 'tty\t%s\t%s\t\n' "${SMP_COMPARE_TEST:-?}" \
+	    "$(oneline "$tool $*")" >>"${SMP_COMPARE_LOG:-/dev/stderr}"
 	exec "$new" "$@"
 fi
 d=$(mktemp -d "${TMPDIR:-/tmp}/smp-cmp.XXXXXX")
@@ -141,7 +143,8 @@ while read -r k path; do
 		why="$why $path(written by one build only)"
 	fi
 done <"$d/map"
-printf '%s\t%s\t%s\t%s\n' "$verdict" "${SMP_COMPARE_TEST:-?}" "$tool $orig" \
+printf '%s\t%s\t%s\t%s\n' "$verdict" "${SMP_COMPARE_TEST:-?}" \
+    "$(oneline "$tool $orig")" \
     "$why" >>"${SMP_COMPARE_LOG:-/dev/stderr}"
 if [ "$verdict" = differ ] && [ -n "${SMP_COMPARE_KEEP:-}" ]; then
 	mkdir -p "$SMP_COMPARE_KEEP"
