@@ -157,14 +157,23 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 			break;
 		}
 		s = row + (size_t)(r->x - xoff) * ci->output_components;
-		for (i = 0; i < r->w; i++) {
-			for (k = 0; k < ch; k++) {
-				unsigned	v = *s++;
-
-				*d++ = (uint16_t)((inv ? 255 - v : v) * 257u);
+		if (ch == 3 && !inv)	/* the common case, unrolled */
+			for (i = 0; i < r->w; i++, s += 3, d += 4) {
+				d[0] = (uint16_t)(s[0] * 257u);
+				d[1] = (uint16_t)(s[1] * 257u);
+				d[2] = (uint16_t)(s[2] * 257u);
+				d[3] = 65535;
 			}
-			*d++ = 65535;
-		}
+		else
+			for (i = 0; i < r->w; i++) {
+				for (k = 0; k < ch; k++) {
+					unsigned	v = *s++;
+
+					*d++ = (uint16_t)((inv ? 255 - v : v) *
+					    257u);
+				}
+				*d++ = 65535;
+			}
 		if ((want = fn(arg, y, wide, e)) == -1)
 			failed = 1;
 		else if (want > 0) {	/* rows no region wants */

@@ -68,6 +68,25 @@ png_widen(const struct png_codec *c, int model_ch, const unsigned char *src,
 	uint32_t	 i;
 	int		 k;
 
+	/* RGB without alpha, the common case, unrolled. */
+	if (c->channels == 3 && model_ch == 3 && c->bits == 16) {
+		for (i = 0; i < n; i++, src += 6, dst += 4) {
+			dst[0] = (uint16_t)(src[0] << 8 | src[1]);
+			dst[1] = (uint16_t)(src[2] << 8 | src[3]);
+			dst[2] = (uint16_t)(src[4] << 8 | src[5]);
+			dst[3] = 65535;
+		}
+		return;
+	}
+	if (c->channels == 3 && model_ch == 3 && c->bits == 8) {
+		for (i = 0; i < n; i++, src += 3, dst += 4) {
+			dst[0] = (uint16_t)(src[0] * 257u);
+			dst[1] = (uint16_t)(src[1] * 257u);
+			dst[2] = (uint16_t)(src[2] * 257u);
+			dst[3] = 65535;
+		}
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < c->channels; k++) {
 			unsigned	v;
