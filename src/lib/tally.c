@@ -193,20 +193,23 @@ tally_add(struct smp_tally *t, struct slot *tab, uint64_t key)
 {
 	struct slot	*s;
 
-	/* Neighbours often share a value: try the last one first. */
-	if (t->last != SIZE_MAX && t->n > 0 && tab[t->last].key == key)
-		s = &tab[t->last];
-	else if (t->list) {
+	if (!t->list) {
+		/* The probe itself is cheaper than a guess at the last
+		 * value, which a textured photo makes a coin toss. */
+		if ((s = tally_slot(tab, t->size, t->bits, key))->n == 0) {
+			if (2 * (t->n + 1) > t->size)
+				return 1;
+			s->key = key;
+			t->n++;
+		}
+	} else if (t->last != SIZE_MAX && t->n > 0 && tab[t->last].key == key)
+		s = &tab[t->last];	/* a run of one value, one entry */
+	else {
 		if (t->n == t->size)
 			return 1;
 		s = &tab[t->n++];
 		s->key = key;
 		s->n = 0;
-	} else if ((s = tally_slot(tab, t->size, t->bits, key))->n == 0) {
-		if (2 * (t->n + 1) > t->size)
-			return 1;
-		s->key = key;
-		t->n++;
 	}
 	s->n++;
 	t->pixels++;
