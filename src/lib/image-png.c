@@ -283,6 +283,11 @@ smp__image_png_open(struct smp_image *img, struct smp_err *e)
 	if (setjmp(png_jmpbuf(c->png)))
 		return smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
 	png_set_user_limits(c->png, 1u << 24, 1u << 24);
+#ifdef PNG_IGNORE_ADLER32
+	/* Every IDAT chunk's CRC is checked; zlib's Adler-32 of the same
+	 * bytes inflated adds nothing but 8 % of a 16-bit PNG's time. */
+	png_set_option(c->png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+#endif
 	png_set_chunk_malloc_max(c->png, SMP_MAX_ICC_BYTES + 1024);
 	png_set_keep_unknown_chunks(c->png, PNG_HANDLE_CHUNK_ALWAYS,
 	    (png_const_bytep)"iCCP", 1);
