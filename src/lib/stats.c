@@ -168,12 +168,28 @@ smp_stats_median(float *v, size_t n)
 	return (lo + hi) / 2;
 }
 
-/* The weighted rank-k value (0-based) of v: the smallest value whose
- * own and smaller values weigh more than k.  Three-way partitions
- * around a middle pivot, so that runs of equal values end the search
- * at once; reorders v. */
+/* The smallest value of v[from..n). */
 static float
-stats_wselect(struct smp_wval *v, size_t n, uint64_t k)
+stats_wmin(const struct smp_wval *v, size_t from, size_t n)
+{
+	float	m = v[from].v;
+	size_t	i;
+
+	for (i = from + 1; i < n; i++)
+		if (v[i].v < m)
+			m = v[i].v;
+	return m;
+}
+
+/* The weighted rank-k and rank-k+1 values (0-based) of v, k + 1 below
+ * the total weight: the smallest values whose own and smaller values
+ * weigh more than k and k + 1.  Three-way partitions around a middle
+ * pivot, so that runs of equal values end the search at once; whatever
+ * lies right of the window is larger than all in it, so rank k + 1, when
+ * not the value found, is the least of what lies right of it.  Reorders
+ * v; next may be NULL (rank k only). */
+static float
+stats_wselect(struct smp_wval *v, size_t n, uint64_t k, float *next)
 {
 	size_t		lo = 0, hi = n, lt, gt, i;
 	uint64_t	wlt, weq;
@@ -197,13 +213,18 @@ stats_wselect(struct smp_wval *v, size_t n, uint64_t k)
 		}
 		if (k < wlt)
 			hi = lt;
-		else if (k < wlt + weq)
+		else if (k < wlt + weq) {
+			if (next != NULL)
+				*next = k + 1 < wlt + weq ? pivot :
+				    stats_wmin(v, gt, n);
 			return pivot;
-		else {
+		} else {
 			k -= wlt + weq;
 			lo = gt;
 		}
 	}
+	if (next != NULL)
+		*next = k + 1 < v[lo].w ? v[lo].v : stats_wmin(v, lo + 1, n);
 	return v[lo].v;
 }
 
@@ -265,10 +286,10 @@ smp_stats_wmedian(struct smp_wval *v, size_t n)
 	    (total % 2 == 0), pair) == 0)
 		return total % 2 ? pair[0] + 0.0 :
 		    ((double)pair[0] + pair[1]) / 2 + 0.0;
-	hi = stats_wselect(v, n, total / 2);
 	if (total % 2)
-		return hi + 0.0;
-	lo = stats_wselect(v, n, total / 2 - 1);
+		return stats_wselect(v, n, total / 2, NULL) + 0.0;
+	lo = stats_wselect(v, n, total / 2 - 1, pair);
+	hi = pair[0];
 	return (lo + hi) / 2 + 0.0;
 }
 
