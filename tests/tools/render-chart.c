@@ -23,6 +23,9 @@
  *              columns differ by GX and the first and last rows by GY
  *   -B SCENE   background from a Lab D50 raster ("LABF W H\n" and W*H*3
  *              native floats, as render-scalp writes) instead of clutter
+ *   -H K,K...  cover patches K (1..24) each with a shaded skin-coloured
+ *              disc 1.44 pitches across (a fingertip) that spills over
+ *              the gaps around it
  *   -C CAMERA  the camera's tone and colour processing (default plain):
  *              plain      flare 0.01 and gamma 2.2, as above
  *              gamma      plain gamma 2.2, no flare
@@ -55,6 +58,7 @@ static cmsHTRANSFORM lab2lin;
 static enum { CAM_PLAIN, CAM_GAMMA, CAM_SHOULDER, CAM_STRONG, CAM_CROSSTALK,
 	CAM_CHROMA } cam;
 static float	*scene;
+static int	hide[24];
 static double	lightx, lighty;
 
 static void
@@ -139,6 +143,14 @@ chart_colour(double u, double v, double *lab)
 
 	if (u < -0.9 || u > 5.9 || v < -0.9 || v > 3.9)
 		return 0;
+	for (int k = 0; k < 24; k++) {
+		double	d = hypot(u - k % 6, v - k / 6) / 0.72;
+
+		if (hide[k] && d < 1) {
+			lab[0] = 64 - 14 * d * d, lab[1] = 14, lab[2] = 17;
+			return 1;
+		}
+	}
 	if (c >= 0 && c < 6 && r >= 0 && r < 4 && fabs(u - c) < 0.41 &&
 	    fabs(v - r) < 0.41)
 		memcpy(lab, ref[r * 6 + c], sizeof ref[0]);
@@ -190,7 +202,7 @@ main(int argc, char *argv[])
 	char		 line[512];
 	uint16_t	*img;
 
-	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:S:e:C:L:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:k:s:x:y:n:v:d:q:T:O:fB:S:e:C:L:H:")) != -1) {
 		switch (ch) {
 		case 'a': ang = atof(optarg) * M_PI / 180; break;
 		case 'S': seed = (unsigned)atoi(optarg); break;
@@ -207,6 +219,15 @@ main(int argc, char *argv[])
 		case 'O': held = optarg; break;
 		case 'f': flip = 1; break;
 		case 'B': bg = optarg; break;
+		case 'H':
+			for (char *t = strtok(optarg, ","); t != NULL;
+			    t = strtok(NULL, ",")) {
+				k = atoi(t);
+				if (k < 1 || k > 24)
+					die("-H takes patch numbers 1..24");
+				hide[k - 1] = 1;
+			}
+			break;
 		case 'L':
 			if (sscanf(optarg, "%lf,%lf", &lightx, &lighty) != 2)
 				die("-L GX,GY");
