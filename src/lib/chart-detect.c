@@ -545,10 +545,120 @@ lattice_place(const struct work *w, const struct lattice *L,
 						memcpy(best->lattice, pos,
 						    sizeof pos);
 						best->found = in;
+						for (k = 0; k < SMP_CHART_PATCHES; k++)
+							best->seen[k] = (unsigned char)
+							    lattice_has(L, pos[k][0],
+							    pos[k][1]);
 					} else if (!same && s < *second)
 						*second = s;
 				}
 			}
+	}
+}
+
+/* The bilinear value of w at (x, y), pixel centres at half-integers;
+ * -1 when (x, y) is outside. */
+static int
+work_at(const struct work *w, double x, double y, double *rgb)
+{
+	double	fx, fy;
+	long	x0, y0, px, py;
+	int	a, b, c;
+
+	x -= 0.5, y -= 0.5;
+	if (!(x >= 0 && y >= 0 && x <= w->w - 1 && y <= w->h - 1))
+		return -1;
+	x0 = (long)x, y0 = (long)y;
+	fx = x - (double)x0, fy = y - (double)y0;
+	rgb[0] = rgb[1] = rgb[2] = 0;
+	for (b = 0; b < 2; b++)
+		for (a = 0; a < 2; a++) {
+			double	wt = (a ? fx : 1 - fx) * (b ? fy : 1 - fy);
+
+			px = x0 + a < (long)w->w ? x0 + a : x0;
+			py = y0 + b < (long)w->h ? y0 + b : y0;
+			for (c = 0; c < 3; c++)
+				rgb[c] += wt * w->rgb[3 * ((size_t)py * w->w +
+				    (size_t)px) + c];
+		}
+	return 0;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double
+median_of(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/*
+ * A patch no square was found at is covered when at least COVER_GAPS of
+ * the four gaps around it, half a pitch from its centre, differ from the
+ * chart's body, as the gaps around the patches that were found show it,
+ * by more than COVER_SPREADS robust spreads of those gaps and at least
+ * COVER_MIN: a finger or a label spills over the black gaps, a patch that
+ * is merely dim (the black patch, one in shadow) does not.  Gaps a pixel
+ * or two wide (a chart found on the upsampled copy) blur into the patches
+ * and widen the spread, so there only a cover far from the body is seen.
+ */
+#define COVER_GAPS	2
+#define COVER_SPREADS	6.0
+#define COVER_MIN	0.15	/* RGB distance, 0..1 device values */
+
+static void
+chart_covered(const struct work *w, struct smp_chart_found *f)
+{
+	static const double	d[4][2] = { { -0.5, 0 }, { 0.5, 0 }, { 0, -0.5 },
+				    { 0, 0.5 } };
+	double		g[SMP_CHART_PATCHES][4][3], v[4 * SMP_CHART_PATCHES];
+	double		body[3], dist[SMP_CHART_PATCHES][4], lim, x, y;
+	unsigned char	in[SMP_CHART_PATCHES][4];
+	int		k, a, c, n;
+
+	for (k = 0; k < SMP_CHART_PATCHES; k++)
+		for (a = 0; a < 4; a++) {
+			smp_homography_apply(f->H, f->lattice[k][0] + d[a][0],
+			    f->lattice[k][1] + d[a][1], &x, &y);
+			in[k][a] = work_at(w, x, y, g[k][a]) == 0;
+		}
+	for (c = 0; c < 3; c++) {
+		for (k = 0, n = 0; k < SMP_CHART_PATCHES; k++)
+			for (a = 0; a < 4; a++)
+				if (f->seen[k] && in[k][a])
+					v[n++] = g[k][a][c];
+		if (n == 0)
+			return;
+		body[c] = median_of(v, n);
+	}
+	for (k = 0, n = 0; k < SMP_CHART_PATCHES; k++)
+		for (a = 0; a < 4; a++) {
+			dist[k][a] = 0;
+			if (!in[k][a])
+				continue;
+			for (c = 0; c < 3; c++)
+				dist[k][a] += (g[k][a][c] - body[c]) *
+				    (g[k][a][c] - body[c]);
+			dist[k][a] = sqrt(dist[k][a]);
+			if (f->seen[k])
+				v[n++] = dist[k][a];
+		}
+	if (n == 0)
+		return;
+	lim = fmax(COVER_MIN, COVER_SPREADS * 1.4826 * median_of(v, n));
+	for (k = 0; k < SMP_CHART_PATCHES; k++) {
+		if (f->seen[k])
+			continue;
+		for (a = 0, n = 0; a < 4; a++)
+			n += in[k][a] && dist[k][a] > lim;
+		f->covered[k] = n >= COVER_GAPS;
 	}
 }
 
@@ -734,6 +844,8 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 		    e) == -1)
 			goto out;
 	}
+	if (out->score < 1e9)
+		chart_covered(&w, out);
 	/* A chart whose patches are a few pixels wide: search a copy
 	 * upsampled DETECT_UP times, the result mapped back. */
 	if (out->score > DETECT_RETRY_SCORE && w.f == 1 &&
@@ -748,6 +860,8 @@ smp_chart_detect(struct smp_image *img, const struct smp_chart_ref *ref,
 			free(u.rgb);
 			goto out;
 		}
+		if (up.score < 1e9)
+			chart_covered(&u, &up);
 		free(u.rgb);
 		if (up.score < out->score) {
 			for (k = 0; k < 6; k++)

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,28 @@ patch_stats(const float *v, size_t n, struct smp_patch *p, struct smp_err *e)
 	return 0;
 }
 
+/* Refuse a chart with patches covered (chart-detect.c) or outside the
+ * photo, naming them all. */
+static int
+hidden_error(const unsigned char *hidden, const char *path, struct smp_err *e)
+{
+	char	list[SMP_CHART_PATCHES * 32] = "";
+	size_t	len = 0;
+	int	k, n = 0;
+
+	for (k = 0; k < SMP_CHART_PATCHES && len < sizeof list; k++) {
+		if (!hidden[k])
+			continue;
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%d (%s)",
+		    n ? ", " : "", k + 1, smp_chart_patch_name(k));
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	return smp_errf(e, SMP_E_INPUT, "%s: %s %s covered or out of view",
+	    path, n > 1 ? "patches" : "patch", list);
+}
+
 int
 smp_chart_sample(struct smp_image *img, const struct smp_chart_found *f,
     struct smp_patch *p, struct smp_err *e)
@@ -119,6 +142,7 @@ smp_chart_sample(struct smp_image *img, const struct smp_chart_found *f,
 	double			 x, y;
 	uint32_t		 sx, sy, sx0 = UINT32_MAX, sy0 = UINT32_MAX;
 	uint32_t		 sx1 = 0, sy1 = 0;
+	unsigned char		 hidden[SMP_CHART_PATCHES];
 	int			 k, a, ret = -1;
 
 	memset(&c, 0, sizeof c);
@@ -141,24 +165,23 @@ smp_chart_sample(struct smp_image *img, const struct smp_chart_found *f,
 		if (i >= 0 && i < 8 && j >= 0 && j < 8)
 			c.lat[i][j] = k;
 		/* Every sampled corner must lie inside the image. */
+		hidden[k] = f->covered[k];
 		for (a = 0; a < 4; a++) {
 			smp_homography_apply(f->H, f->lattice[k][0] +
 			    (a & 1 ? 0.5 : -0.5) * SMP_PATCH_SAMPLE,
 			    f->lattice[k][1] + (a & 2 ? 0.5 : -0.5) *
 			    SMP_PATCH_SAMPLE, &x, &y);
 			if (!(x >= 0 && y >= 0 && x < in->disp_width &&
-			    y < in->disp_height)) {
-				smp_errf(e, SMP_E_INPUT, "%s: registration "
-				    "implausible: patch %d (%s) is outside the "
-				    "image", path, k + 1, smp_chart_patch_name(k));
-				goto out;
-			}
+			    y < in->disp_height))
+				hidden[k] = 1;
 			x0 = fmin(x0, x), y0 = fmin(y0, y);
 			x1 = fmax(x1, x), y1 = fmax(y1, y);
 		}
 		smp_homography_apply(f->H, f->lattice[k][0], f->lattice[k][1],
 		    &p[k].x, &p[k].y);
 	}
+	if (hidden_error(hidden, path, e) == -1)
+		goto out;
 	/* The stored rows covering the chart's display bounding box. */
 	for (a = 0; a < 4; a++) {
 		smp_orient_to_stored(in->orientation, in->width, in->height,

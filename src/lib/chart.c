@@ -394,6 +394,7 @@ smp_chart_from_corners(const double *c8, struct smp_chart_found *out,
 		out->lattice[k][1] = k / 6;
 	}
 	out->found = SMP_CHART_PATCHES;
+	memset(out->seen, 1, sizeof out->seen);
 	return 0;
 }
 

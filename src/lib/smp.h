@@ -725,6 +725,8 @@ struct smp_chart_found {
 	double		score;		/* mean dE00 of the placement fit */
 	double		second;		/* the runner-up's score */
 	int		found;		/* squares on the winning lattice */
+	unsigned char	seen[SMP_CHART_PATCHES]; /* a square found there */
+	unsigned char	covered[SMP_CHART_PATCHES]; /* something over it */
 	int		squares;	/* candidate squares in the photo */
 	uint32_t	work_f;		/* downsampling of the working copy */
 	float		*work;		/* the working copy (RGB 0..1), owned */
