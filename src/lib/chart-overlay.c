@@ -1,7 +1,8 @@
 /*
  * chart-overlay.c: a PNG of the downsized photo with the sampled square
  * of every patch outlined (green when the registration passed, red when
- * it did not) and numbered 1..24, written atomically.
+ * it did not; a covered patch crossed out) and numbered 1..24, written
+ * atomically.
  */
 #include "config.h"
 
@@ -60,6 +61,10 @@ smp_chart_overlay(const struct smp_chart_found *f, int have_chart, int ok,
 		for (a = 0; a < 4; a++)
 			smp_canvas_line(&c, x[a], y[a], x[(a + 1) % 4], y[(a + 1) % 4],
 			    ok ? green : red);
+		if (f->covered[k])	/* crossed out */
+			for (a = 0; a < 2; a++)
+				smp_canvas_line(&c, x[a], y[a], x[a + 2],
+				    y[a + 2], red);
 		smp_chart_point(f, k, 0, 0, &cx, &cy);
 		overlay_number(&c, cx * s, cy * s, k + 1, c.w > 600 ? 2 : 1);
 	}

@@ -45,6 +45,19 @@ jpeg        1200 800 3     -s 0.5 -n 2 -a 8 -q 85
 three       900  600 7,8,9 -s 0.6 -n 1
 small       900  600 6     -s 0.12 -x 0.8 -n 0.5
 CASES
+# The overlay crosses the covered patch out: red on its sampled square's
+# diagonal, which an uncovered patch does not have.
+"$CHART" -H 8 -s 0.6 -n 1 -T "$tmp/truth" "$REF" 900 600 "$tmp/o.png" || fail "render"
+"$CAL" $CHEAP_MODEL -o "$tmp/o.icc" --overlay "$tmp/ov.png" "$tmp/o.png" 2>/dev/null
+red_on_diagonal() {	# PATCH: 1 when a pixel near (0.15, 0.15) pitch is red
+	set -- $(awk -v k="$1" '$1 == 1 { x1 = $2 } $1 == 2 { p = $2 - x1 }
+	    $1 == k { x = $2; y = $3 } END { printf "%d %d", x + 0.15 * p - 2, y + 0.15 * p - 2 }' "$tmp/truth")
+	python3 "$SMP_SRCDIR/tests/tools/pixels.py" "$tmp/ov.png" "$1" "$2" 5 5 |
+	    awk '$1 == 255 && $2 == 40 && $3 == 40 { r = 1 } END { print r + 0 }'
+}
+[ "$(red_on_diagonal 8)" = 1 ] || fail "overlay: covered patch 8 not crossed out"
+[ "$(red_on_diagonal 10)" = 0 ] || fail "overlay: patch 10 crossed out"
+echo "ok: the overlay crosses the covered patch out"
 # A dim chart (exposure 0.3: the dark patches sink into the black body)
 # is not covered.
 "$CHART" -s 0.6 -n 1 -e 0.3 "$REF" 900 600 "$tmp/dim.png" || fail "render dim"
