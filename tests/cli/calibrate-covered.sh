@@ -11,7 +11,8 @@ CHART="$SMP_BUILDDIR/tests/tools/render-chart"
 # name W H covered render-options...
 # Under valgrind (SMP_VALGRIND) only the first two cases run.
 n=0
-while read -r name w h hide opts; do
+# The cases come on descriptor 3: stdin stays the tools' own.
+while read -r name w h hide opts <&3; do
 	[ -n "$name" ] || continue
 	n=$((n + 1))
 	[ -n "${SMP_VALGRIND:-}" ] && [ $n -gt 2 ] && continue
@@ -35,7 +36,7 @@ while read -r name w h hide opts; do
 	[ -s "$tmp/out" ] && fail "$name: patch rows printed"
 	[ -s "$tmp/ov.png" ] || fail "$name: no overlay"
 	echo "ok: $name: patches $hide refused as covered"
-done <<'CASES'
+done 3<<'CASES'
 interior    900  600 8     -s 0.6 -n 1
 corner-skin 900  600 1,2   -s 0.6 -n 1
 white       900  600 19    -s 0.6 -n 1 -a 9

@@ -15,7 +15,8 @@ REF="$SMP_SHARED/colorchecker/xrite_classic24_after_nov2014_lab_d50__colour.csv"
 CHART="$SMP_BUILDDIR/tests/tools/render-chart"
 # camera GX,GY flagged(0/1)
 n=0
-while read -r cam light flagged; do
+# The cases come on descriptor 3: stdin stays the tools' own.
+while read -r cam light flagged <&3; do
 	n=$((n + 1))
 	[ -n "${SMP_VALGRIND:-}" ] && [ $n -gt 2 ] && continue
 	"$CHART" -C "$cam" -s 0.6 -n 0.5 -L "$light" "$REF" 800 600 \
@@ -39,7 +40,7 @@ while read -r cam light flagged; do
 		grep -q 'uneven-light' "$tmp/out" "$tmp/err" &&
 		    fail "$cam $light: flagged: $(cat "$tmp/err")"
 	fi
-done <<EOT
+done 3<<EOT
 plain 0.25,0 1
 plain 0,0 0
 shoulder 0,0.2 1

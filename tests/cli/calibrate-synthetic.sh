@@ -11,7 +11,8 @@ CHART="$SMP_BUILDDIR/tests/tools/render-chart"
 # name W H render-options... ; held-out limits: mean max
 # Under valgrind (SMP_VALGRIND) only the first two cases run.
 n=0
-while read -r name w h mean max opts; do
+# The cases come on descriptor 3: stdin stays the tools' own.
+while read -r name w h mean max opts <&3; do
 	[ -n "$name" ] || continue
 	case "$name" in \#*) continue ;; esac
 	n=$((n + 1))
@@ -38,7 +39,7 @@ while read -r name w h mean max opts; do
 	x=$(sort -n "$tmp/de" | tail -1)
 	assert_num "$m" "<" "$mean" "$name: held-out mean dE00"
 	assert_num "$x" "<" "$max" "$name: held-out max dE00"
-done <<'CASES'
+done 3<<'CASES'
 flat        900  600 0.6 1.5 -s 0.6 -n 0.5
 rot17-key   1200 900 0.6 1.5 -a 17 -k 0.15 -s 0.45 -n 1 -v 0.2
 rot90       600  900 0.6 1.5 -a 90 -s 0.6 -n 1

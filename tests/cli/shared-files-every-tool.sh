@@ -20,12 +20,14 @@ measure=
 [ -n "$measure" ] || echo "note: peak memory not measured here"
 
 # run TOOL-VAR-VALUE OUT ERR ARGS...: run one tool, exit status in $rc,
-# the peak (KiB) checked when measuring.
+# the peak (KiB) checked when measuring; its stdin is /dev/null, so that
+# a loop reading a list on stdin keeps it.
 run() {
 	tool=$1 out=$2 err=$3
 	shift 3
 	if [ -n "$measure" ]; then
-		/usr/bin/time -f %M -o "$tmp/peak" "$tool" "$@" >"$out" 2>"$err"
+		/usr/bin/time -f %M -o "$tmp/peak" "$tool" "$@" </dev/null \
+		    >"$out" 2>"$err"
 		rc=$?
 		kb=$(tail -1 "$tmp/peak")
 		[ "$kb" -lt "$LIMIT_KB" ] ||
@@ -34,7 +36,7 @@ run() {
 		[ $# -le 8 ] || last="(the batch)"
 		[ "$kb" -gt "${maxkb:-0}" ] && maxkb=$kb maxwhat="$(basename "$tool") $last"
 	else
-		"$tool" "$@" >"$out" 2>"$err"
+		"$tool" "$@" </dev/null >"$out" 2>"$err"
 		rc=$?
 	fi
 }
