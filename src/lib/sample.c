@@ -9,8 +9,9 @@
  * one by one only for --report's pictures).  Memory is the regions'
  * colours (16 bytes each in tables at most half full, tally.c), taken
  * from the budget as the tallies grow, plus what the plan needs up front
- * (masks, one decoded row, the tallies' first room), checked before
- * anything is allocated.
+ * (masks, one decoded row, the tallies' first room, a large 8-bit RGB
+ * region's 32 MiB array, tally-direct.c), checked before anything is
+ * allocated.
  */
 #include "config.h"
 
@@ -43,6 +44,7 @@ struct job {
 	size_t			 over;		/* pixels above the white */
 	double			 threshold;	/* -S: the dots' L* bound */
 	int			 done;		/* measured, tally freed */
+	int			 direct;	/* a direct tally (8-bit RGB) */
 	uint64_t		 pixels;
 	int			 nm;		/* rows: 1, or skin and dots */
 	struct measure {
@@ -353,6 +355,26 @@ sampler_insets(struct sampler *s, struct smp_err *e)
 	return 0;
 }
 
+/* The memory the plan needs up front: each region's first table or
+ * direct tally, the masks, the row buffers. */
+static uint64_t
+sampler_need(const struct sampler *s)
+{
+	uint64_t	need = 0;
+	size_t		i;
+
+	for (i = 0; i < s->njobs; i++) {
+		const struct job *j = &s->jobs[i];
+
+		need += j->direct ? smp_tally_direct_bytes(j->cap) :
+		    smp_tally_bytes(smp_tally_first(j->cap));
+	}
+	need += (uint64_t)s->nmasks * s->info->disp_width *
+	    s->info->disp_height;
+	need += (uint64_t)s->rect.w * 32;
+	return need;
+}
+
 /* Check the memory the plan needs, take it with the decoder's from the
  * budget, then allocate the region store. */
 static int
@@ -372,11 +394,15 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 			return smp_errf(e, SMP_E_LIMIT, "%s: region %s has more "
 			    "than %lu pixels", s->path, j->label,
 			    (unsigned long)UINT32_MAX);
-		need += smp_tally_bytes(smp_tally_first(j->cap));
+		j->direct = s->info->bits == 8 && s->ncol == 3 &&
+		    j->cap >= SMP_TALLY_DIRECT_MIN;
 	}
-	need += (uint64_t)s->nmasks * s->info->disp_width *
-	    s->info->disp_height;
-	need += (uint64_t)s->rect.w * 32;
+	need = sampler_need(s);
+	if (need > lim->max_bytes) {	/* the direct tallies' fixed cost */
+		for (i = 0; i < s->njobs; i++)
+			s->jobs[i].direct = 0;
+		need = sampler_need(s);
+	}
 	if (need > lim->max_bytes)
 		return smp_errf(e, SMP_E_LIMIT, "%s: the regions need %llu MiB, "
 		    "above the limit of %llu MiB (--max-memory)", s->path,
@@ -385,8 +411,9 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 	if (smp_image_reserve(img, need, e) == -1)
 		return -1;
 	for (i = 0; i < s->njobs; i++)
-		if (smp_tally_init(&s->jobs[i].t,
-		    smp_tally_first(s->jobs[i].cap)) == -1)
+		if ((s->jobs[i].direct ? smp_tally_direct_init(&s->jobs[i].t,
+		    s->jobs[i].cap) : smp_tally_init(&s->jobs[i].t,
+		    smp_tally_first(s->jobs[i].cap))) == -1)
 			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
 			    s->path);
 	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL ||
@@ -854,6 +881,16 @@ job_finish(struct sampler *s, struct job *j, struct smp_err *e)
 
 	j->done = 1;
 	j->pixels = j->t.pixels;
+	/* A direct tally's list of colours is made beside its array. */
+	if (j->direct) {
+		if (smp_image_grow(s->img,
+		    smp_tally_bytes(smp_tally_direct_count(&j->t)), e) == -1)
+			return -1;
+		if (smp_tally_direct_list(&j->t) == -1)
+			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
+			    s->path);
+		smp_image_release(s->img, smp_tally_direct_bytes(j->cap));
+	}
 	if (smp_tally_colours(&j->t, sampler_convert, s) == -1)
 		return smp_errf(e, SMP_E_COLOR, "%s: colour conversion failed",
 		    s->path);	/* the tally is freed with the sampler */

@@ -35,6 +35,10 @@ smp__pixel_key(const uint16_t *p, int ncol)
 	return k;
 }
 
+/* tally-direct.c, for tally.c: count keys[0..n) in a direct tally. */
+void	smp__tally_direct_run(struct smp_tally *t, const uint64_t *keys,
+	    size_t n);
+
 /* tally.c: a slot of a tally's table, a device value and its pixels (n
  * 0: empty), the same size as the smp_colour it becomes. */
 struct smp__tally_slot {

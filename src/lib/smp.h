@@ -556,6 +556,10 @@ struct smp_tally {
 	int			 list;		/* a list now, not a table */
 	uint64_t		 pixels;
 	size_t			 last;		/* slot added to last */
+	uint16_t		*direct;	/* tally-direct.c, or NULL */
+	uint32_t		*wraps;
+	size_t			 nwraps, capwraps;
+	uint32_t		(*morton)[256];
 };
 size_t	smp_tally_first(size_t pixels);
 size_t	smp_tally_bytes(size_t size);
@@ -568,6 +572,18 @@ int	smp_tally_grow(struct smp_tally *t);
 int	smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,
 	    void *arg);
 void	smp_tally_free(struct smp_tally *t);
+/* tally-direct.c: a tally for a region of at least SMP_TALLY_DIRECT_MIN
+ * pixels of an 8-bit RGB image (keys of three samples v * 257), counted
+ * in a 32 MiB array instead of a table: init for a region of that many
+ * pixels, bytes what it holds; it never needs to grow.  count says how
+ * many distinct values a tally holds (it scans a direct one); list turns
+ * a direct tally into a list of them (-1 out of memory; nothing to do
+ * for another tally), which smp_tally_colours would otherwise do. */
+#define SMP_TALLY_DIRECT_MIN	((size_t)8 << 20)
+size_t	smp_tally_direct_bytes(size_t pixels);
+int	smp_tally_direct_init(struct smp_tally *t, size_t pixels);
+size_t	smp_tally_direct_count(struct smp_tally *t);
+int	smp_tally_direct_list(struct smp_tally *t);
 
 /* sample.c -S: a region holds dots (or follicles) only with at least
  * SMP_SEP_MIN_PIXELS of them, SMP_SEP_MIN_SHARE of its pixels, and

@@ -220,6 +220,10 @@ tally_add(struct smp_tally *t, struct slot *tab, uint64_t key)
 int
 smp_tally_add(struct smp_tally *t, uint64_t key)
 {
+	if (t->direct != NULL) {
+		smp__tally_direct_run(t, &key, 1);
+		return 0;
+	}
 	return tally_add(t, t->tab, key);
 }
 
@@ -229,6 +233,10 @@ smp_tally_add_run(struct smp_tally *t, const uint64_t *keys, size_t n)
 	struct slot	*tab = t->tab;
 	size_t		 i;
 
+	if (t->direct != NULL) {
+		smp__tally_direct_run(t, keys, n);
+		return n;
+	}
 	for (i = 0; i < n; i++)
 		if (tally_add(t, tab, keys[i]) != 0)
 			break;
@@ -239,13 +247,16 @@ int
 smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,
     void *arg)
 {
-	struct slot		*tab = t->tab;
+	struct slot		*tab;
 	struct smp_colour	 c;
 	uint64_t		 keys[SMP_TALLY_CHUNK];
 	uint32_t		 n[SMP_TALLY_CHUNK];
 	float			 lab[3 * SMP_TALLY_CHUNK];
 	size_t			 i, k, m;
 
+	if (smp_tally_direct_list(t) == -1)
+		return -1;
+	tab = t->tab;
 	tally_pack(t);
 	/* Each chunk's values are read out before its colours are written
 	 * over them. */
@@ -271,5 +282,8 @@ void
 smp_tally_free(struct smp_tally *t)
 {
 	free(t->tab);
+	free(t->direct);
+	free(t->wraps);
+	free(t->morton);
 	memset(t, 0, sizeof *t);
 }

@@ -198,9 +198,9 @@ tally_grow(struct smp_tally *t)
 	assert_int_equal(smp_tally_grow(t), 0);
 }
 
-/* Count n pixels of key(i) into a fresh tally, one by one (run 0) or
- * run keys at a time; their colours one by one into px; the tally's
- * statistics are theirs. */
+/* Count n pixels of key(i) into a fresh tally (a direct one when
+ * want_list is 2), one by one (run 0) or run keys at a time; their
+ * colours one by one into px; the tally's statistics are theirs. */
 static void
 tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 {
@@ -213,7 +213,10 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 	uint64_t		 sum = 0;
 	int			 i, r;
 
-	assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
+	if (want_list == 2)	/* a direct tally */
+		assert_int_equal(smp_tally_direct_init(&t, (size_t)n), 0);
+	else
+		assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
 	for (i = 0; i < n; i++) {
 		keys[i] = key(i);
 		key_lab(keys[i], px[i].lab);
@@ -233,8 +236,14 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 		if (m < k)
 			tally_grow(&t);
 	}
-	assert_true(t.pixels == (uint64_t)n && t.list == want_list);
-	assert_true(t.list || 2 * t.n <= t.size);
+	assert_true(t.pixels == (uint64_t)n);
+	if (want_list == 2) {
+		size_t	distinct = smp_tally_direct_count(&t);
+
+		assert_int_equal(smp_tally_direct_list(&t), 0);
+		assert_true(t.direct == NULL && t.list && t.n == distinct);
+	} else
+		assert_true(t.list == want_list && (t.list || 2 * t.n <= t.size));
 	assert_int_equal(smp_tally_colours(&t, convert_keys, &converted), 0);
 	assert_true(converted == t.n);
 	for (i = 0; i < (int)t.n; i++) {
@@ -269,9 +278,21 @@ noise(int i)
 	    (uint64_t)(i % 11) << 24 | (uint64_t)(i % 150000 / 21846) << 32;
 }
 
+/* 8-bit RGB values (v * 257), one of them in two pixels of three, so
+ * that its 16-bit count in a direct tally wraps three times. */
+static uint64_t
+rgb8(int i)
+{
+	unsigned	r = i % 3 ? 40 : (unsigned)(i * 7) % 256;
+	unsigned	g = i % 3 ? 200 : (unsigned)(i / 13) % 256;
+	unsigned	b = i % 3 ? 0 : (unsigned)(i / 1000) % 256;
+
+	return (uint64_t)(r * 257) << 32 | (uint64_t)(g * 257) << 16 | b * 257;
+}
+
 /* A tally counts each value once, through its growth, one by one or in
  * runs, and has each converted once; its statistics are those of the
- * pixels one by one. */
+ * pixels one by one.  So does a direct tally (tally-direct.c). */
 static void
 test_tally(void **state)
 {
@@ -281,6 +302,9 @@ test_tally(void **state)
 	tally_check(200000, noise, 1, 0);
 	tally_check(20000, few, 0, 777);
 	tally_check(200000, noise, 1, 4096);
+	tally_check(300000, rgb8, 2, 0);
+	tally_check(300000, rgb8, 2, 5000);
+	tally_check(300000, rgb8, 0, 5000);
 }
 
 static void
