@@ -556,47 +556,26 @@ lattice_place(const struct work *w, const struct lattice *L,
 	}
 }
 
-/* The bilinear value of w at (x, y), pixel centres at half-integers;
- * -1 when (x, y) is outside. */
-static int
-work_at(const struct work *w, double x, double y, double *rgb)
+/* The bilinear value of w at (fx, fy), in pixel indices (pixel centres
+ * at integers), the edge pixels held beyond the edges. */
+static void
+work_bilinear(const struct work *w, double fx, double fy, double *rgb)
 {
-	double	fx, fy;
-	long	x0, y0, px, py;
-	int	a, b, c;
+	long	x0 = (long)floor(fx), y0 = (long)floor(fy);
+	double	ax = fx - x0, ay = fy - y0;
+	long	x1 = x0 + 1, y1 = y0 + 1;
+	int	k;
 
-	x -= 0.5, y -= 0.5;
-	if (!(x >= 0 && y >= 0 && x <= w->w - 1 && y <= w->h - 1))
-		return -1;
-	x0 = (long)x, y0 = (long)y;
-	fx = x - (double)x0, fy = y - (double)y0;
-	rgb[0] = rgb[1] = rgb[2] = 0;
-	for (b = 0; b < 2; b++)
-		for (a = 0; a < 2; a++) {
-			double	wt = (a ? fx : 1 - fx) * (b ? fy : 1 - fy);
+	x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+	x1 = x1 >= (long)w->w ? (long)w->w - 1 : x1;
+	y1 = y1 >= (long)w->h ? (long)w->h - 1 : y1;
+	for (k = 0; k < 3; k++) {
+		const float	*p = w->rgb + k;
 
-			px = x0 + a < (long)w->w ? x0 + a : x0;
-			py = y0 + b < (long)w->h ? y0 + b : y0;
-			for (c = 0; c < 3; c++)
-				rgb[c] += wt * w->rgb[3 * ((size_t)py * w->w +
-				    (size_t)px) + c];
-		}
-	return 0;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double	x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double
-median_of(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+		rgb[k] = (1 - ay) * ((1 - ax) * p[3 * (y0 * w->w + x0)] +
+		    ax * p[3 * (y0 * w->w + x1)]) + ay * ((1 - ax) *
+		    p[3 * (y1 * w->w + x0)] + ax * p[3 * (y1 * w->w + x1)]);
+	}
 }
 
 /*
@@ -618,8 +597,9 @@ chart_covered(const struct work *w, struct smp_chart_found *f)
 {
 	static const double	d[4][2] = { { -0.5, 0 }, { 0.5, 0 }, { 0, -0.5 },
 				    { 0, 0.5 } };
-	double		g[SMP_CHART_PATCHES][4][3], v[4 * SMP_CHART_PATCHES];
-	double		body[3], dist[SMP_CHART_PATCHES][4], lim, x, y;
+	double		g[SMP_CHART_PATCHES][4][3], body[3];
+	double		dist[SMP_CHART_PATCHES][4], lim, x, y;
+	float		v[4 * SMP_CHART_PATCHES];
 	unsigned char	in[SMP_CHART_PATCHES][4];
 	int		k, a, c, n;
 
@@ -627,16 +607,20 @@ chart_covered(const struct work *w, struct smp_chart_found *f)
 		for (a = 0; a < 4; a++) {
 			smp_homography_apply(f->H, f->lattice[k][0] + d[a][0],
 			    f->lattice[k][1] + d[a][1], &x, &y);
-			in[k][a] = work_at(w, x, y, g[k][a]) == 0;
+			x -= 0.5, y -= 0.5;	/* pixel indices */
+			in[k][a] = x >= 0 && y >= 0 && x <= w->w - 1 &&
+			    y <= w->h - 1;
+			if (in[k][a])
+				work_bilinear(w, x, y, g[k][a]);
 		}
 	for (c = 0; c < 3; c++) {
 		for (k = 0, n = 0; k < SMP_CHART_PATCHES; k++)
 			for (a = 0; a < 4; a++)
 				if (f->seen[k] && in[k][a])
-					v[n++] = g[k][a][c];
+					v[n++] = (float)g[k][a][c];
 		if (n == 0)
 			return;
-		body[c] = median_of(v, n);
+		body[c] = smp_stats_median(v, (size_t)n);
 	}
 	for (k = 0, n = 0; k < SMP_CHART_PATCHES; k++)
 		for (a = 0; a < 4; a++) {
@@ -648,11 +632,12 @@ chart_covered(const struct work *w, struct smp_chart_found *f)
 				    (g[k][a][c] - body[c]);
 			dist[k][a] = sqrt(dist[k][a]);
 			if (f->seen[k])
-				v[n++] = dist[k][a];
+				v[n++] = (float)dist[k][a];
 		}
 	if (n == 0)
 		return;
-	lim = fmax(COVER_MIN, COVER_SPREADS * 1.4826 * median_of(v, n));
+	lim = fmax(COVER_MIN, COVER_SPREADS * 1.4826 *
+	    smp_stats_median(v, (size_t)n));
 	for (k = 0; k < SMP_CHART_PATCHES; k++) {
 		if (f->seen[k])
 			continue;
@@ -779,25 +764,13 @@ work_upsample(const struct work *w, struct work *u, struct smp_err *e)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory");
 	for (y = 0; y < u->h; y++)
 		for (x = 0; x < u->w; x++) {
-			double	 fx = (x + 0.5) / DETECT_UP - 0.5;
-			double	 fy = (y + 0.5) / DETECT_UP - 0.5;
-			long	 x0 = (long)floor(fx), y0 = (long)floor(fy);
-			double	 ax = fx - x0, ay = fy - y0;
-			long	 x1 = x0 + 1, y1 = y0 + 1;
 			float	*d = u->rgb + 3 * ((size_t)y * u->w + x);
+			double	 v[3];
 
-			x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
-			x1 = x1 >= (long)w->w ? (long)w->w - 1 : x1;
-			y1 = y1 >= (long)w->h ? (long)w->h - 1 : y1;
-			for (k = 0; k < 3; k++) {
-				const float	*p = w->rgb + k;
-
-				d[k] = (float)((1 - ay) * ((1 - ax) *
-				    p[3 * (y0 * w->w + x0)] + ax *
-				    p[3 * (y0 * w->w + x1)]) + ay * ((1 - ax) *
-				    p[3 * (y1 * w->w + x0)] + ax *
-				    p[3 * (y1 * w->w + x1)]));
-			}
+			work_bilinear(w, (x + 0.5) / DETECT_UP - 0.5,
+			    (y + 0.5) / DETECT_UP - 0.5, v);
+			for (k = 0; k < 3; k++)
+				d[k] = (float)v[k];
 		}
 	return 0;
 }
