@@ -694,13 +694,10 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 		if (s->insets)
 			smp_pixconv_run(s->pc, px + (size_t)x0 * nch,
 			    s->rowlab + 3 * (size_t)x0, x1 - x0);
-		if (s->ncol == 3 && nch == 4)
-			for (i = x0; i < x1; i++) {
-				const uint16_t	*p = px + (size_t)i * 4;
-
-				s->rowkey[i] = (uint64_t)p[0] << 32 |
-				    (uint64_t)p[1] << 16 | p[2];
-			}
+		if (s->ncol == 3)	/* the loop unrolled: RGB */
+			for (i = x0; i < x1; i++)
+				s->rowkey[i] = smp__pixel_key(px +
+				    (size_t)i * 4, 3);
 		else
 			for (i = x0; i < x1; i++)
 				s->rowkey[i] = smp__pixel_key(px +
