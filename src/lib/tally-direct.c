@@ -9,10 +9,10 @@
  * holds, so only regions of SMP_TALLY_DIRECT_MIN pixels and more use it.
  *
  * A count that wraps past 65535 leaves the colour's index in a list of
- * wraps, at most one per 65536 pixels.  When the region is complete,
- * smp_tally_direct_count scans the array and smp_tally_direct_list
- * makes the list of distinct colours in Morton order, as tally.c's
- * list, and frees the array (smp_tally_colours does both if need be).
+ * wraps, at most one per 65536 pixels.  The distinct colours are
+ * counted as they come; when the region is complete, smp_tally_direct_list
+ * makes their list in Morton order, as tally.c's list, with one scan of
+ * the array, and frees it (smp_tally_colours does it if need be).
  */
 #include "config.h"
 
@@ -91,14 +91,18 @@ void
 smp__tally_direct_run(struct smp_tally *t, const uint64_t *keys, size_t n)
 {
 	uint16_t	*d = t->direct;
-	size_t		 i;
+	size_t		 i, starts = 0;
 	uint32_t	 k;
+	unsigned	 c;
 
 	for (i = 0; i < n; i++) {
 		k = direct_index(t, keys[i]);
-		if (++d[k] == 0 && t->nwraps < t->capwraps)
+		c = d[k]++;
+		starts += c == 0;
+		if (c == 65535 && t->nwraps < t->capwraps)
 			t->wraps[t->nwraps++] = k;
 	}
+	t->n += starts;
 	t->pixels += n;
 }
 
@@ -110,23 +114,22 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* t->n counts the counts that went from 0 to 1: a colour's first pixel,
+ * and the first after each wrap but the one a colour's last pixel made
+ * (its count then stays 0). */
 size_t
 smp_tally_direct_count(struct smp_tally *t)
 {
-	const uint16_t	*d = t->direct;
-	size_t		 i, w, n = 0;
+	size_t	i, w, n = t->n;
 
-	if (d == NULL)
+	if (t->direct == NULL)
 		return t->n;
 	qsort(t->wraps, t->nwraps, sizeof *t->wraps, cmp_u32);
-	for (i = 0, w = 0; i < DIRECT_SIZE; i++) {
-		int	wrapped = 0;
-
-		while (w < t->nwraps && t->wraps[w] == i)
-			w++, wrapped = 1;
-		n += d[i] != 0 || wrapped;
+	for (i = 0; i < t->nwraps; i = w) {
+		for (w = i; w < t->nwraps && t->wraps[w] == t->wraps[i]; w++)
+			;
+		n -= w - i - (t->direct[t->wraps[i]] == 0);
 	}
-	t->n = n;
 	return n;
 }
 
@@ -151,13 +154,12 @@ smp_tally_direct_list(struct smp_tally *t)
 {
 	struct smp__tally_slot	*tab;
 	const uint16_t		*d = t->direct;
-	size_t			 i, w, k = 0;
+	size_t			 i, w, n, k = 0;
 
 	if (d == NULL)
 		return 0;
-	if (t->n == 0)
-		(void)smp_tally_direct_count(t);
-	if ((tab = malloc(t->n * sizeof *tab + 1)) == NULL)
+	n = smp_tally_direct_count(t);
+	if ((tab = malloc(n * sizeof *tab + 1)) == NULL)
 		return -1;
 	for (i = 0, w = 0; i < DIRECT_SIZE; i++) {
 		uint64_t	cnt = d[i];
@@ -178,7 +180,7 @@ smp_tally_direct_list(struct smp_tally *t)
 	t->wraps = NULL;
 	t->morton = NULL;
 	t->tab = tab;
-	t->size = t->n;
+	t->n = t->size = n;
 	t->list = 1;
 	return 0;
 }

@@ -290,6 +290,15 @@ rgb8(int i)
 	return (uint64_t)(r * 257) << 32 | (uint64_t)(g * 257) << 16 | b * 257;
 }
 
+/* One value in exactly 2 * 65536 pixels (its count wraps on its last
+ * pixel and stays 0), then 8-bit values of their own. */
+static uint64_t
+rgb8_exact(int i)
+{
+	return i < 131072 ? (uint64_t)(9 * 257) << 32 :
+	    rgb8(i) ^ (uint64_t)257 << 16;
+}
+
 /* A tally counts each value once, through its growth, one by one or in
  * runs, and has each converted once; its statistics are those of the
  * pixels one by one.  So does a direct tally (tally-direct.c). */
@@ -305,6 +314,7 @@ test_tally(void **state)
 	tally_check(300000, rgb8, 2, 0);
 	tally_check(300000, rgb8, 2, 5000);
 	tally_check(300000, rgb8, 0, 5000);
+	tally_check(140000, rgb8_exact, 2, 3000);
 }
 
 static void
