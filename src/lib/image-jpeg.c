@@ -101,6 +101,20 @@ jpeg_reduce(struct smp_image *img, int max, uint32_t *w, uint32_t *h)
 	return d;
 }
 
+/* n samples to 16 bits, in blocks of 16 that the compiler vectorises at
+ * -O2. */
+static void
+jpeg_widen(uint16_t *restrict d, const JSAMPLE *restrict s, size_t n)
+{
+	size_t	i, k;
+
+	for (i = 0; i + 16 <= n; i += 16)
+		for (k = 0; k < 16; k++)
+			d[i + k] = (uint16_t)(s[i + k] * 257u);
+	for (; i < n; i++)
+		d[i] = (uint16_t)(s[i] * 257u);
+}
+
 static int
 jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
     void *arg, struct smp_err *e)
@@ -157,7 +171,9 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 			break;
 		}
 		s = row + (size_t)(r->x - xoff) * ci->output_components;
-		if (ch == 3 && !inv)	/* the common case, unrolled */
+		if (ci->output_components == 4 && ch == 3)	/* RGBA */
+			jpeg_widen(d, s, 4 * (size_t)r->w);
+		else if (ch == 3 && !inv)	/* the common case, unrolled */
 			for (i = 0; i < r->w; i++, s += 3, d += 4) {
 				d[0] = (uint16_t)(s[0] * 257u);
 				d[1] = (uint16_t)(s[1] * 257u);
@@ -304,7 +320,13 @@ smp__image_jpeg_open(struct smp_image *img, struct smp_err *e)
 		break;
 	default:
 		img->info.model = SMP_CM_RGB;
+#ifdef JCS_ALPHA_EXTENSIONS
+		/* libjpeg-turbo's RGBA rows, alpha 0xFF: they widen to ours
+		 * in one plain loop. */
+		ci->out_color_space = JCS_EXT_RGBA;
+#else
 		ci->out_color_space = JCS_RGB;
+#endif
 	}
 	return jpeg_scan_markers(img, e);
 }
