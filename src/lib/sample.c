@@ -74,6 +74,8 @@ struct sampler {
 	int			 insets;	/* a job has a picture */
 	uint16_t		*conv;		/* SMP_TALLY_CHUNK pixels */
 	uint64_t		*rowkey;	/* the row's device values */
+	uint32_t		 nspans;	/* the row's spans */
+	int			 keyed;		/* rowkey holds the row's */
 	const char		*path;
 	int			 have_white;	/* white16[] is the chart's */
 	uint32_t		 white16[3];	/* over-white bounds, 0..65535 */
@@ -375,6 +377,51 @@ sampler_need(const struct sampler *s)
 	return need;
 }
 
+/* A region that a direct tally would count faster. */
+static int
+job_wants_direct(const struct sampler *s, const struct job *j)
+{
+	return s->info->bits == 8 && s->ncol == 3 &&
+	    j->cap >= SMP_TALLY_DIRECT_MIN;
+}
+
+static int
+cmp_job_cap_desc(const void *a, const void *b)
+{
+	const struct job *x = *(const struct job *const *)a;
+	const struct job *y = *(const struct job *const *)b;
+
+	return (x->cap < y->cap) - (x->cap > y->cap);
+}
+
+/* Direct tallies for the largest regions only: as many as max allows
+ * beside the others' tables, in at most half of it, so that another
+ * worker's image fits beside this one; returns what the plan needs. */
+static uint64_t
+sampler_plan_direct(struct sampler *s, uint64_t max)
+{
+	struct job	**by;
+	uint64_t	  need, one;
+	size_t		  n = 0, keep, i;
+
+	for (i = 0; i < s->njobs; i++)
+		s->jobs[i].direct = 0;
+	need = sampler_need(s);
+	if (need >= max || (by = malloc((s->njobs + 1) * sizeof *by)) == NULL)
+		return need;
+	for (i = 0; i < s->njobs; i++)
+		if (job_wants_direct(s, &s->jobs[i]))
+			by[n++] = &s->jobs[i];
+	qsort(by, n, sizeof *by, cmp_job_cap_desc);
+	/* Each costs at most the largest's bytes beyond the table it spares. */
+	one = n > 0 ? smp_tally_direct_bytes(by[0]->cap) : 1;
+	keep = (size_t)((max - need < max / 2 ? max - need : max / 2) / one);
+	for (i = 0; i < n && i < keep; i++)
+		by[i]->direct = 1;
+	free(by);
+	return sampler_need(s);
+}
+
 /* Check the memory the plan needs, take it with the decoder's from the
  * budget, then allocate the region store. */
 static int
@@ -394,15 +441,8 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 			return smp_errf(e, SMP_E_LIMIT, "%s: region %s has more "
 			    "than %lu pixels", s->path, j->label,
 			    (unsigned long)UINT32_MAX);
-		j->direct = s->info->bits == 8 && s->ncol == 3 &&
-		    j->cap >= SMP_TALLY_DIRECT_MIN;
 	}
-	need = sampler_need(s);
-	if (need > lim->max_bytes) {	/* the direct tallies' fixed cost */
-		for (i = 0; i < s->njobs; i++)
-			s->jobs[i].direct = 0;
-		need = sampler_need(s);
-	}
+	need = sampler_plan_direct(s, lim->max_bytes);
 	if (need > lim->max_bytes)
 		return smp_errf(e, SMP_E_LIMIT, "%s: the regions need %llu MiB, "
 		    "above the limit of %llu MiB (--max-memory)", s->path,
@@ -533,8 +573,32 @@ over_white(const struct sampler *s, const uint16_t *px, int nch)
 	return 0;
 }
 
-/* Count rect columns [a, b) of the row in j, the whole run at once:
- * their device values are s->rowkey[a..b), their samples px. */
+/* The device values of the row's spans in s->rowkey, once a job needs
+ * them: a direct tally counts the samples themselves. */
+static void
+sampler_keys(struct sampler *s, const uint16_t *px)
+{
+	int		 nch = s->ncol + 1;
+	uint32_t	 a, i, x0, x1;
+
+	if (s->keyed)
+		return;
+	for (a = 0; a < s->nspans; a++) {
+		x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
+		if (s->ncol == 3)	/* the loop unrolled: RGB */
+			for (i = x0; i < x1; i++)
+				s->rowkey[i] = smp__pixel_key(px +
+				    (size_t)i * 4, 3);
+		else
+			for (i = x0; i < x1; i++)
+				s->rowkey[i] = smp__pixel_key(px +
+				    (size_t)i * nch, s->ncol);
+	}
+	s->keyed = 1;
+}
+
+/* Count rect columns [a, b) of the row in j, the whole run at once: a
+ * direct tally takes their samples px, a table their device values. */
 static int
 job_push_run(struct sampler *s, struct job *j, const uint16_t *px,
     uint32_t a, uint32_t b, struct smp_err *e)
@@ -552,6 +616,12 @@ job_push_run(struct sampler *s, struct job *j, const uint16_t *px,
 			n = b - i;
 		if (n == 0)
 			break;
+		if (j->direct) {
+			smp_tally_direct_add_rgba(&j->t, px + (size_t)i * 4, n);
+			m = n;
+			continue;
+		}
+		sampler_keys(s, px);
 		m = smp_tally_add_run(&j->t, s->rowkey + i, n);
 		if (m < n && job_grow(s, j, e) == -1)
 			return -1;
@@ -568,6 +638,7 @@ job_push_pixels(struct sampler *s, struct job *j, uint32_t sy,
 	int		 nch = s->ncol + 1;
 	uint32_t	 i, dx, dy, W = s->info->disp_width;
 
+	sampler_keys(s, px);
 	for (i = a; i < b; i++) {
 		const uint16_t	*p = px + (size_t)i * nch;
 		const float	*lab = s->rowlab + 3 * (size_t)i;
@@ -686,23 +757,16 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 {
 	struct sampler	*s = arg;
 	int		 nch = (int)s->info->model + 1;
-	uint32_t	 ns, a, i, x0, x1, skip;
+	uint32_t	 a, x0, x1, skip;
 
-	ns = row_spans(s, sy);
-	for (a = 0; a < ns; a++) {
-		x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
-		if (s->insets)
+	s->nspans = row_spans(s, sy);
+	s->keyed = 0;
+	if (s->insets)
+		for (a = 0; a < s->nspans; a++) {
+			x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
 			smp_pixconv_run(s->pc, px + (size_t)x0 * nch,
 			    s->rowlab + 3 * (size_t)x0, x1 - x0);
-		if (s->ncol == 3)	/* the loop unrolled: RGB */
-			for (i = x0; i < x1; i++)
-				s->rowkey[i] = smp__pixel_key(px +
-				    (size_t)i * 4, 3);
-		else
-			for (i = x0; i < x1; i++)
-				s->rowkey[i] = smp__pixel_key(px +
-				    (size_t)i * nch, s->ncol);
-	}
+		}
 	if (sampler_jobs_row(s, sy, px, e) == -1)
 		return -1;
 	if (sy + 1 >= s->next_done && sampler_finish(s, sy + 1, e) == -1)

@@ -36,6 +36,7 @@ smp__pixel_key(const uint16_t *p, int ncol)
 }
 
 /* tally-direct.c, for tally.c: count keys[0..n) in a direct tally. */
+void	smp__tally_direct_free(struct smp_tally *t);
 void	smp__tally_direct_run(struct smp_tally *t, const uint64_t *keys,
 	    size_t n);
 

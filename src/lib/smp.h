@@ -559,6 +559,8 @@ struct smp_tally {
 	uint16_t		*direct;	/* tally-direct.c, or NULL */
 	uint32_t		*wraps;
 	size_t			 nwraps, capwraps;
+	int			 sorted;	/* wraps sorted */
+	uint64_t		*touched;	/* a bit per block seen */
 	uint32_t		(*morton)[256];
 };
 size_t	smp_tally_first(size_t pixels);
@@ -576,13 +578,17 @@ void	smp_tally_free(struct smp_tally *t);
  * pixels of an 8-bit RGB image (keys of three samples v * 257), counted
  * in a 32 MiB array instead of a table: init for a region of that many
  * pixels, bytes what it holds; it never needs to grow.  count says how
- * many distinct values a tally holds (it scans a direct one); list turns
+ * many distinct values a tally holds; list turns
  * a direct tally into a list of them (-1 out of memory; nothing to do
  * for another tally), which smp_tally_colours would otherwise do. */
-#define SMP_TALLY_DIRECT_MIN	((size_t)8 << 20)
+#define SMP_TALLY_DIRECT_MIN	((size_t)1 << 20)
 size_t	smp_tally_direct_bytes(size_t pixels);
 int	smp_tally_direct_init(struct smp_tally *t, size_t pixels);
 size_t	smp_tally_direct_count(struct smp_tally *t);
+/* n pixels of 8-bit RGB samples widened (v * 257) with alpha, into a
+ * direct tally that can take them. */
+void	smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px,
+	    size_t n);
 int	smp_tally_direct_list(struct smp_tally *t);
 
 /* sample.c -S: a region holds dots (or follicles) only with at least

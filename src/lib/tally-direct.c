@@ -5,14 +5,18 @@
  * at random in many megabytes.  The array is indexed in Morton order
  * (the three channels' bits interleaved), so that colours a few levels
  * apart, which neighbouring pixels have, share a cache line: a 24 MP
- * photo counts in half the time.  It costs 32 MiB whatever the region
- * holds, so only regions of SMP_TALLY_DIRECT_MIN pixels and more use it.
+ * photo counts in half the time.  The array is mapped, 32 MiB of address
+ * space that the budget charges in full, but a photo's colours fill a
+ * small part of the cube and only the pages they land in are ever
+ * touched.  The first pixel of a colour marks its block of 64 counts in
+ * a bitmap, so the list reads only those blocks.  Only regions of
+ * SMP_TALLY_DIRECT_MIN pixels and more use it.
  *
  * A count that wraps past 65535 leaves the colour's index in a list of
  * wraps, at most one per 65536 pixels.  The distinct colours are
  * counted as they come; when the region is complete, smp_tally_direct_list
- * makes their list in Morton order, as tally.c's list, with one scan of
- * the array, and frees it (smp_tally_colours does it if need be).
+ * makes their list in Morton order, as tally.c's list, and frees the
+ * array (smp_tally_colours does it if need be).
  */
 #include "config.h"
 
@@ -25,7 +29,9 @@
 #include "smp-internal.h"
 
 #define DIRECT_SIZE	((size_t)1 << 24)
-#define DIRECT_HUGE	((size_t)2 << 20)
+#define DIRECT_BYTES	(DIRECT_SIZE * sizeof(uint16_t))
+#define BLOCK_BITS	6	/* a block: 64 counts, 128 bytes */
+#define TOUCHED_WORDS	(DIRECT_SIZE >> BLOCK_BITS >> 6)
 
 /* The Morton position of 8-bit value v in channel c of three. */
 static uint32_t
@@ -43,32 +49,31 @@ morton_spread(unsigned v, int c)
 size_t
 smp_tally_direct_bytes(size_t pixels)
 {
-	return DIRECT_SIZE * sizeof(uint16_t) + 3 * 256 * sizeof(uint32_t) +
-	    (pixels / 65536 + 1) * sizeof(uint32_t);
+	return DIRECT_BYTES + TOUCHED_WORDS * sizeof(uint64_t) +
+	    3 * 256 * sizeof(uint32_t) + (pixels / 65536 + 1) * sizeof(uint32_t);
 }
 
+/* Mapped, not allocated: the pages come zeroed from the kernel as they
+ * are first touched (huge pages were slower: each costs 2 MiB of
+ * zeroing). */
 int
 smp_tally_direct_init(struct smp_tally *t, size_t pixels)
 {
-	size_t	bytes = DIRECT_SIZE * sizeof *t->direct;
 	void	*p;
 	int	c;
 	unsigned v;
 
 	memset(t, 0, sizeof *t);
-	if (posix_memalign(&p, DIRECT_HUGE, bytes) != 0)
+	p = mmap(NULL, DIRECT_BYTES, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
 		return -1;
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, bytes, MADV_HUGEPAGE);	/* advice only */
-#endif
-	memset(p, 0, bytes);
 	t->direct = p;
 	t->capwraps = pixels / 65536 + 1;
 	if ((t->wraps = malloc(t->capwraps * sizeof *t->wraps)) == NULL ||
+	    (t->touched = calloc(TOUCHED_WORDS, sizeof *t->touched)) == NULL ||
 	    (t->morton = malloc(3 * sizeof *t->morton)) == NULL) {
-		free(t->direct);
-		free(t->wraps);
-		memset(t, 0, sizeof *t);
+		smp__tally_direct_free(t);
 		return -1;
 	}
 	/* Keys hold 8-bit values as v * 257, the first channel highest. */
@@ -78,6 +83,20 @@ smp_tally_direct_init(struct smp_tally *t, size_t pixels)
 	return 0;
 }
 
+void
+smp__tally_direct_free(struct smp_tally *t)
+{
+	if (t->direct != NULL)
+		(void)munmap(t->direct, DIRECT_BYTES);
+	free(t->wraps);
+	free(t->touched);
+	free(t->morton);
+	t->direct = NULL;
+	t->wraps = NULL;
+	t->touched = NULL;
+	t->morton = NULL;
+}
+
 static inline uint32_t
 direct_index(const struct smp_tally *t, uint64_t key)
 {
@@ -85,23 +104,50 @@ direct_index(const struct smp_tally *t, uint64_t key)
 	    t->morton[2][key >> 8 & 0xff];
 }
 
+/* One more pixel of colour k; returns 1 when it is the colour's first
+ * (or the first after a wrap). */
+static inline unsigned
+direct_count_one(struct smp_tally *t, uint32_t k)
+{
+	unsigned	c = t->direct[k]++;
+	uint32_t	b;
+
+	if (c == 0) {
+		b = k >> BLOCK_BITS;
+		t->touched[b >> 6] |= (uint64_t)1 << (b & 63);
+		return 1;
+	}
+	if (c == 65535 && t->nwraps < t->capwraps) {
+		t->wraps[t->nwraps++] = k;
+		t->sorted = 0;
+	}
+	return 0;
+}
+
 /* Count keys[0..n); the caller holds n to what the region can take, for
  * which the wraps were sized. */
 void
 smp__tally_direct_run(struct smp_tally *t, const uint64_t *keys, size_t n)
 {
-	uint16_t	*d = t->direct;
-	size_t		 i, starts = 0;
-	uint32_t	 k;
-	unsigned	 c;
+	size_t	i, starts = 0;
 
-	for (i = 0; i < n; i++) {
-		k = direct_index(t, keys[i]);
-		c = d[k]++;
-		starts += c == 0;
-		if (c == 65535 && t->nwraps < t->capwraps)
-			t->wraps[t->nwraps++] = k;
-	}
+	for (i = 0; i < n; i++)
+		starts += direct_count_one(t, direct_index(t, keys[i]));
+	t->n += starts;
+	t->pixels += n;
+}
+
+/* The same from the samples, without keys: v * 257 keeps v in its low
+ * byte. */
+void
+smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px, size_t n)
+{
+	const uint32_t	(*m)[256] = (const uint32_t (*)[256])t->morton;
+	size_t		 i, starts = 0;
+
+	for (i = 0; i < n; i++, px += 4)
+		starts += direct_count_one(t, m[0][px[0] & 0xff] |
+		    m[1][px[1] & 0xff] | m[2][px[2] & 0xff]);
 	t->n += starts;
 	t->pixels += n;
 }
@@ -114,6 +160,14 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static void
+direct_sort_wraps(struct smp_tally *t)
+{
+	if (!t->sorted)
+		qsort(t->wraps, t->nwraps, sizeof *t->wraps, cmp_u32);
+	t->sorted = 1;
+}
+
 /* t->n counts the counts that went from 0 to 1: a colour's first pixel,
  * and the first after each wrap but the one a colour's last pixel made
  * (its count then stays 0). */
@@ -124,7 +178,7 @@ smp_tally_direct_count(struct smp_tally *t)
 
 	if (t->direct == NULL)
 		return t->n;
-	qsort(t->wraps, t->nwraps, sizeof *t->wraps, cmp_u32);
+	direct_sort_wraps(t);
 	for (i = 0; i < t->nwraps; i = w) {
 		for (w = i; w < t->nwraps && t->wraps[w] == t->wraps[i]; w++)
 			;
@@ -133,54 +187,94 @@ smp_tally_direct_count(struct smp_tally *t)
 	return n;
 }
 
-/* The key of Morton index k: each channel's bits gathered, times 257. */
-static uint64_t
-direct_key(uint32_t k)
-{
-	uint64_t	key = 0;
-	unsigned	v;
-	int		c, b;
+/* Turning a Morton index back into a key, a byte at a time: unmorton[i][v]
+ * holds the channel bits that byte i of an index with value v stands for,
+ * each at its place in the key (spread position c in the field 16 c up). */
+typedef uint64_t unmorton_t[3][256];
 
-	for (c = 0; c < 3; c++) {
-		for (b = 0, v = 0; b < 8; b++)
-			v |= (k >> (3 * b + 2 - c) & 1u) << b;
-		key = key << 16 | v * 257u;
-	}
-	return key;
+static void
+unmorton_init(unmorton_t u)
+{
+	int		i, bit, p;
+	unsigned	v;
+
+	for (i = 0; i < 3; i++)
+		for (v = 0; v < 256; v++) {
+			u[i][v] = 0;
+			for (bit = 0; bit < 8; bit++)
+				if (v >> bit & 1) {
+					p = 8 * i + bit;
+					u[i][v] |= (uint64_t)1 << (16 * (p % 3) +
+					    p / 3);
+				}
+		}
 }
 
+/* The key of Morton index k: each channel's value v as v * 257, which is
+ * v | v << 8 as its field holds v < 256. */
+static uint64_t
+direct_key(const unmorton_t u, uint32_t k)
+{
+	uint64_t	x = u[0][k & 0xff] | u[1][k >> 8 & 0xff] |
+			    u[2][k >> 16 & 0xff];
+
+	return x | x << 8;
+}
+
+/* The colours of block blk into tab from k on; wraps from *w on.  Four
+ * counts are read at a time, since most of a block is empty. */
+static size_t
+direct_block(const struct smp_tally *t, const unmorton_t u, size_t blk,
+    struct smp__tally_slot *tab, size_t k, size_t *w)
+{
+	const uint16_t	*d = t->direct;
+	size_t		 i = blk << BLOCK_BITS, end = i + ((size_t)1 << BLOCK_BITS);
+	size_t		 q;
+	uint64_t	 four, cnt;
+
+	for (; i < end; i += 4) {
+		memcpy(&four, d + i, sizeof four);
+		if (four == 0 && (*w == t->nwraps || t->wraps[*w] >= i + 4))
+			continue;
+		for (q = i; q < i + 4; q++) {
+			for (cnt = d[q]; *w < t->nwraps && t->wraps[*w] == q;
+			    ++*w)
+				cnt += 65536;
+			if (cnt == 0)
+				continue;
+			tab[k].key = direct_key(u, (uint32_t)q);
+			tab[k].n = (uint32_t)cnt;
+			tab[k].unused = 0;
+			k++;
+		}
+	}
+	return k;
+}
+
+/* Only the blocks that a colour's first pixel marked are read. */
 int
 smp_tally_direct_list(struct smp_tally *t)
 {
 	struct smp__tally_slot	*tab;
-	const uint16_t		*d = t->direct;
-	size_t			 i, w, n, k = 0;
+	unmorton_t		 u;
+	size_t			 n, word, w = 0, k = 0;
 
-	if (d == NULL)
+	if (t->direct == NULL)
 		return 0;
 	n = smp_tally_direct_count(t);
 	if ((tab = malloc(n * sizeof *tab + 1)) == NULL)
 		return -1;
-	for (i = 0, w = 0; i < DIRECT_SIZE; i++) {
-		uint64_t	cnt = d[i];
+	unmorton_init(u);
+	for (word = 0; word < TOUCHED_WORDS; word++) {
+		uint64_t	bits = t->touched[word];
 
-		while (w < t->nwraps && t->wraps[w] == i)
-			w++, cnt += 65536;
-		if (cnt == 0)
-			continue;
-		tab[k].key = direct_key((uint32_t)i);
-		tab[k].n = (uint32_t)cnt;
-		tab[k].unused = 0;
-		k++;
+		for (; bits != 0; bits &= bits - 1)
+			k = direct_block(t, u, word << 6 |
+			    (size_t)__builtin_ctzll(bits), tab, k, &w);
 	}
-	free(t->direct);
-	free(t->wraps);
-	free(t->morton);
-	t->direct = NULL;
-	t->wraps = NULL;
-	t->morton = NULL;
+	smp__tally_direct_free(t);
 	t->tab = tab;
-	t->n = t->size = n;
+	t->n = t->size = k;
 	t->list = 1;
 	return 0;
 }

@@ -282,8 +282,6 @@ void
 smp_tally_free(struct smp_tally *t)
 {
 	free(t->tab);
-	free(t->direct);
-	free(t->wraps);
-	free(t->morton);
+	smp__tally_direct_free(t);
 	memset(t, 0, sizeof *t);
 }

@@ -198,9 +198,27 @@ tally_grow(struct smp_tally *t)
 	assert_int_equal(smp_tally_grow(t), 0);
 }
 
+/* keys[0..n) as the RGBA samples of 8-bit pixels, into direct tally t. */
+static void
+rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
+{
+	uint16_t	*px = malloc(4 * n * sizeof *px);
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		px[4 * i] = (uint16_t)(keys[i] >> 32);
+		px[4 * i + 1] = (uint16_t)(keys[i] >> 16);
+		px[4 * i + 2] = (uint16_t)keys[i];
+		px[4 * i + 3] = 65535;
+	}
+	smp_tally_direct_add_rgba(t, px, n);
+	free(px);
+}
+
 /* Count n pixels of key(i) into a fresh tally (a direct one when
- * want_list is 2), one by one (run 0) or run keys at a time; their
- * colours one by one into px; the tally's statistics are theirs. */
+ * want_list is 2, fed RGBA samples when 3), one by one (run 0) or run
+ * keys at a time; their colours one by one into px; the tally's
+ * statistics are theirs. */
 static void
 tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 {
@@ -213,7 +231,7 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 	uint64_t		 sum = 0;
 	int			 i, r;
 
-	if (want_list == 2)	/* a direct tally */
+	if (want_list >= 2)	/* a direct tally */
 		assert_int_equal(smp_tally_direct_init(&t, (size_t)n), 0);
 	else
 		assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
@@ -231,13 +249,18 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 			continue;
 		}
 		k = n - i < run ? (size_t)(n - i) : (size_t)run;
+		if (want_list == 3) {
+			rgba_add(&t, keys + i, k);
+			m = k;
+			continue;
+		}
 		m = smp_tally_add_run(&t, keys + i, k);
 		assert_true(t.pixels == (uint64_t)i + m);
 		if (m < k)
 			tally_grow(&t);
 	}
 	assert_true(t.pixels == (uint64_t)n);
-	if (want_list == 2) {
+	if (want_list >= 2) {
 		size_t	distinct = smp_tally_direct_count(&t);
 
 		assert_int_equal(smp_tally_direct_list(&t), 0);
@@ -301,7 +324,8 @@ rgb8_exact(int i)
 
 /* A tally counts each value once, through its growth, one by one or in
  * runs, and has each converted once; its statistics are those of the
- * pixels one by one.  So does a direct tally (tally-direct.c). */
+ * pixels one by one.  So does a direct tally (tally-direct.c), from
+ * keys or from samples. */
 static void
 test_tally(void **state)
 {
@@ -315,6 +339,8 @@ test_tally(void **state)
 	tally_check(300000, rgb8, 2, 5000);
 	tally_check(300000, rgb8, 0, 5000);
 	tally_check(140000, rgb8_exact, 2, 3000);
+	tally_check(300000, rgb8, 3, 5000);
+	tally_check(140000, rgb8_exact, 3, 3000);
 }
 
 static void
