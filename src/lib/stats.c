@@ -91,6 +91,20 @@ stats_unkey(uint32_t u)
 	return f;
 }
 
+/* n zeroed counters of size bytes each, zeroed by writing: calloc'd
+ * memory fresh from the kernel maps its zero page on the first read and
+ * replaces it on the first write, which flushes the page from every
+ * processor's TLB (costly with -j workers). */
+static void *
+stats_counters(size_t n, size_t size)
+{
+	void	*p = malloc(n * size);
+
+	if (p != NULL)
+		memset(p, 0, n * size);
+	return p;
+}
+
 /* The rank-k and rank-(k + 1) values (0-based) without moving v: two
  * passes of counting on the key's high and low 16 bits.  The k-th
  * smallest value is one number whatever finds it, so this gives what
@@ -107,7 +121,7 @@ stats_radix_pair(const float *v, size_t n, size_t k, float *out)
 
 	/* Two counters for the high bits, even and odd elements, so that
 	 * runs of equal neighbours do not wait on one another. */
-	if ((hist = calloc(4 * 65536, sizeof *hist)) == NULL)
+	if ((hist = stats_counters(4 * 65536, sizeof *hist)) == NULL)
 		return -1;
 	lo1 = hist + 3 * 65536;
 	for (i = 0; i + 1 < n; i += 2) {
@@ -239,7 +253,7 @@ stats_wradix_pair(const struct smp_wval *v, size_t n, uint64_t k,
 	size_t		 i;
 	int		 j, b;
 
-	if ((hist = calloc(3 * 65536, sizeof *hist)) == NULL)
+	if ((hist = stats_counters(3 * 65536, sizeof *hist)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++)
 		hist[stats_key(v[i].v) >> 16] += v[i].w;
