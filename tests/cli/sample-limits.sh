@@ -60,4 +60,36 @@ echo "bg 50 0 0" | "$RENDER" 300 300 "$tmp/m.png"
 "$SAMPLE" --max-memory 2M -r grid:300x300 "$tmp/m.png" >/dev/null 2>"$tmp/e"
 [ $? -eq 2 ] || fail "--max-memory ignored by 90000 tiles"
 grep -q "m.png: the regions need 3 MiB, above the limit of 2 MiB" "$tmp/e" || fail "region memory message: $(cat "$tmp/e")"
+# Regions of 1 Mpx and more count in 32 MiB arrays, in at most half the
+# budget and for the largest first; the others use tables.  Whichever
+# counts a region, its line is the same: three such regions of a
+# textured 8-bit photo, under budgets that allow three arrays (the
+# default), one (80M) and none (40M), and each region on its own.
+python3 - "$tmp/t.png" <<'PY'
+import struct, sys, zlib
+def chunk(k, d):
+    return struct.pack('>I', len(d)) + k + d + struct.pack('>I', zlib.crc32(k + d))
+W, H = 1100, 1000
+rows = b''.join(b'\0' + bytes(v for x in range(W) for v in
+    ((x // 4 + y // 5) % 256, (x * y // 997) % 64 + 100,
+    ((x // 8) ^ (y // 8)) % 32 + 60))
+    for y in range(H))
+png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', W, H, 8, 2, 0, 0, 0))
+png += chunk(b'IDAT', zlib.compress(rows, 1)) + chunk(b'IEND', b'')
+open(sys.argv[1], 'wb').write(png)
+PY
+regions="-r all -r rect:0,0,1050,1000 -r rect:50,0,1050,1000"
+"$SAMPLE" -S $regions "$tmp/t.png" >"$tmp/t3" || fail "three arrays"
+"$SAMPLE" -S --max-memory 80M $regions "$tmp/t.png" >"$tmp/t1" || fail "one array"
+"$SAMPLE" -S --max-memory 40M $regions "$tmp/t.png" >"$tmp/t0" || fail "no array"
+cmp -s "$tmp/t3" "$tmp/t1" || fail "one array: $(diff "$tmp/t3" "$tmp/t1")"
+cmp -s "$tmp/t3" "$tmp/t0" || fail "no array: $(diff "$tmp/t3" "$tmp/t0")"
+: >"$tmp/each"
+for r in all rect:0,0,1050,1000 rect:50,0,1050,1000; do
+	"$SAMPLE" -S -r $r "$tmp/t.png" | sed -n '2,$p' >>"$tmp/each" ||
+	    fail "region $r alone"
+done
+sed -n '2,$p' "$tmp/t3" | cmp -s - "$tmp/each" ||
+    fail "regions together and alone differ: $(sed -n '2,$p' "$tmp/t3" | diff - "$tmp/each")"
+[ "$(wc -l <"$tmp/t3")" -ge 4 ] || fail "too few lines: $(cat "$tmp/t3")"
 exit 0
