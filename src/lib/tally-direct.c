@@ -231,11 +231,11 @@ direct_key(const unmorton_t u, uint32_t k)
 	return x | x << 8;
 }
 
-/* The colours of block blk into tab from k on; wraps from *w on.  Four
+/* The colours of block blk into tab[k..cap); wraps from *w on.  Four
  * counts are read at a time, since most of a block is empty. */
 static size_t
 direct_block(const struct smp_tally *t, const unmorton_t u, size_t blk,
-    struct smp__tally_slot *tab, size_t k, size_t *w)
+    struct smp__tally_slot *tab, size_t k, size_t cap, size_t *w)
 {
 	const uint16_t	*d = t->direct;
 	size_t		 i = blk << BLOCK_BITS, end = i + ((size_t)1 << BLOCK_BITS);
@@ -250,7 +250,7 @@ direct_block(const struct smp_tally *t, const unmorton_t u, size_t blk,
 			for (cnt = d[q]; *w < t->nwraps && t->wraps[*w] == q;
 			    ++*w)
 				cnt += 65536;
-			if (cnt == 0)
+			if (cnt == 0 || k == cap)
 				continue;
 			tab[k].key = direct_key(u, (uint32_t)q);
 			tab[k].n = (uint32_t)cnt;
@@ -280,7 +280,7 @@ smp_tally_direct_list(struct smp_tally *t)
 
 		for (; bits != 0; bits &= bits - 1)
 			k = direct_block(t, u, word << 6 |
-			    (size_t)__builtin_ctzll(bits), tab, k, &w);
+			    (size_t)__builtin_ctzll(bits), tab, k, n, &w);
 	}
 	smp__tally_direct_free(t);
 	t->tab = tab;
