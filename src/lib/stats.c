@@ -321,11 +321,11 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
     struct smp_stats *out, struct smp_err *e)
 {
 	struct smp_wval	*sc;
-	double		 medL, s, lo = -INFINITY, hi = INFINITY, w;
+	double		 medL = NAN, s, lo = -INFINITY, hi = INFINITY, w;
 	double		 sum[3] = { 0, 0, 0 }, m[3], ss[3] = { 0, 0, 0 };
 	double		 med[3];
 	uint64_t	 used = 0, all = 0;
-	size_t		 i, k;
+	size_t		 i, k, kept = 0;
 	int		 c;
 
 	memset(out, 0, sizeof *out);
@@ -357,6 +357,7 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
 	for (i = 0; i < n; i++) {
 		if (!KEEP(i))
 			continue;
+		kept++;
 		used += W(i);
 		w = (double)W(i);
 		for (c = 0; c < 3; c++)
@@ -373,6 +374,11 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
 			    (LAB(i, c) - m[c]);
 	}
 	for (c = 0; c < 3; c++) {
+		/* Nothing left out: the values of the first median. */
+		if (c == 0 && st == SMP_STAT_ROBUST && kept == n) {
+			med[0] = medL;
+			continue;
+		}
 		for (i = 0, k = 0; i < n; i++)
 			if (KEEP(i))
 				sc[k++] = (struct smp_wval){ LAB(i, c),
