@@ -559,7 +559,6 @@ struct smp_tally {
 	uint16_t		*direct;	/* tally-direct.c, or NULL */
 	uint32_t		*wraps;
 	size_t			 nwraps, capwraps;
-	int			 sorted;	/* wraps sorted */
 	uint64_t		*touched;	/* a bit per block seen */
 	uint32_t		(*morton)[256];
 };
@@ -578,9 +577,9 @@ void	smp_tally_free(struct smp_tally *t);
  * pixels of an 8-bit RGB image (keys of three samples v * 257), counted
  * in a 32 MiB array instead of a table: init for a region of that many
  * pixels, bytes what it holds; it never needs to grow.  count says how
- * many distinct values a tally holds; list turns
- * a direct tally into a list of them (-1 out of memory; nothing to do
- * for another tally), which smp_tally_colours would otherwise do. */
+ * many distinct values a tally holds; list turns a direct tally into a
+ * list of them (-1 out of memory; nothing to do for another tally),
+ * which smp_tally_colours would otherwise do. */
 #define SMP_TALLY_DIRECT_MIN	((size_t)1 << 20)
 size_t	smp_tally_direct_bytes(size_t pixels);
 int	smp_tally_direct_init(struct smp_tally *t, size_t pixels);

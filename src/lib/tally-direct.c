@@ -127,10 +127,8 @@ direct_count_one(struct smp_tally *t, uint32_t k)
 	c = t->direct[k]++;
 	if (c == 0)
 		return 1;
-	if (c == 65535 && t->nwraps < t->capwraps) {
+	if (c == 65535 && t->nwraps < t->capwraps)
 		t->wraps[t->nwraps++] = k;
-		t->sorted = 0;
-	}
 	return 0;
 }
 
@@ -170,14 +168,6 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void
-direct_sort_wraps(struct smp_tally *t)
-{
-	if (!t->sorted)
-		qsort(t->wraps, t->nwraps, sizeof *t->wraps, cmp_u32);
-	t->sorted = 1;
-}
-
 /* t->n counts the counts that went from 0 to 1: a colour's first pixel,
  * and the first after each wrap but the one a colour's last pixel made
  * (its count then stays 0). */
@@ -188,7 +178,7 @@ smp_tally_direct_count(struct smp_tally *t)
 
 	if (t->direct == NULL)
 		return t->n;
-	direct_sort_wraps(t);
+	qsort(t->wraps, t->nwraps, sizeof *t->wraps, cmp_u32);
 	for (i = 0; i < t->nwraps; i = w) {
 		for (w = i; w < t->nwraps && t->wraps[w] == t->wraps[i]; w++)
 			;
