@@ -425,7 +425,7 @@ smp_pixconv_run(struct smp_pixconv *pc, const uint16_t *px, float *lab,
 			xyz.Y = m[3] * x[0] + m[4] * x[1] + m[5] * x[2];
 			xyz.Z = m[6] * x[0] + m[7] * x[1] + m[8] * x[2];
 		}
-		cmsXYZ2Lab(wp, &l, &xyz);
+		smp__lab_of_xyz(wp, &xyz, &l);
 		o[0] = (float)l.L;
 		o[1] = (float)l.a;
 		o[2] = (float)l.b;

@@ -9,8 +9,11 @@
 
 #include "smp.h"
 
-/* lab.c: the lcms2 XYZ of a white, and adaptation between whites. */
+/* lab.c: the lcms2 XYZ of a white, adaptation between whites, and
+ * cmsXYZ2Lab's Lab with a cheaper cube root. */
 const cmsCIEXYZ	*smp__lab_white_xyz(enum smp_white w);
+void		 smp__lab_of_xyz(const cmsCIEXYZ *white, const cmsCIEXYZ *xyz,
+		    cmsCIELab *lab);
 void		 smp__lab_xyz_adapt(const cmsCIEXYZ *in, enum smp_white from,
 		    enum smp_white to, cmsCIEXYZ *out);
 

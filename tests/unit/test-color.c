@@ -21,6 +21,7 @@
 #include <lcms2.h>
 
 #include "smp.h"
+#include "smp-internal.h"
 
 static void
 test_sharma(void **state)
@@ -189,6 +190,43 @@ test_adapt(void **state)
 	assert_true(s.a - o.a > 0.5 && s.a - o.a < 1.9);
 }
 
+/* smp__lab_of_xyz is cmsXYZ2Lab within 1e-12 in L*, a* and b*, on both
+ * whites, over XYZ from below the cube root's threshold (and negative,
+ * which odd profiles give) to above the white; NaN stays NaN. */
+static void
+test_lab_of_xyz(void **state)
+{
+	const enum smp_white	whites[2] = { SMP_WHITE_D50, SMP_WHITE_D65 };
+	cmsCIEXYZ		xyz, nan_xyz = { NAN, 0.5, 0.5 };
+	cmsCIELab		ours, theirs;
+	double			worst = 0;
+	int			w, i, j, k;
+
+	(void)state;
+	for (w = 0; w < 2; w++) {
+		const cmsCIEXYZ	*white = smp__lab_white_xyz(whites[w]);
+
+		for (i = -2; i <= 60; i++)
+			for (j = -2; j <= 60; j++)
+				for (k = -2; k <= 60; k++) {
+					xyz.X = i * i * i * 5e-6 + i * 1e-4;
+					xyz.Y = j * j * j * 5e-6 + j * 1.3e-4;
+					xyz.Z = k * k * k * 5e-6 + k * 0.7e-4;
+					smp__lab_of_xyz(white, &xyz, &ours);
+					cmsXYZ2Lab(white, &theirs, &xyz);
+					worst = fmax(worst, fabs(ours.L - theirs.L));
+					worst = fmax(worst, fabs(ours.a - theirs.a));
+					worst = fmax(worst, fabs(ours.b - theirs.b));
+				}
+		smp__lab_of_xyz(white, &nan_xyz, &ours);
+		cmsXYZ2Lab(white, &theirs, &nan_xyz);
+		assert_true(isnan(ours.a) && isnan(theirs.a));
+		assert_true(fabs(ours.L - theirs.L) < 1e-12 &&
+		    fabs(ours.b - theirs.b) < 1e-12);
+	}
+	assert_true(worst < 1e-12);
+}
+
 /* smp_delta_e_metric: |U d| within 3 % of lcms2's CIEDE2000 between lab
  * and lab + d, for steps of 0.3 along the axes and the diagonals about
  * colours across Lab (skin, the chart's black and white, saturated ones);
@@ -252,6 +290,7 @@ main(void)
 		cmocka_unit_test(test_ita),
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_adapt),
+		cmocka_unit_test(test_lab_of_xyz),
 		cmocka_unit_test(test_names_split),
 	};
 
