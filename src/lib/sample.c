@@ -942,15 +942,18 @@ job_finish(struct sampler *s, struct job *j, struct smp_err *e)
 
 	j->done = 1;
 	j->pixels = j->t.pixels;
-	/* A direct tally's list of colours is made beside its array. */
+	/* A direct tally's list of colours is made beside its array, for
+	 * as many as it may hold, and keeps what it holds. */
 	if (j->direct) {
-		if (smp_image_grow(s->img,
-		    smp_tally_bytes(smp_tally_direct_count(&j->t)), e) == -1)
+		size_t	bound = smp_tally_bytes(smp_tally_direct_bound(&j->t));
+
+		if (smp_image_grow(s->img, bound, e) == -1)
 			return -1;
 		if (smp_tally_direct_list(&j->t) == -1)
 			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
 			    s->path);
-		smp_image_release(s->img, smp_tally_direct_bytes(j->cap));
+		smp_image_release(s->img, smp_tally_direct_bytes(j->cap) +
+		    bound - smp_tally_bytes(j->t.size));
 	}
 	if (smp_tally_colours(&j->t, sampler_convert, s) == -1)
 		return smp_errf(e, SMP_E_COLOR, "%s: colour conversion failed",

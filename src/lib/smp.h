@@ -556,10 +556,12 @@ struct smp_tally {
 	int			 list;		/* a list now, not a table */
 	uint64_t		 pixels;
 	size_t			 last;		/* slot added to last */
-	uint16_t		*direct;	/* tally-direct.c, or NULL */
+	uint8_t			*direct;	/* tally-direct.c, or NULL */
+	uint8_t			*high;		/* its counts' high bytes */
 	uint32_t		*wraps;
 	size_t			 nwraps, capwraps;
 	uint64_t		*touched;	/* a bit per block seen */
+	uint64_t		*carried;	/* a bit per block carried into */
 	uint32_t		(*morton)[256];
 };
 size_t	smp_tally_first(size_t pixels);
@@ -576,14 +578,14 @@ void	smp_tally_free(struct smp_tally *t);
 /* tally-direct.c: a tally for a region of at least SMP_TALLY_DIRECT_MIN
  * pixels of an 8-bit RGB image (keys of three samples v * 257), counted
  * in a 32 MiB array instead of a table: init for a region of that many
- * pixels, bytes what it holds; it never needs to grow.  count says how
- * many distinct values a tally holds; list turns a direct tally into a
- * list of them (-1 out of memory; nothing to do for another tally),
+ * pixels, bytes what it holds; it never needs to grow.  bound says how
+ * many distinct values a direct tally holds at most; list turns it into
+ * a list of them (-1 out of memory; nothing to do for another tally),
  * which smp_tally_colours would otherwise do. */
 #define SMP_TALLY_DIRECT_MIN	((size_t)1 << 20)
 size_t	smp_tally_direct_bytes(size_t pixels);
 int	smp_tally_direct_init(struct smp_tally *t, size_t pixels);
-size_t	smp_tally_direct_count(struct smp_tally *t);
+size_t	smp_tally_direct_bound(const struct smp_tally *t);
 /* n pixels of 8-bit RGB samples widened (v * 257) with alpha, into a
  * direct tally that can take them. */
 void	smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px,
