@@ -138,25 +138,30 @@ direct_carry(struct smp_tally *t, uint32_t k)
 }
 
 /*
- * One more pixel of colour k; 1 when its low byte was 0: the colour's
- * first pixel, or the first after a carry.  The count of a block no
- * colour has marked is known to be 0 and is written without being read:
- * a read would map the kernel's zero page, and the write after it would
- * then replace that page and flush it from every processor's TLB, which
- * with -j workers costs more than the counting.
+ * One more pixel of colour k, counted in low bytes d with their bitmap
+ * seen (t's, held by the caller: a store through a byte pointer would
+ * otherwise make the compiler reload them every pixel); 1 when its low
+ * byte was 0: the colour's first pixel, or the first after a carry.  The
+ * count of a block no colour has marked is known to be 0 and is written
+ * without being read: a read would map the kernel's zero page, and the
+ * write after it would then replace that page and flush it from every
+ * processor's TLB, which with -j workers costs more than the counting.
  */
 static inline unsigned
-direct_count_one(struct smp_tally *t, uint32_t k)
+direct_count_one(struct smp_tally *t, uint8_t *restrict d,
+    uint64_t *restrict seen, uint32_t k)
 {
 	uint32_t	b = k >> BLOCK_BITS;
+	uint64_t	w = seen[b >> 6], bit = (uint64_t)1 << (b & 63);
 	unsigned	c;
 
-	if (!direct_marked(t->touched, b)) {
-		t->touched[b >> 6] |= (uint64_t)1 << (b & 63);
-		t->direct[k] = 1;
+	if (!(w & bit)) {
+		seen[b >> 6] = w | bit;
+		d[k] = 1;
 		return 1;
 	}
-	c = t->direct[k]++;
+	c = d[k];
+	d[k] = (uint8_t)(c + 1);
 	if (c == 255)
 		direct_carry(t, k);
 	return c == 0;
@@ -167,10 +172,13 @@ direct_count_one(struct smp_tally *t, uint32_t k)
 void
 smp__tally_direct_run(struct smp_tally *t, const uint64_t *keys, size_t n)
 {
-	size_t	i, starts = 0;
+	uint8_t		*d = t->direct;
+	uint64_t	*seen = t->touched;
+	size_t		 i, starts = 0;
 
 	for (i = 0; i < n; i++)
-		starts += direct_count_one(t, direct_index(t, keys[i]));
+		starts += direct_count_one(t, d, seen,
+		    direct_index(t, keys[i]));
 	t->n += starts;
 	t->pixels += n;
 }
@@ -181,10 +189,12 @@ void
 smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px, size_t n)
 {
 	const uint32_t	(*m)[256] = (const uint32_t (*)[256])t->morton;
+	uint8_t		*d = t->direct;
+	uint64_t	*seen = t->touched;
 	size_t		 i, starts = 0;
 
 	for (i = 0; i < n; i++, px += 4)
-		starts += direct_count_one(t, m[0][px[0] & 0xff] |
+		starts += direct_count_one(t, d, seen, m[0][px[0] & 0xff] |
 		    m[1][px[1] & 0xff] | m[2][px[2] & 0xff]);
 	t->n += starts;
 	t->pixels += n;
