@@ -369,7 +369,7 @@ sampler_need(const struct sampler *s)
 		const struct job *j = &s->jobs[i];
 
 		need += j->direct ? smp_tally_direct_bytes(j->cap) :
-		    smp_tally_bytes(smp_tally_first(j->cap));
+		    smp_tally_init_bytes(j->cap);
 	}
 	need += (uint64_t)s->nmasks * s->info->disp_width *
 	    s->info->disp_height;
@@ -453,7 +453,7 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 	for (i = 0; i < s->njobs; i++)
 		if ((s->jobs[i].direct ? smp_tally_direct_init(&s->jobs[i].t,
 		    s->jobs[i].cap) : smp_tally_init(&s->jobs[i].t,
-		    smp_tally_first(s->jobs[i].cap))) == -1)
+		    s->jobs[i].cap)) == -1)
 			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
 			    s->path);
 	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL ||
@@ -942,6 +942,9 @@ job_finish(struct sampler *s, struct job *j, struct smp_err *e)
 
 	j->done = 1;
 	j->pixels = j->t.pixels;
+	while ((r = smp_tally_flush(&j->t)) == 1)
+		if (job_grow(s, j, e) == -1)
+			return -1;
 	/* A direct tally's list of colours is made beside its array, for
 	 * as many as it may hold, and keeps what it holds. */
 	if (j->direct) {

@@ -540,11 +540,14 @@ double	smp_stats_wmedian(struct smp_wval *v, size_t n);
  * it and add again; add_run counts keys[0..n) in order and says how many
  * it counted before one found the table full; grow_bytes says what
  * growing will allocate beside what the tally holds, and *after what it
- * holds more once grown (grow: -1 out of memory).  colours converts
- * each distinct value once with convert (n keys to n Lab triplets; -1
- * fails it) and leaves the n colours in c[0..n), after which only free
- * may follow.  first: the table to start a region of that many pixels
- * with; bytes: what a table or list of size entries holds. */
+ * holds more once grown (grow: -1 out of memory).  flush puts the
+ * recent values a large region keeps beside its table into the table, 1
+ * when it finds the table full: grow it and flush again; it must have
+ * returned 0 before colours.  colours converts each distinct value once
+ * with convert (n keys to n Lab triplets; -1 fails it) and leaves the n
+ * colours in c[0..n), after which only free may follow.  init: a tally
+ * for a region of that many pixels, init_bytes what it takes up front;
+ * bytes: what a table or list of size entries holds. */
 typedef int (*smp_tally_convert_fn)(void *arg, const uint64_t *keys,
 	    float *lab, size_t n);
 #define SMP_TALLY_CHUNK	1024	/* the most keys convert is given */
@@ -556,6 +559,7 @@ struct smp_tally {
 	int			 list;		/* a list now, not a table */
 	uint64_t		 pixels;
 	size_t			 last;		/* slot added to last */
+	struct smp__tally_slot	*recent;	/* recent values, or NULL */
 	uint8_t			*direct;	/* tally-direct.c, or NULL */
 	uint8_t			*high;		/* its counts' high bytes */
 	uint32_t		*wraps;
@@ -564,9 +568,10 @@ struct smp_tally {
 	uint64_t		*carried;	/* a bit per block carried into */
 	uint32_t		(*morton)[256];
 };
-size_t	smp_tally_first(size_t pixels);
+size_t	smp_tally_init_bytes(size_t pixels);
 size_t	smp_tally_bytes(size_t size);
-int	smp_tally_init(struct smp_tally *t, size_t size);
+int	smp_tally_init(struct smp_tally *t, size_t pixels);
+int	smp_tally_flush(struct smp_tally *t);
 int	smp_tally_add(struct smp_tally *t, uint64_t key);
 size_t	smp_tally_add_run(struct smp_tally *t, const uint64_t *keys,
 	    size_t n);

@@ -12,6 +12,14 @@
  * every later pixel appended to it as a value of its own (16 bytes; a run
  * of one value still one entry).  The statistics weigh the same pixels
  * either way.
+ *
+ * A table for a large region misses the cache on every pixel.  Such a
+ * region keeps its recent values beside it: 2^16 slots, one per hash of
+ * the value, 1 MiB that the L2 holds.  A pixel whose value is in its
+ * slot is counted there; any other puts the slot's count into the table
+ * and takes the slot.  24 of 25 pixels of a 24 MP photo are counted
+ * there (2^14 slots: 10 of 11, and the 16-bit PNG of it took 13 % longer).
+ * The colours and their counts are the same.
  */
 #include "config.h"
 
@@ -26,6 +34,10 @@
 #define TALLY_MIN	2
 #define TALLY_LIST_MIN	65536
 #define TALLY_HUGE	((size_t)2 << 20)
+/* The recent values of a region of TALLY_RECENT_MIN pixels and more. */
+#define TALLY_RECENT_BITS	16
+#define TALLY_RECENT_SIZE	((size_t)1 << TALLY_RECENT_BITS)
+#define TALLY_RECENT_MIN	((size_t)1 << 20)
 
 #define slot	smp__tally_slot
 
@@ -95,8 +107,8 @@ tally_slot(struct slot *tab, size_t size, int bits, uint64_t key)
 
 /* No more up front than a region's pixels would take at 12 bytes each,
  * and at most 8 KiB: the table grows as colours come. */
-size_t
-smp_tally_first(size_t pixels)
+static size_t
+tally_first(size_t pixels)
 {
 	size_t	size = TALLY_MIN;
 
@@ -105,14 +117,35 @@ smp_tally_first(size_t pixels)
 	return size;
 }
 
-int
-smp_tally_init(struct smp_tally *t, size_t size)
+static size_t
+tally_recent_bytes(size_t pixels)
 {
+	return pixels >= TALLY_RECENT_MIN ?
+	    TALLY_RECENT_SIZE * sizeof(struct slot) : 0;
+}
+
+size_t
+smp_tally_init_bytes(size_t pixels)
+{
+	return smp_tally_bytes(tally_first(pixels)) + tally_recent_bytes(pixels);
+}
+
+int
+smp_tally_init(struct smp_tally *t, size_t pixels)
+{
+	size_t	size = tally_first(pixels), rb = tally_recent_bytes(pixels);
+
 	memset(t, 0, sizeof *t);
 	if ((t->tab = tally_alloc(size)) == NULL)
 		return -1;
 	t->size = size;
 	t->bits = tally_bits(size);
+	if (rb > 0 && (t->recent = malloc(rb)) == NULL) {
+		smp_tally_free(t);
+		return -1;
+	}
+	if (rb > 0)	/* written before it is read, as tally_alloc's */
+		memset(t->recent, 0, rb);
 	return 0;
 }
 
@@ -159,11 +192,17 @@ smp_tally_grow(struct smp_tally *t)
 
 	if (size > SIZE_MAX / sizeof *tab / 2)
 		return -1;
-	if (tally_to_list(t)) {		/* half of it is room */
+	/*
+	 * Half of it is room, and the recent values fit: each holds a pixel
+	 * the table does not, so there are fewer of them than pixels beyond
+	 * the table's values, fewer than its values when they are more than
+	 * half of the pixels.
+	 */
+	if (tally_to_list(t)) {
 		tally_pack(t);
 		t->list = 1;
 		t->last = t->n - 1;
-		return 0;
+		return smp_tally_flush(t) == 0 ? 0 : -1;
 	}
 	if (t->list) {
 		if ((tab = realloc(t->tab, size * sizeof *tab)) == NULL)
@@ -187,9 +226,9 @@ smp_tally_grow(struct smp_tally *t)
 	return 0;
 }
 
-/* Count one pixel of key; 1 when it is a new value and the table full. */
+/* Count n pixels of key; 1 when it is a new value and the table full. */
 static inline int
-tally_add(struct smp_tally *t, struct slot *tab, uint64_t key)
+tally_put(struct smp_tally *t, struct slot *tab, uint64_t key, uint32_t n)
 {
 	struct slot	*s;
 
@@ -211,9 +250,54 @@ tally_add(struct smp_tally *t, struct slot *tab, uint64_t key)
 		s->key = key;
 		s->n = 0;
 	}
-	s->n++;
-	t->pixels++;
+	s->n += n;
 	t->last = (size_t)(s - tab);
+	return 0;
+}
+
+/* Count one pixel of key, in the recent values if there are any: a
+ * value that is not in its slot there puts the slot's count into the
+ * table first. */
+static inline int
+tally_add(struct smp_tally *t, struct slot *tab, uint64_t key)
+{
+	struct slot	*r;
+
+	if (t->recent == NULL) {
+		if (tally_put(t, tab, key, 1) != 0)
+			return 1;
+	} else {
+		r = &t->recent[tally_home(key, TALLY_RECENT_BITS)];
+		if (r->key != key || r->n == 0) {
+			if (r->n != 0 && tally_put(t, tab, r->key, r->n) != 0)
+				return 1;
+			r->key = key;
+			r->n = 0;
+		}
+		r->n++;
+	}
+	t->pixels++;
+	return 0;
+}
+
+int
+smp_tally_flush(struct smp_tally *t)
+{
+	struct slot	*r;
+	size_t		 i;
+
+	if (t->recent == NULL)
+		return 0;
+	for (i = 0; i < TALLY_RECENT_SIZE; i++) {
+		r = &t->recent[i];
+		if (r->n == 0)
+			continue;
+		if (tally_put(t, t->tab, r->key, r->n) != 0)
+			return 1;
+		r->n = 0;
+	}
+	free(t->recent);
+	t->recent = NULL;
 	return 0;
 }
 
@@ -254,7 +338,7 @@ smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,
 	float			 lab[3 * SMP_TALLY_CHUNK];
 	size_t			 i, k, m;
 
-	if (smp_tally_direct_list(t) == -1)
+	if (smp_tally_direct_list(t) == -1 || smp_tally_flush(t) != 0)
 		return -1;
 	tab = t->tab;
 	tally_pack(t);
@@ -282,6 +366,7 @@ void
 smp_tally_free(struct smp_tally *t)
 {
 	free(t->tab);
+	free(t->recent);
 	smp__tally_direct_free(t);
 	memset(t, 0, sizeof *t);
 }

@@ -258,7 +258,7 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 	if (want_list >= 2)	/* a direct tally */
 		assert_int_equal(smp_tally_direct_init(&t, (size_t)n), 0);
 	else
-		assert_int_equal(smp_tally_init(&t, smp_tally_first(n)), 0);
+		assert_int_equal(smp_tally_init(&t, (size_t)n), 0);
 	for (i = 0; i < n; i++) {
 		keys[i] = key(i);
 		key_lab(keys[i], px[i].lab);
@@ -284,6 +284,9 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 			tally_grow(&t);
 	}
 	assert_true(t.pixels == (uint64_t)n);
+	while ((r = smp_tally_flush(&t)) == 1)
+		tally_grow(&t);
+	assert_int_equal(r, 0);
 	if (want_list >= 2) {
 		size_t	bound = smp_tally_direct_bound(&t);
 
@@ -364,10 +367,25 @@ rgb8_carry(int i)
 	return rgb8(i);
 }
 
+/* A region of more than 1 Mpx (whose tally keeps recent values): 60000
+ * values spread over all but its last 16384 pixels, which are new ones,
+ * left in the recent values for the flush to put in a table that must
+ * grow to take them. */
+#define BURST_PIXELS	1200000
+static uint64_t
+burst(int i)
+{
+	uint64_t	v = i < BURST_PIXELS - 16384 ? (uint64_t)(i % 60000) * 7 :
+			    1000000 + (uint64_t)i;
+
+	return (v & 0xffff) | (v >> 16) << 32;
+}
+
 /* A tally counts each value once, through its growth, one by one or in
  * runs, and has each converted once; its statistics are those of the
  * pixels one by one.  So does a direct tally (tally-direct.c), from
- * keys or from samples. */
+ * keys or from samples, and a large region's tally with its recent
+ * values, flushed into a table or a list. */
 static void
 test_tally(void **state)
 {
@@ -385,6 +403,10 @@ test_tally(void **state)
 	tally_check(140000, rgb8_exact, 3, 3000);
 	tally_check(100000, rgb8_carry, 2, 0);
 	tally_check(100000, rgb8_carry, 3, 4000);
+	tally_check(BURST_PIXELS, burst, 0, 0);
+	tally_check(BURST_PIXELS, burst, 0, 3000);
+	tally_check(BURST_PIXELS, few, 0, 777);
+	tally_check(BURST_PIXELS, noise, 1, 4096);
 }
 
 static void
