@@ -250,17 +250,27 @@ direct_key(const unmorton_t u, uint32_t k)
 	return x | x << 8;
 }
 
+/* A bit per nonzero byte of x, each its byte's top bit. */
+static inline uint64_t
+direct_nonzero(uint64_t x)
+{
+	const uint64_t	low7 = 0x7f7f7f7f7f7f7f7fULL;
+
+	return (((x & low7) + low7) | x) & ~low7;
+}
+
 /* The colours of block blk into tab[k..cap); wraps (sorted) from *w on.
- * Eight counts are read at a time, since most of a block is empty; the
- * high bytes only where a carry marked the block. */
+ * Eight counts are read at a time, and only the nonzero ones (or those
+ * with a wrap) looked at; the high bytes only where a carry marked the
+ * block. */
 static size_t
 direct_block(const struct smp_tally *t, const unmorton_t u, size_t blk,
     struct smp__tally_slot *tab, size_t k, size_t cap, size_t *w)
 {
 	const uint8_t	*lo = t->direct, *hi = t->high;
 	size_t		 i = blk << BLOCK_BITS, end = i + ((size_t)1 << BLOCK_BITS);
-	size_t		 q;
-	uint64_t	 eight, high, cnt;
+	size_t		 q, ww;
+	uint64_t	 eight, high, cnt, live;
 	int		 carried = direct_marked(t->carried, (uint32_t)blk);
 
 	for (; i < end; i += 8) {
@@ -269,13 +279,15 @@ direct_block(const struct smp_tally *t, const unmorton_t u, size_t blk,
 			memcpy(&high, hi + i, sizeof high);
 			eight |= high;
 		}
-		if (eight == 0 && (*w == t->nwraps || t->wraps[*w] >= i + 8))
-			continue;
-		for (q = i; q < i + 8; q++) {
+		live = direct_nonzero(eight);
+		for (ww = *w; ww < t->nwraps && t->wraps[ww] < i + 8; ww++)
+			live |= (uint64_t)0x80 << 8 * (t->wraps[ww] - i);
+		for (; live != 0; live &= live - 1) {
+			q = i + ((size_t)__builtin_ctzll(live) >> 3);
 			cnt = lo[q] + (carried ? (uint64_t)hi[q] << 8 : 0);
 			for (; *w < t->nwraps && t->wraps[*w] == q; ++*w)
 				cnt += 65536;
-			if (cnt == 0 || k == cap)
+			if (k == cap)
 				continue;
 			tab[k].key = direct_key(u, (uint32_t)q);
 			tab[k].n = (uint32_t)cnt;
