@@ -136,7 +136,7 @@ test_robust(void **state)
 
 /* Weighted medians against the medians of the values repeated (the
  * unweighted code, by selection or by counting), both paths of each:
- * fewer and more than 32768 values. */
+ * fewer and more than 32768 values, some of the latter weighing 0. */
 static void
 test_wmedian(void **state)
 {
@@ -156,6 +156,8 @@ test_wmedian(void **state)
 			if (i % 97 == 0)
 				wv[i].v = i % 194 ? -0.0f : 0.0f;
 			wv[i].w = 1 + rand() % 4;
+			if (trial >= 50 && i % 13 == 0)
+				wv[i].w = 0;	/* weighs nothing */
 			for (k = 0; k < (int)wv[i].w; k++)
 				r[m++] = wv[i].v;
 		}
