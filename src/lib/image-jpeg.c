@@ -101,18 +101,30 @@ jpeg_reduce(struct smp_image *img, int max, uint32_t *w, uint32_t *h)
 	return d;
 }
 
-/* n samples to 16 bits, in blocks of 16 that the compiler vectorises at
- * -O2. */
+/* n pixels of ch 8-bit samples (ink inverted for Adobe's CMYK) to 16
+ * bits with alpha. */
 static void
-jpeg_widen(uint16_t *restrict d, const JSAMPLE *restrict s, size_t n)
+jpeg_expand(uint16_t *d, const JSAMPLE *s, uint32_t n, int ch, int inv)
 {
-	size_t	i, k;
+	uint32_t	i;
+	int		k;
 
-	for (i = 0; i + 16 <= n; i += 16)
-		for (k = 0; k < 16; k++)
-			d[i + k] = (uint16_t)(s[i + k] * 257u);
-	for (; i < n; i++)
-		d[i] = (uint16_t)(s[i] * 257u);
+	if (ch == 3 && !inv)	/* the common case, unrolled */
+		for (i = 0; i < n; i++, s += 3, d += 4) {
+			d[0] = (uint16_t)(s[0] * 257u);
+			d[1] = (uint16_t)(s[1] * 257u);
+			d[2] = (uint16_t)(s[2] * 257u);
+			d[3] = 65535;
+		}
+	else
+		for (i = 0; i < n; i++) {
+			for (k = 0; k < ch; k++) {
+				unsigned	v = *s++;
+
+				*d++ = (uint16_t)((inv ? 255 - v : v) * 257u);
+			}
+			*d++ = 65535;
+		}
 }
 
 static int
@@ -126,8 +138,7 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 	int			 ch = (int)img->info.model;
 	int			 inv = img->info.adobe_inverted;
 	JDIMENSION		 xoff, cw, y;
-	uint32_t		 i;
-	int			 k, failed = 0;
+	int			 failed = 0;
 
 	if (setjmp(c->jb)) {
 		smp_errf(e, SMP_E_INPUT, "%s: %s", img->path, c->msg);
@@ -172,25 +183,13 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 		}
 		s = row + (size_t)(r->x - xoff) * ci->output_components;
 		if (ci->output_components == 4 && ch == 3)	/* RGBA */
-			jpeg_widen(d, s, 4 * (size_t)r->w);
-		else if (ch == 3 && !inv)	/* the common case, unrolled */
-			for (i = 0; i < r->w; i++, s += 3, d += 4) {
-				d[0] = (uint16_t)(s[0] * 257u);
-				d[1] = (uint16_t)(s[1] * 257u);
-				d[2] = (uint16_t)(s[2] * 257u);
-				d[3] = 65535;
-			}
-		else
-			for (i = 0; i < r->w; i++) {
-				for (k = 0; k < ch; k++) {
-					unsigned	v = *s++;
-
-					*d++ = (uint16_t)((inv ? 255 - v : v) *
-					    257u);
-				}
-				*d++ = 65535;
-			}
-		if ((want = fn(arg, y, wide, e)) == -1)
+			want = smp__image_row_pass(img, y, s, 4 * (size_t)r->w,
+			    wide, fn, arg, e);
+		else {
+			jpeg_expand(d, s, r->w, ch, inv);
+			want = fn(arg, y, wide, e);
+		}
+		if (want == -1)
 			failed = 1;
 		else if (want > 0) {	/* rows no region wants */
 			skip = (JDIMENSION)want < r->y + r->h - y - 1 ?

@@ -76,6 +76,10 @@ struct sampler {
 	uint64_t		*rowkey;	/* the row's device values */
 	uint32_t		 nspans;	/* the row's spans */
 	int			 keyed;		/* rowkey holds the row's */
+	/* The row's samples (NULL until sampler_px widens them), and its
+	 * 8-bit RGBA ones when the decoder has them. */
+	const uint16_t		*px;
+	const unsigned char	*px8;
 	const char		*path;
 	int			 have_white;	/* white16[] is the chart's */
 	uint32_t		 white16[3];	/* over-white bounds, 0..65535 */
@@ -573,16 +577,27 @@ over_white(const struct sampler *s, const uint16_t *px, int nch)
 	return 0;
 }
 
+/* The row's samples, widened from its 8-bit ones on the first call. */
+static const uint16_t *
+sampler_px(struct sampler *s)
+{
+	if (s->px == NULL)
+		s->px = smp_image_row_16bit(s->img);
+	return s->px;
+}
+
 /* The device values of the row's spans in s->rowkey, once a job needs
  * them: a direct tally counts the samples themselves. */
 static void
-sampler_keys(struct sampler *s, const uint16_t *px)
+sampler_keys(struct sampler *s)
 {
+	const uint16_t	*px;
 	int		 nch = s->ncol + 1;
 	uint32_t	 a, i, x0, x1;
 
 	if (s->keyed)
 		return;
+	px = sampler_px(s);
 	for (a = 0; a < s->nspans; a++) {
 		x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
 		if (s->ncol == 3)	/* the loop unrolled: RGB */
@@ -598,10 +613,11 @@ sampler_keys(struct sampler *s, const uint16_t *px)
 }
 
 /* Count rect columns [a, b) of the row in j, the whole run at once: a
- * direct tally takes their samples px, a table their device values. */
+ * direct tally takes their samples (8-bit ones if the row has them), a
+ * table their device values. */
 static int
-job_push_run(struct sampler *s, struct job *j, const uint16_t *px,
-    uint32_t a, uint32_t b, struct smp_err *e)
+job_push_run(struct sampler *s, struct job *j, uint32_t a, uint32_t b,
+    struct smp_err *e)
 {
 	int	 nch = s->ncol + 1;
 	size_t	 n, m;
@@ -609,7 +625,8 @@ job_push_run(struct sampler *s, struct job *j, const uint16_t *px,
 
 	if (s->have_white)
 		for (i = a; i < b; i++)
-			j->over += over_white(s, px + (size_t)i * nch, nch);
+			j->over += over_white(s, sampler_px(s) +
+			    (size_t)i * nch, nch);
 	for (i = a; i < b; i += (uint32_t)m) {
 		n = j->t.pixels < j->cap ? j->cap - j->t.pixels : 0;
 		if (n > b - i)
@@ -617,11 +634,16 @@ job_push_run(struct sampler *s, struct job *j, const uint16_t *px,
 		if (n == 0)
 			break;
 		if (j->direct) {
-			smp_tally_direct_add_rgba(&j->t, px + (size_t)i * 4, n);
+			if (s->px8 != NULL)
+				smp_tally_direct_add_rgba8(&j->t,
+				    s->px8 + (size_t)i * 4, n);
+			else
+				smp_tally_direct_add_rgba(&j->t,
+				    sampler_px(s) + (size_t)i * 4, n);
 			m = n;
 			continue;
 		}
-		sampler_keys(s, px);
+		sampler_keys(s);
 		m = smp_tally_add_run(&j->t, s->rowkey + i, n);
 		if (m < n && job_grow(s, j, e) == -1)
 			return -1;
@@ -632,13 +654,14 @@ job_push_run(struct sampler *s, struct job *j, const uint16_t *px,
 /* The same pixel by pixel, for what a box does not tell: a circle, a
  * mask, a picture (its Lab in s->rowlab) or transparent pixels. */
 static int
-job_push_pixels(struct sampler *s, struct job *j, uint32_t sy,
-    const uint16_t *px, uint32_t a, uint32_t b, struct smp_err *e)
+job_push_pixels(struct sampler *s, struct job *j, uint32_t sy, uint32_t a,
+    uint32_t b, struct smp_err *e)
 {
+	const uint16_t	*px = sampler_px(s);
 	int		 nch = s->ncol + 1;
 	uint32_t	 i, dx, dy, W = s->info->disp_width;
 
-	sampler_keys(s, px);
+	sampler_keys(s);
 	for (i = a; i < b; i++) {
 		const uint16_t	*p = px + (size_t)i * nch;
 		const float	*lab = s->rowlab + 3 * (size_t)i;
@@ -664,8 +687,7 @@ job_push_pixels(struct sampler *s, struct job *j, uint32_t sy,
 /* Hand stored row sy to every job whose box it crosses; each job sees
  * its pixels in stored order, as a whole-row reader would give them. */
 static int
-sampler_jobs_row(struct sampler *s, uint32_t sy, const uint16_t *px,
-    struct smp_err *e)
+sampler_jobs_row(struct sampler *s, uint32_t sy, struct smp_err *e)
 {
 	size_t	i;
 
@@ -679,9 +701,9 @@ sampler_jobs_row(struct sampler *s, uint32_t sy, const uint16_t *px,
 			continue;
 		if (j->kind == JOB_CIRCLE || j->kind == JOB_MASK ||
 		    j->inset != NULL || s->info->has_alpha)
-			r = job_push_pixels(s, j, sy, px, a, z, e);
+			r = job_push_pixels(s, j, sy, a, z, e);
 		else
-			r = job_push_run(s, j, px, a, z, e);
+			r = job_push_run(s, j, a, z, e);
 		if (r == -1)
 			return -1;
 	}
@@ -761,13 +783,15 @@ sampler_row(void *arg, uint32_t sy, const uint16_t *px, struct smp_err *e)
 
 	s->nspans = row_spans(s, sy);
 	s->keyed = 0;
+	s->px = px;
+	s->px8 = px == NULL ? smp_image_row_8bit(s->img) : NULL;
 	if (s->insets)
 		for (a = 0; a < s->nspans; a++) {
 			x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
-			smp_pixconv_run(s->pc, px + (size_t)x0 * nch,
+			smp_pixconv_run(s->pc, sampler_px(s) + (size_t)x0 * nch,
 			    s->rowlab + 3 * (size_t)x0, x1 - x0);
 		}
-	if (sampler_jobs_row(s, sy, px, e) == -1)
+	if (sampler_jobs_row(s, sy, e) == -1)
 		return -1;
 	if (sy + 1 >= s->next_done && sampler_finish(s, sy + 1, e) == -1)
 		return -1;
@@ -1065,8 +1089,10 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	smp_pixconv_memo(s.pc, s.njobs > 1 || s.insets);
 	im.source = smp_pixconv_source(s.pc);
 	im.date = o->date != NULL ? o->date : s.info->date;
-	if (smp_image_read(img, &s.rect, sampler_row, &s, e) == -1 ||
-	    sampler_finish(&s, UINT32_MAX, e) == -1)
+	smp_image_row_want8(img, 1);
+	r = smp_image_read(img, &s.rect, sampler_row, &s, e);
+	smp_image_row_want8(img, 0);
+	if (r == -1 || (r = sampler_finish(&s, UINT32_MAX, e)) == -1)
 		goto out;
 	for (i = 0; i < s.njobs; i++) {
 		struct job		*j = &s.jobs[i];

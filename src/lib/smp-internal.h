@@ -107,6 +107,13 @@ struct smp_image {
 	int			 (*open)(struct smp_image *,
 				    struct smp_err *);	/* the codec */
 	int			 denom;		/* reduced read: 1/denom */
+	/* The row being passed: 8-bit RGBA samples, and where they widen
+	 * to on demand (smp_image_row_16bit); want8: the caller takes them. */
+	int			 want8;
+	const unsigned char	*row8;
+	uint16_t		*row16;
+	size_t			 row8_samples;
+	int			 widened;
 	int			 (*read)(struct smp_image *,
 				    const struct smp_rect *, smp_row_fn,
 				    void *, struct smp_err *);
@@ -118,6 +125,12 @@ struct smp_image {
 	void			*codec;
 };
 
+/* image-row.c: pass a row of 8-bit RGBA samples to fn, as px == NULL
+ * with the row held for smp_image_row_8bit/16bit when the caller wants
+ * 8 bits, else widened into wide first. */
+int	smp__image_row_pass(struct smp_image *img, uint32_t sy,
+	    const unsigned char *row, size_t samples, uint16_t *wide,
+	    smp_row_fn fn, void *arg, struct smp_err *e);
 int	smp__image_png_open(struct smp_image *img, struct smp_err *e);
 int	smp__image_jpeg_open(struct smp_image *img, struct smp_err *e);
 int	smp__image_png_is(const unsigned char *sig, size_t n);

@@ -442,6 +442,14 @@ typedef int (*smp_row_fn)(void *arg, uint32_t sy, const uint16_t *px,
 	    struct smp_err *e);
 int	smp_image_read(struct smp_image *img, const struct smp_rect *r,
 	    smp_row_fn fn, void *arg, struct smp_err *e);
+/* image-row.c, for a reader that can count 8-bit samples themselves:
+ * once want8 is on, a row that the decoder has as 8-bit RGB (a JPEG's)
+ * comes to fn as px == NULL, and fn takes it from row_8bit (4 samples a
+ * pixel, alpha 255) or row_16bit (the usual samples, widened on demand,
+ * once a row).  row_8bit is NULL for any other row. */
+void	smp_image_row_want8(struct smp_image *img, int on);
+const unsigned char *smp_image_row_8bit(const struct smp_image *img);
+const uint16_t *smp_image_row_16bit(struct smp_image *img);
 /* The whole image reduced by *denom in each direction, a power of two
  * no larger than max_denom that the decoder can do cheaply (JPEG's DCT
  * scaling: 1, 2, 4 or 8; PNG: 1), set before the first row; rows are
@@ -591,10 +599,12 @@ void	smp_tally_free(struct smp_tally *t);
 size_t	smp_tally_direct_bytes(size_t pixels);
 int	smp_tally_direct_init(struct smp_tally *t, size_t pixels);
 size_t	smp_tally_direct_bound(const struct smp_tally *t);
-/* n pixels of 8-bit RGB samples widened (v * 257) with alpha, into a
- * direct tally that can take them. */
+/* n pixels of 8-bit RGB samples with alpha, widened (v * 257) or not,
+ * into a direct tally that can take them. */
 void	smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px,
 	    size_t n);
+void	smp_tally_direct_add_rgba8(struct smp_tally *t,
+	    const unsigned char *px, size_t n);
 int	smp_tally_direct_list(struct smp_tally *t);
 
 /* sample.c -S: a region holds dots (or follicles) only with at least

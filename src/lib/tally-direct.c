@@ -200,6 +200,22 @@ smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px, size_t n)
 	t->pixels += n;
 }
 
+void
+smp_tally_direct_add_rgba8(struct smp_tally *t, const unsigned char *px,
+    size_t n)
+{
+	const uint32_t	(*m)[256] = (const uint32_t (*)[256])t->morton;
+	uint8_t		*d = t->direct;
+	uint64_t	*seen = t->touched;
+	size_t		 i, starts = 0;
+
+	for (i = 0; i < n; i++, px += 4)
+		starts += direct_count_one(t, d, seen, m[0][px[0]] |
+		    m[1][px[1]] | m[2][px[2]]);
+	t->n += starts;
+	t->pixels += n;
+}
+
 /* t->n counts the low bytes that went from 0 to 1: every colour's first
  * pixel, and the first pixel after a carry, which is no new colour. */
 size_t

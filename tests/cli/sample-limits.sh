@@ -2,6 +2,7 @@
 # Decompression bombs are refused before allocation, under bounded memory.
 . "$SMP_SRCDIR/tests/cli/common.sh"
 need_cmd python3
+need_cmd cjpeg
 # A PNG header claiming 65536 x 65536 RGB, with a tiny IDAT.
 python3 - "$tmp/bomb.png" <<'PY'
 import struct, sys, zlib
@@ -78,18 +79,35 @@ png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', W, H, 8, 2, 
 png += chunk(b'IDAT', zlib.compress(rows, 1)) + chunk(b'IEND', b'')
 open(sys.argv[1], 'wb').write(png)
 PY
+# The same photo as a JPEG (cjpeg), whose rows an array counts as 8-bit
+# samples and a table as widened ones.
+python3 - "$tmp/t.png" "$tmp/t.ppm" <<'PY'
+import struct, sys, zlib
+d = open(sys.argv[1], 'rb').read()
+W, H = struct.unpack('>II', d[16:24])
+idat = zlib.decompress(d[d.index(b'IDAT') + 4:d.index(b'IEND') - 8])
+rows = b''.join(idat[y * (3 * W + 1) + 1:(y + 1) * (3 * W + 1)] for y in range(H))
+open(sys.argv[2], 'wb').write(b'P6 %d %d 255\n' % (W, H) + rows)
+PY
+cjpeg -quality 90 "$tmp/t.ppm" >"$tmp/t.jpg" || fail "cjpeg"
 regions="-r all -r rect:0,0,1050,1000 -r rect:50,0,1050,1000"
-"$SAMPLE" -S $regions "$tmp/t.png" >"$tmp/t3" || fail "three arrays"
-"$SAMPLE" -S --max-memory 80M $regions "$tmp/t.png" >"$tmp/t1" || fail "one array"
-"$SAMPLE" -S --max-memory 40M $regions "$tmp/t.png" >"$tmp/t0" || fail "no array"
-cmp -s "$tmp/t3" "$tmp/t1" || fail "one array: $(diff "$tmp/t3" "$tmp/t1")"
-cmp -s "$tmp/t3" "$tmp/t0" || fail "no array: $(diff "$tmp/t3" "$tmp/t0")"
-: >"$tmp/each"
-for r in all rect:0,0,1050,1000 rect:50,0,1050,1000; do
-	"$SAMPLE" -S -r $r "$tmp/t.png" | sed -n '2,$p' >>"$tmp/each" ||
-	    fail "region $r alone"
+for f in t.png t.jpg; do
+	"$SAMPLE" -S $regions "$tmp/$f" >"$tmp/t3" || fail "$f: three arrays"
+	"$SAMPLE" -S --max-memory 80M $regions "$tmp/$f" >"$tmp/t1" ||
+	    fail "$f: one array"
+	"$SAMPLE" -S --max-memory 40M $regions "$tmp/$f" >"$tmp/t0" ||
+	    fail "$f: no array"
+	cmp -s "$tmp/t3" "$tmp/t1" ||
+	    fail "$f: one array: $(diff "$tmp/t3" "$tmp/t1")"
+	cmp -s "$tmp/t3" "$tmp/t0" ||
+	    fail "$f: no array: $(diff "$tmp/t3" "$tmp/t0")"
+	: >"$tmp/each"
+	for r in all rect:0,0,1050,1000 rect:50,0,1050,1000; do
+		"$SAMPLE" -S -r $r "$tmp/$f" | sed -n '2,$p' >>"$tmp/each" ||
+		    fail "$f: region $r alone"
+	done
+	sed -n '2,$p' "$tmp/t3" | cmp -s - "$tmp/each" ||
+	    fail "$f: regions together and alone differ: $(sed -n '2,$p' "$tmp/t3" | diff - "$tmp/each")"
+	[ "$(wc -l <"$tmp/t3")" -ge 4 ] || fail "$f: too few lines: $(cat "$tmp/t3")"
 done
-sed -n '2,$p' "$tmp/t3" | cmp -s - "$tmp/each" ||
-    fail "regions together and alone differ: $(sed -n '2,$p' "$tmp/t3" | diff - "$tmp/each")"
-[ "$(wc -l <"$tmp/t3")" -ge 4 ] || fail "too few lines: $(cat "$tmp/t3")"
 exit 0
