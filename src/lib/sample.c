@@ -7,11 +7,12 @@
  * run of values), and each region's distinct values are converted to
  * Lab once, when the decoder has passed the region (pixels are converted
  * one by one only for --report's pictures).  Memory is the regions'
- * colours (16 bytes each in tables at most half full, tally.c), taken
- * from the budget as the tallies grow, plus what the plan needs up front
- * (masks, one decoded row, the tallies' first room, a large 8-bit RGB
- * region's 32 MiB array, tally-direct.c), checked before anything is
- * allocated.
+ * colours (16 bytes each in tables at most half full, three quarters
+ * for a large region; tally.c), taken from the budget as the tallies
+ * grow, plus what the plan needs up front (masks, one decoded row, the
+ * tallies' first room, a large region's 1 MiB of recent values or, for
+ * 8-bit RGB, its 32 MiB array, tally-direct.c), checked before anything
+ * is allocated.
  */
 #include "config.h"
 

@@ -19,7 +19,9 @@
  * slot is counted there; any other puts the slot's count into the table
  * and takes the slot.  24 of 25 pixels of a 24 MP photo are counted
  * there (2^14 slots: 10 of 11, and the 16-bit PNG of it took 13 % longer).
- * The colours and their counts are the same.
+ * The colours and their counts are the same.  Since its table sees so
+ * few pixels, it may be three quarters full: the 16-bit PNG's table is
+ * 8 MiB instead of 16, and the region takes 4 % less time.
  */
 #include "config.h"
 
@@ -149,6 +151,36 @@ smp_tally_init(struct smp_tally *t, size_t pixels)
 	return 0;
 }
 
+/* Is the table too full for one more value? */
+static int
+tally_full(const struct smp_tally *t)
+{
+	return t->recent != NULL ? 4 * (t->n + 1) > 3 * t->size :
+	    2 * (t->n + 1) > t->size;
+}
+
+/* How many recent values wait for the table. */
+static size_t
+tally_recent_used(const struct smp_tally *t)
+{
+	size_t	i, n = 0;
+
+	if (t->recent != NULL)
+		for (i = 0; i < TALLY_RECENT_SIZE; i++)
+			n += t->recent[i].n != 0;
+	return n;
+}
+
+/* The entries of a table turned into a list: its values, the recent
+ * ones, and at least the table's own. */
+static size_t
+tally_list_need(const struct smp_tally *t)
+{
+	size_t	need = t->n + tally_recent_used(t);
+
+	return need > t->size ? need : t->size;
+}
+
 /* Does the next growth turn the table into a list? */
 static int
 tally_to_list(const struct smp_tally *t)
@@ -159,9 +191,9 @@ tally_to_list(const struct smp_tally *t)
 size_t
 smp_tally_grow_bytes(const struct smp_tally *t, size_t *after)
 {
-	if (tally_to_list(t)) {
-		*after = 0;
-		return 0;
+	if (tally_to_list(t)) {		/* extended, if at all */
+		*after = smp_tally_bytes(tally_list_need(t) - t->size);
+		return *after;
 	}
 	/* A table is rebuilt beside the old one; a list is extended. */
 	*after = smp_tally_bytes(t->size);
@@ -192,14 +224,18 @@ smp_tally_grow(struct smp_tally *t)
 
 	if (size > SIZE_MAX / sizeof *tab / 2)
 		return -1;
-	/*
-	 * Half of it is room, and the recent values fit: each holds a pixel
-	 * the table does not, so there are fewer of them than pixels beyond
-	 * the table's values, fewer than its values when they are more than
-	 * half of the pixels.
-	 */
+	/* A quarter of it is room at least, and more if the recent values
+	 * need it. */
 	if (tally_to_list(t)) {
+		size_t	need = tally_list_need(t);
+
 		tally_pack(t);
+		if (need > t->size) {
+			if ((tab = realloc(t->tab, need * sizeof *tab)) == NULL)
+				return -1;
+			t->tab = tab;
+			t->size = need;
+		}
 		t->list = 1;
 		t->last = t->n - 1;
 		return smp_tally_flush(t) == 0 ? 0 : -1;
@@ -236,7 +272,7 @@ tally_put(struct smp_tally *t, struct slot *tab, uint64_t key, uint32_t n)
 		/* The probe itself is cheaper than a guess at the last
 		 * value, which a textured photo makes a coin toss. */
 		if ((s = tally_slot(tab, t->size, t->bits, key))->n == 0) {
-			if (2 * (t->n + 1) > t->size)
+			if (tally_full(t))
 				return 1;
 			s->key = key;
 			t->n++;
