@@ -245,10 +245,10 @@ stats_wselect(struct smp_wval *v, size_t n, uint64_t k, float *next)
 /* The weighted rank-k and rank-(k + 1) values (0-based), k + 1 below the
  * total weight: one pass of counting weights on the keys' high 16 bits
  * finds the buckets that hold them, with no weight between; their
- * values that weigh go to the front of v, which stats_wselect searches.  That is a part
- * of v as small as a bucket (a 2000x2000 region's L* median: 1 % of its
- * colours), for counters of 512 KiB instead of the 1.5 MiB that a
- * second pass of counting took. */
+ * values that weigh go to the front of v, which stats_wselect searches.
+ * That is a part of v as small as a bucket (a 2000x2000 region's L*
+ * median: 1 % of its colours), for counters of 512 KiB instead of the
+ * 1.5 MiB that a second pass of counting took. */
 static int
 stats_wradix_pair(struct smp_wval *v, size_t n, uint64_t k, float *out)
 {

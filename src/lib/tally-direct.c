@@ -12,13 +12,13 @@
  * A count is split: its low byte in the first 16 MiB, which every pixel
  * touches, so that the region's colours take half the pages and cache
  * lines of 16-bit counts (a 2000x2000 region counts in a quarter less
- * time, with 1200 fewer page faults); its high byte in the second 16 MiB, which only a colour's
- * 256th, 512th, ... pixel touches; and a count past 65535 leaves the
- * colour's index in a list of wraps, at most one per 65536 pixels.  The
- * first pixel of a colour marks its block of 64 low bytes in a bitmap,
- * its first carry the block of high bytes in another, so that the list
- * reads only those blocks.  Only regions of SMP_TALLY_DIRECT_MIN pixels
- * and more use it.
+ * time, with 1200 fewer page faults); its high byte in the second
+ * 16 MiB, which only a colour's 256th, 512th, ... pixel touches; and a
+ * count past 65535 leaves the colour's index in a list of wraps, at most
+ * one per 65536 pixels.  The first pixel of a colour marks its block of
+ * 64 low bytes in a bitmap, its first carry the block of high bytes in
+ * another, so that the list reads only those blocks.  Only regions of
+ * SMP_TALLY_DIRECT_MIN pixels and more use it.
  *
  * When the region is complete, smp_tally_direct_list makes the list of
  * its colours in Morton order, as tally.c's list, and frees the array
