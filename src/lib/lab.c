@@ -78,14 +78,14 @@ lab_cbrt(double t)
 }
 
 /* CIE 1976 f(t) (CIE 15:2004, 8.2.1): a cube root above (6/29)^3, a
- * line below it.  NaN stays NaN. */
+ * line below it, which NaN takes and stays NaN. */
 static double
 lab_f(double t)
 {
 	const double	d = 6.0 / 29.0;
 
 	if (!(t > d * d * d))
-		return t != t ? t : t / (3 * d * d) + 4.0 / 29.0;
+		return t / (3 * d * d) + 4.0 / 29.0;
 	return lab_cbrt(t);
 }
 

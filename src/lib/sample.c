@@ -614,8 +614,8 @@ sampler_keys(struct sampler *s)
 }
 
 /* Count rect columns [a, b) of the row in j, the whole run at once: a
- * direct tally takes their samples (8-bit ones if the row has them), a
- * table their device values. */
+ * direct tally takes their 8-bit samples when the row has them, any
+ * other tally (or row) their device values. */
 static int
 job_push_run(struct sampler *s, struct job *j, uint32_t a, uint32_t b,
     struct smp_err *e)
@@ -634,13 +634,9 @@ job_push_run(struct sampler *s, struct job *j, uint32_t a, uint32_t b,
 			n = b - i;
 		if (n == 0)
 			break;
-		if (j->direct) {
-			if (s->px8 != NULL)
-				smp_tally_direct_add_rgba8(&j->t,
-				    s->px8 + (size_t)i * 4, n);
-			else
-				smp_tally_direct_add_rgba(&j->t,
-				    sampler_px(s) + (size_t)i * 4, n);
+		if (j->direct && s->px8 != NULL) {
+			smp_tally_direct_add_rgba8(&j->t, s->px8 + (size_t)i * 4,
+			    n);
 			m = n;
 			continue;
 		}

@@ -599,10 +599,8 @@ void	smp_tally_free(struct smp_tally *t);
 size_t	smp_tally_direct_bytes(size_t pixels);
 int	smp_tally_direct_init(struct smp_tally *t, size_t pixels);
 size_t	smp_tally_direct_bound(const struct smp_tally *t);
-/* n pixels of 8-bit RGB samples with alpha, widened (v * 257) or not,
- * into a direct tally that can take them. */
-void	smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px,
-	    size_t n);
+/* n pixels of 8-bit RGB samples with alpha (4 bytes a pixel) into a
+ * direct tally that can take them. */
 void	smp_tally_direct_add_rgba8(struct smp_tally *t,
 	    const unsigned char *px, size_t n);
 int	smp_tally_direct_list(struct smp_tally *t);

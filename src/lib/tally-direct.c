@@ -183,23 +183,7 @@ smp__tally_direct_run(struct smp_tally *t, const uint64_t *keys, size_t n)
 	t->pixels += n;
 }
 
-/* The same from the samples, without keys: v * 257 keeps v in its low
- * byte. */
-void
-smp_tally_direct_add_rgba(struct smp_tally *t, const uint16_t *px, size_t n)
-{
-	const uint32_t	(*m)[256] = (const uint32_t (*)[256])t->morton;
-	uint8_t		*d = t->direct;
-	uint64_t	*seen = t->touched;
-	size_t		 i, starts = 0;
-
-	for (i = 0; i < n; i++, px += 4)
-		starts += direct_count_one(t, d, seen, m[0][px[0] & 0xff] |
-		    m[1][px[1] & 0xff] | m[2][px[2] & 0xff]);
-	t->n += starts;
-	t->pixels += n;
-}
-
+/* The same from a row's 8-bit samples, without keys. */
 void
 smp_tally_direct_add_rgba8(struct smp_tally *t, const unsigned char *px,
     size_t n)

@@ -201,20 +201,21 @@ tally_grow(struct smp_tally *t)
 	assert_int_equal(smp_tally_grow(t), 0);
 }
 
-/* keys[0..n) as the RGBA samples of 8-bit pixels, into direct tally t. */
+/* keys[0..n) (8-bit values v * 257) as a row's 8-bit RGBA samples,
+ * into direct tally t. */
 static void
 rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
 {
-	uint16_t	*px = malloc(4 * n * sizeof *px);
+	unsigned char	*px = malloc(4 * n);
 	size_t		 i;
 
 	for (i = 0; i < n; i++) {
-		px[4 * i] = (uint16_t)(keys[i] >> 32);
-		px[4 * i + 1] = (uint16_t)(keys[i] >> 16);
-		px[4 * i + 2] = (uint16_t)keys[i];
-		px[4 * i + 3] = 65535;
+		px[4 * i] = (unsigned char)(keys[i] >> 32);
+		px[4 * i + 1] = (unsigned char)(keys[i] >> 16);
+		px[4 * i + 2] = (unsigned char)keys[i];
+		px[4 * i + 3] = 255;
 	}
-	smp_tally_direct_add_rgba(t, px, n);
+	smp_tally_direct_add_rgba8(t, px, n);
 	free(px);
 }
 
@@ -242,7 +243,7 @@ distinct_keys(const uint64_t *keys, size_t n)
 }
 
 /* Count n pixels of key(i) into a fresh tally (a direct one when
- * want_list is 2, fed RGBA samples when 3), one by one (run 0) or run
+ * want_list is 2, fed 8-bit RGBA samples when 3), one by one (run 0) or run
  * keys at a time; their colours one by one into px; the tally's
  * statistics are theirs. */
 static void
