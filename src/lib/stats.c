@@ -278,6 +278,69 @@ stats_wradix_pair(struct smp_wval *v, size_t n, uint64_t k, float *out)
 	return 0;
 }
 
+/* The weighted rank-k value, and rank k + 1 too when next is not NULL
+ * (k + 1 then below the total weight), for fewer values: counters for
+ * the range they span.  A value's bin is (v - min) * bins / (max - min),
+ * which no larger value makes smaller, so the bins are in the values'
+ * order and only the one or two that hold the ranks are searched (a few
+ * values).  Each pass reads v with no branch on the values, where
+ * stats_wselect's partitions mispredict about one value in two: the five
+ * medians of a grid tile of 24 K colours took two thirds of its
+ * statistics.  Values weighing 0 do not count.  -1 when the counters
+ * cannot be had. */
+#define WBINS_MIN	64
+static size_t
+stats_bin(float x, float lo, double scale, size_t bins)
+{
+	size_t	b = (size_t)(((double)x - lo) * scale);
+
+	return b < bins ? b : bins - 1;
+}
+
+static int
+stats_wbins(struct smp_wval *v, size_t n, uint64_t k, float *out,
+    float *next)
+{
+	uint64_t	*hist, below = 0, in;
+	size_t		 bins = 16, first, last, i, m, b;
+	float		 lo = v[0].v, hi = v[0].v;
+	double		 scale;
+	struct smp_wval	 t;
+
+	for (i = 1; i < n; i++) {
+		lo = v[i].v < lo ? v[i].v : lo;
+		hi = v[i].v > hi ? v[i].v : hi;
+	}
+	if (lo == hi) {
+		*out = lo;
+		if (next != NULL)
+			*next = lo;
+		return 0;
+	}
+	while (bins < 65536 && 8 * bins <= n)
+		bins *= 2;
+	if ((hist = stats_counters(bins, sizeof *hist)) == NULL)
+		return -1;
+	scale = (double)bins / ((double)hi - lo);
+	for (i = 0; i < n; i++)
+		hist[stats_bin(v[i].v, lo, scale, bins)] += v[i].w;
+	for (first = 0; below + hist[first] <= k; first++)
+		below += hist[first];
+	/* Rank k + 1 is in the same bin or the next that weighs. */
+	in = below + hist[first];
+	for (last = first; next != NULL && in <= k + 1; )
+		in += hist[++last];
+	free(hist);
+	for (i = 0, m = 0; i < n; i++) {
+		b = stats_bin(v[i].v, lo, scale, bins);
+		if (v[i].w != 0 && b >= first && b <= last) {
+			t = v[m], v[m++] = v[i], v[i] = t;
+		}
+	}
+	*out = stats_wselect(v, m, k - below, next);
+	return 0;
+}
+
 double
 smp_stats_wmedian(struct smp_wval *v, size_t n)
 {
@@ -295,8 +358,15 @@ smp_stats_wmedian(struct smp_wval *v, size_t n)
 	    (total % 2 == 0), pair) == 0)
 		return total % 2 ? pair[0] + 0.0 :
 		    ((double)pair[0] + pair[1]) / 2 + 0.0;
-	if (total % 2)
+	if (total % 2) {
+		if (n >= WBINS_MIN && stats_wbins(v, n, total / 2, pair,
+		    NULL) == 0)
+			return pair[0] + 0.0;
 		return stats_wselect(v, n, total / 2, NULL) + 0.0;
+	}
+	if (n >= WBINS_MIN && stats_wbins(v, n, total / 2 - 1, &pair[1],
+	    pair) == 0)
+		return ((double)pair[1] + pair[0]) / 2 + 0.0;
 	lo = stats_wselect(v, n, total / 2 - 1, pair);
 	hi = pair[0];
 	return (lo + hi) / 2 + 0.0;
