@@ -575,6 +575,11 @@ struct smp_tally {
 	uint64_t		*touched;	/* a bit per block seen */
 	uint64_t		*carried;	/* a bit per block carried into */
 	uint32_t		(*morton)[256];
+	int			 sorted;	/* tally-sort.c, until flushed */
+	uint32_t		*codes;		/* its chunk, or NULL */
+	uint32_t		*cache;		/* its recent colours */
+	size_t			 ncodes, chunk;	/* colours in it, its room */
+	size_t			 runs;		/* sorted, waiting for the list */
 };
 size_t	smp_tally_init_bytes(size_t pixels);
 size_t	smp_tally_bytes(size_t size);
@@ -604,6 +609,18 @@ size_t	smp_tally_direct_bound(const struct smp_tally *t);
 void	smp_tally_direct_add_rgba8(struct smp_tally *t,
 	    const unsigned char *px, size_t n);
 int	smp_tally_direct_list(struct smp_tally *t);
+/* tally-sort.c: a tally for a region of an 8-bit RGB image (keys of
+ * three samples v * 257) counted by sorting its colours a chunk at a
+ * time into a list in key order (see tally-sort.c), with tally.c's
+ * calls.  Its first pixel has it grow by the chunk, which chunk_bytes
+ * says (0 before that), and which the flush frees. */
+int	smp_tally_sorted_init(struct smp_tally *t, size_t pixels);
+size_t	smp_tally_sort_chunk_bytes(const struct smp_tally *t);
+/* n pixels of 8-bit RGB samples with alpha (4 bytes a pixel) into a
+ * direct or sorted tally; how many it counted before it had to grow
+ * (always n for a direct tally). */
+size_t	smp_tally_add_rgba8(struct smp_tally *t, const unsigned char *px,
+	    size_t n);
 
 /* sample.c -S: a region holds dots (or follicles) only with at least
  * SMP_SEP_MIN_PIXELS of them, SMP_SEP_MIN_SHARE of its pixels, and

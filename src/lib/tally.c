@@ -151,6 +151,20 @@ smp_tally_init(struct smp_tally *t, size_t pixels)
 	return 0;
 }
 
+int
+smp_tally_sorted_init(struct smp_tally *t, size_t pixels)
+{
+	if (smp_tally_init(t, pixels) == -1)
+		return -1;
+	free(t->recent);	/* the chunk does that work */
+	t->recent = NULL;
+	t->list = 1;
+	t->last = SIZE_MAX;
+	t->sorted = 1;
+	t->chunk = smp__tally_sort_chunk(pixels);
+	return 0;
+}
+
 /* Is the table too full for one more value? */
 static int
 tally_full(const struct smp_tally *t)
@@ -188,16 +202,32 @@ tally_to_list(const struct smp_tally *t)
 	return !t->list && t->pixels >= TALLY_LIST_MIN && 2 * t->n > t->pixels;
 }
 
+/* The entries of a grown table or list: twice as many, or for a sorted
+ * tally as many more as will take the runs of its chunk. */
+static size_t
+tally_grown(const struct smp_tally *t)
+{
+	size_t	size = 2 * t->size;
+
+	while (t->sorted && size < t->n + t->runs)
+		size *= 2;
+	return size;
+}
+
 size_t
 smp_tally_grow_bytes(const struct smp_tally *t, size_t *after)
 {
+	if (t->sorted && t->codes == NULL) {	/* its chunk */
+		*after = smp__tally_sort_bytes(t);
+		return *after;
+	}
 	if (tally_to_list(t)) {		/* extended, if at all */
 		*after = smp_tally_bytes(tally_list_need(t) - t->size);
 		return *after;
 	}
 	/* A table is rebuilt beside the old one; a list is extended. */
-	*after = smp_tally_bytes(t->size);
-	return smp_tally_bytes(t->list ? t->size : 2 * t->size);
+	*after = smp_tally_bytes(tally_grown(t) - t->size);
+	return t->list ? *after : smp_tally_bytes(2 * t->size);
 }
 
 /* Move the used slots to the front, in table order. */
@@ -219,9 +249,11 @@ int
 smp_tally_grow(struct smp_tally *t)
 {
 	struct slot	*tab, *old = t->tab, *o;
-	size_t		 size = 2 * t->size, i;
+	size_t		 size = tally_grown(t), i;
 	int		 bits = tally_bits(size);
 
+	if (t->sorted && t->codes == NULL)
+		return smp__tally_sort_alloc(t);
 	if (size > SIZE_MAX / sizeof *tab / 2)
 		return -1;
 	/* A quarter of it is room at least, and more if the recent values
@@ -322,6 +354,8 @@ smp_tally_flush(struct smp_tally *t)
 	struct slot	*r;
 	size_t		 i;
 
+	if (t->sorted)
+		return smp__tally_sort_flush(t);
 	if (t->recent == NULL)
 		return 0;
 	for (i = 0; i < TALLY_RECENT_SIZE; i++) {
@@ -344,6 +378,8 @@ smp_tally_add(struct smp_tally *t, uint64_t key)
 		smp__tally_direct_run(t, &key, 1);
 		return 0;
 	}
+	if (t->sorted)
+		return smp__tally_sort_run(t, &key, 1) == 1 ? 0 : 1;
 	return tally_add(t, t->tab, key);
 }
 
@@ -357,10 +393,22 @@ smp_tally_add_run(struct smp_tally *t, const uint64_t *keys, size_t n)
 		smp__tally_direct_run(t, keys, n);
 		return n;
 	}
+	if (t->sorted)
+		return smp__tally_sort_run(t, keys, n);
 	for (i = 0; i < n; i++)
 		if (tally_add(t, tab, keys[i]) != 0)
 			break;
 	return i;
+}
+
+size_t
+smp_tally_add_rgba8(struct smp_tally *t, const unsigned char *px, size_t n)
+{
+	if (t->direct != NULL) {
+		smp_tally_direct_add_rgba8(t, px, n);
+		return n;
+	}
+	return smp__tally_sort_rgba8(t, px, n);
 }
 
 int
@@ -404,5 +452,6 @@ smp_tally_free(struct smp_tally *t)
 	free(t->tab);
 	free(t->recent);
 	smp__tally_direct_free(t);
+	smp__tally_sort_free(t);
 	memset(t, 0, sizeof *t);
 }

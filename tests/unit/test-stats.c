@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "smp.h"
+#include "smp-internal.h"
 
 static int
 cmp_float(const void *a, const void *b)
@@ -202,8 +203,8 @@ tally_grow(struct smp_tally *t)
 }
 
 /* keys[0..n) (8-bit values v * 257) as a row's 8-bit RGBA samples,
- * into direct tally t. */
-static void
+ * into direct or sorted tally t; how many it took before it must grow. */
+static size_t
 rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
 {
 	unsigned char	*px = malloc(4 * n);
@@ -215,8 +216,9 @@ rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
 		px[4 * i + 2] = (unsigned char)keys[i];
 		px[4 * i + 3] = 255;
 	}
-	smp_tally_direct_add_rgba8(t, px, n);
+	n = smp_tally_add_rgba8(t, px, n);
 	free(px);
+	return n;
 }
 
 static int
@@ -243,9 +245,9 @@ distinct_keys(const uint64_t *keys, size_t n)
 }
 
 /* Count n pixels of key(i) into a fresh tally (a direct one when
- * want_list is 2, fed 8-bit RGBA samples when 3), one by one (run 0) or run
- * keys at a time; their colours one by one into px; the tally's
- * statistics are theirs. */
+ * want_list is 2, fed 8-bit RGBA samples when 3; a sorted one when 4, fed
+ * samples when 5), one by one (run 0) or run keys at a time; their
+ * colours one by one into px; the tally's statistics are theirs. */
 static void
 tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 {
@@ -258,7 +260,9 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 	uint64_t		 sum = 0;
 	int			 i, r;
 
-	if (want_list >= 2)	/* a direct tally */
+	if (want_list >= 4)
+		assert_int_equal(smp_tally_sorted_init(&t, (size_t)n), 0);
+	else if (want_list >= 2)	/* a direct tally */
 		assert_int_equal(smp_tally_direct_init(&t, (size_t)n), 0);
 	else
 		assert_int_equal(smp_tally_init(&t, (size_t)n), 0);
@@ -276,12 +280,10 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 			continue;
 		}
 		k = n - i < run ? (size_t)(n - i) : (size_t)run;
-		if (want_list == 3) {
-			rgba_add(&t, keys + i, k);
-			m = k;
-			continue;
-		}
-		m = smp_tally_add_run(&t, keys + i, k);
+		if (want_list == 3 || want_list == 5)
+			m = rgba_add(&t, keys + i, k);
+		else
+			m = smp_tally_add_run(&t, keys + i, k);
 		assert_true(t.pixels == (uint64_t)i + m);
 		if (m < k)
 			tally_grow(&t);
@@ -290,7 +292,13 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 	while ((r = smp_tally_flush(&t)) == 1)
 		tally_grow(&t);
 	assert_int_equal(r, 0);
-	if (want_list >= 2) {
+	if (want_list >= 4) {	/* a list in key order */
+		const struct smp__tally_slot *tab = t.tab;
+
+		assert_true(t.list && t.codes == NULL && !t.sorted);
+		for (k = 1; k < t.n; k++)
+			assert_true(tab[k - 1].key < tab[k].key);
+	} else if (want_list >= 2) {
 		size_t	bound = smp_tally_direct_bound(&t);
 
 		assert_int_equal(smp_tally_direct_list(&t), 0);
@@ -387,9 +395,13 @@ burst(int i)
 /* A tally counts each value once, through its growth, one by one or in
  * runs, and has each converted once; its statistics are those of the
  * pixels one by one.  So does a direct tally (tally-direct.c), from
- * keys or from samples, and a large region's tally with its recent
- * values, flushed into a table or into a list (1.2 Mpx of noise: more
- * of them than its table's room, so that the list is extended). */
+ * keys or from samples; a sorted one (tally-sort.c), whose chunks of
+ * 32768 meet a colour's runs on either side of their edges (rgb8_exact's
+ * 131072 pixels of one colour), whose list must take more runs than one
+ * doubling makes room for (runs of 70000), and one smaller than a
+ * chunk; and a large region's tally with its recent values, flushed
+ * into a table or into a list (1.2 Mpx of noise: more of them than its
+ * table's room, so that the list is extended). */
 static void
 test_tally(void **state)
 {
@@ -407,6 +419,12 @@ test_tally(void **state)
 	tally_check(140000, rgb8_exact, 3, 3000);
 	tally_check(100000, rgb8_carry, 2, 0);
 	tally_check(100000, rgb8_carry, 3, 4000);
+	tally_check(300000, rgb8, 4, 0);
+	tally_check(300000, rgb8, 4, 5000);
+	tally_check(300000, rgb8, 5, 5000);
+	tally_check(140000, rgb8_exact, 5, 70000);
+	tally_check(100000, rgb8_carry, 5, 1);
+	tally_check(20000, rgb8, 5, 20000);
 	tally_check(BURST_PIXELS, burst, 0, 0);
 	tally_check(BURST_PIXELS, burst, 0, 3000);
 	tally_check(BURST_PIXELS, few, 0, 777);

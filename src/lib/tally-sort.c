@@ -1,0 +1,283 @@
+/*
+ * tally-sort.c: a region of an 8-bit RGB image below a direct tally's
+ * size (a grid tile above all), counted by sorting instead of in
+ * tally.c's table, whose probe at random in a megabyte or more (ten or
+ * twenty such tables for a grid's row of tiles) missed the cache on
+ * nearly every pixel.
+ *
+ * A pixel's colour, 24 bits, is first counted among the recent ones:
+ * CACHE_SIZE slots of a colour and a count below 256 (16 KiB, in the
+ * L1 or L2 cache), one per hash of the colour.  A colour that is not in
+ * its slot, or whose count there is full, moves what the slot held into
+ * a chunk, as the colour and its count in one word.  A full chunk is
+ * sorted by colour (two passes of counting on 12 bits each), its runs
+ * of one colour summed, and those merged into the region's list, which
+ * is kept in order.  Two of three pixels of a grid tile of a photo are
+ * counted in their slot.
+ *
+ * The list holds each colour once, in order of its samples, the first
+ * highest (the order of its key): memory in proportion to the colours,
+ * plus a chunk of at most SORT_CHUNK words, its scratch and the recent
+ * colours, allocated at the region's first pixel and freed when the
+ * region is complete.  While counting, a list entry's key is the 24-bit
+ * colour; the flush turns them into keys (8-bit values as v * 257).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smp.h"
+#include "smp-internal.h"
+
+#define SORT_CHUNK	32768
+#define CACHE_BITS	12
+#define CACHE_SIZE	((size_t)1 << CACHE_BITS)
+#define DIGIT_BITS	12
+#define DIGITS		((size_t)1 << DIGIT_BITS)
+
+#define slot	smp__tally_slot
+
+/* The chunk, its scratch and the recent colours. */
+size_t
+smp__tally_sort_bytes(const struct smp_tally *t)
+{
+	return (2 * t->chunk + CACHE_SIZE) * sizeof *t->codes;
+}
+
+/* A chunk no larger than the region. */
+size_t
+smp__tally_sort_chunk(size_t pixels)
+{
+	return pixels < SORT_CHUNK ? (pixels > 0 ? pixels : 1) : SORT_CHUNK;
+}
+
+size_t
+smp_tally_sort_chunk_bytes(const struct smp_tally *t)
+{
+	return t->codes != NULL ? smp__tally_sort_bytes(t) : 0;
+}
+
+int
+smp__tally_sort_alloc(struct smp_tally *t)
+{
+	if (t->codes == NULL) {
+		if ((t->codes = malloc(smp__tally_sort_bytes(t))) == NULL)
+			return -1;
+		t->cache = t->codes + 2 * t->chunk;
+		memset(t->cache, 0, CACHE_SIZE * sizeof *t->cache);
+	}
+	return 0;
+}
+
+/* Sort a[0..n), words of a colour (high 24 bits) and a count, by colour,
+ * with tmp[0..n) as scratch: least significant digit first, each pass
+ * stable. */
+static void
+sort_words(uint32_t *a, uint32_t *tmp, size_t n)
+{
+	uint32_t	lo[DIGITS], hi[DIGITS], s, c;
+	size_t		i;
+
+	memset(lo, 0, sizeof lo);
+	memset(hi, 0, sizeof hi);
+	for (i = 0; i < n; i++) {
+		lo[a[i] >> 8 & (DIGITS - 1)]++;
+		hi[a[i] >> 20]++;
+	}
+	for (i = 0, s = 0; i < DIGITS; i++)
+		c = lo[i], lo[i] = s, s += c;
+	for (i = 0, s = 0; i < DIGITS; i++)
+		c = hi[i], hi[i] = s, s += c;
+	for (i = 0; i < n; i++)
+		tmp[lo[a[i] >> 8 & (DIGITS - 1)]++] = a[i];
+	for (i = 0; i < n; i++)
+		a[hi[tmp[i] >> 20]++] = tmp[i];
+}
+
+/* The sorted chunk's runs: their colours to the front of it, their
+ * pixels into the scratch beside it; their count. */
+static size_t
+chunk_runs(struct smp_tally *t)
+{
+	uint32_t	*a = t->codes, *len = t->codes + t->chunk, c, k;
+	size_t		 i, m = 0;
+
+	for (i = 0; i < t->ncodes; i++) {
+		c = a[i] >> 8, k = a[i] & 0xff;
+		if (m > 0 && a[m - 1] == c)
+			len[m - 1] += k;
+		else {
+			a[m] = c;	/* a[i] itself when m = i */
+			len[m++] = k;
+		}
+	}
+	return m;
+}
+
+/* Merge the chunk's runs into the list, from the back, into room for
+ * both; the colours they share leave a gap at the front, closed after. */
+static void
+merge_runs(struct smp_tally *t)
+{
+	struct slot	*tab = t->tab;
+	const uint32_t	*code = t->codes, *len = t->codes + t->chunk;
+	size_t		 i = t->n, j = t->runs, w = t->n + t->runs;
+
+	while (j > 0) {
+		if (i > 0 && tab[i - 1].key > code[j - 1])
+			tab[--w] = tab[--i];
+		else if (i > 0 && tab[i - 1].key == code[j - 1]) {
+			tab[--w] = tab[--i];
+			tab[w].n += len[--j];
+		} else {
+			w--, j--;
+			tab[w].key = code[j];
+			tab[w].n = len[j];
+			tab[w].unused = 0;
+		}
+	}
+	if (w > i) {
+		memmove(tab + i, tab + w, (t->n + t->runs - w) * sizeof *tab);
+		t->n += t->runs - (w - i);
+	} else
+		t->n += t->runs;
+	t->runs = 0;
+	t->ncodes = 0;
+}
+
+/* Empty the chunk into the list; 1 when the list has no room for its
+ * runs (grow it and call again: the runs wait). */
+static int
+chunk_empty(struct smp_tally *t)
+{
+	if (t->runs == 0 && t->ncodes > 0) {
+		sort_words(t->codes, t->codes + t->chunk, t->ncodes);
+		t->runs = chunk_runs(t);
+	}
+	if (t->runs == 0)
+		return 0;
+	if (t->n + t->runs > t->size)
+		return 1;
+	merge_runs(t);
+	return 0;
+}
+
+static uint32_t
+code_of_key(uint64_t key)
+{
+	return (uint32_t)((key >> 40 & 0xff) << 16 | (key >> 24 & 0xff) << 8 |
+	    (key >> 8 & 0xff));
+}
+
+static uint32_t
+code_of_rgba8(const unsigned char *px)
+{
+	return (uint32_t)px[0] << 16 | (uint32_t)px[1] << 8 | px[2];
+}
+
+/* One more pixel of colour c among the recent colours (slot word: the
+ * colour, and a count that is 0 only in an empty slot), what the slot
+ * held moved to chunk[*nc] when c is not in it or its count is full.
+ * Without a branch on the colours, which a photo makes a coin toss: the
+ * caller sees that the chunk has room for every pixel it puts. */
+static inline void
+sorted_put(uint32_t *restrict cache, uint32_t *restrict chunk, size_t *nc,
+    uint32_t c)
+{
+	uint32_t	*w = &cache[(c * 0x9E3779B1u) >> (32 - CACHE_BITS)];
+	uint32_t	 old = *w;
+	int		 hit = (old ^ c << 8) < 255;	/* or c = 0, empty */
+
+	chunk[*nc] = old;
+	*nc += !hit & ((old & 0xff) != 0);
+	*w = hit ? old + 1 : c << 8 | 1;
+}
+
+/* Count n pixels, of keys or of 8-bit samples (the other NULL); how
+ * many before the tally must grow (its chunk not yet allocated, or its
+ * list without room for the chunk's runs). */
+static size_t
+sorted_count(struct smp_tally *t, const uint64_t *keys,
+    const unsigned char *px, size_t n)
+{
+	size_t	i = 0, m, k, nc;
+
+	while (t->codes != NULL && i < n) {
+		if ((m = t->chunk - t->ncodes) == 0) {
+			if (chunk_empty(t) == 1)
+				break;
+			continue;
+		}
+		if (m > n - i)
+			m = n - i;
+		nc = t->ncodes;
+		if (keys != NULL)
+			for (k = i; k < i + m; k++)
+				sorted_put(t->cache, t->codes, &nc,
+				    code_of_key(keys[k]));
+		else
+			for (k = i; k < i + m; k++)
+				sorted_put(t->cache, t->codes, &nc,
+				    code_of_rgba8(px + 4 * k));
+		t->ncodes = nc;
+		i += m;
+	}
+	t->pixels += i;
+	return i;
+}
+
+size_t
+smp__tally_sort_run(struct smp_tally *t, const uint64_t *keys, size_t n)
+{
+	return sorted_count(t, keys, NULL, n);
+}
+
+size_t
+smp__tally_sort_rgba8(struct smp_tally *t, const unsigned char *px,
+    size_t n)
+{
+	return sorted_count(t, NULL, px, n);
+}
+
+/* The key of 24-bit colour c: each 8-bit value as v * 257. */
+static uint64_t
+key_of_code(uint32_t c)
+{
+	return (uint64_t)(c >> 16) * 257 << 32 |
+	    (uint64_t)(c >> 8 & 0xff) * 257 << 16 | (uint64_t)(c & 0xff) * 257;
+}
+
+int
+smp__tally_sort_flush(struct smp_tally *t)
+{
+	struct slot	*tab = t->tab;
+	size_t		 i;
+
+	/* The recent colours go to the chunk; those that wait for room
+	 * are still in their slots. */
+	for (i = 0; t->codes != NULL && i < CACHE_SIZE; i++) {
+		if ((t->cache[i] & 0xff) == 0)
+			continue;
+		if (t->ncodes == t->chunk && chunk_empty(t) == 1)
+			return 1;
+		t->codes[t->ncodes++] = t->cache[i];
+		t->cache[i] = 0;
+	}
+	if (t->codes != NULL && chunk_empty(t) == 1)
+		return 1;
+	for (i = 0; i < t->n; i++)
+		tab[i].key = key_of_code((uint32_t)tab[i].key);
+	smp__tally_sort_free(t);
+	t->sorted = 0;
+	return 0;
+}
+
+void
+smp__tally_sort_free(struct smp_tally *t)
+{
+	free(t->codes);
+	t->codes = t->cache = NULL;
+	t->ncodes = t->runs = 0;
+}
