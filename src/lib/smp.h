@@ -580,6 +580,7 @@ struct smp_tally {
 	uint32_t		*cache;		/* its recent colours */
 	size_t			 ncodes, chunk;	/* colours in it, its room */
 	size_t			 runs;		/* sorted, waiting for the list */
+	int			 ordered;	/* its list is in key order */
 };
 size_t	smp_tally_init_bytes(size_t pixels);
 size_t	smp_tally_bytes(size_t size);
@@ -616,6 +617,12 @@ int	smp_tally_direct_list(struct smp_tally *t);
  * says (0 before that), and which the flush frees. */
 int	smp_tally_sorted_init(struct smp_tally *t, size_t pixels);
 size_t	smp_tally_sort_chunk_bytes(const struct smp_tally *t);
+/* smp_tally_colours for k sorted tallies at once, all flushed (their
+ * lists in key order, which ordered says): a value that several hold is
+ * converted once (a grid's row of tiles shares most of its colours).
+ * -1 when convert fails; 1, with nothing done, out of memory. */
+int	smp_tally_sort_colours(struct smp_tally *const *ts, size_t k,
+	    smp_tally_convert_fn convert, void *arg);
 /* n pixels of 8-bit RGB samples with alpha (4 bytes a pixel) into a
  * direct or sorted tally; how many it counted before it had to grow
  * (always n for a direct tally). */

@@ -271,7 +271,82 @@ smp__tally_sort_flush(struct smp_tally *t)
 		tab[i].key = key_of_code((uint32_t)tab[i].key);
 	smp__tally_sort_free(t);
 	t->sorted = 0;
+	t->ordered = 1;
 	return 0;
+}
+
+/* The key at list i's cursor, UINT64_MAX past its end (no key of three
+ * 8-bit samples is that). */
+static uint64_t
+head_key(struct smp_tally *const *ts, size_t i, size_t pos)
+{
+	return pos < ts[i]->n ? ((const struct slot *)ts[i]->tab)[pos].key :
+	    UINT64_MAX;
+}
+
+/* Write the Lab of keys[0..m) over entries [from, to) of t's list, each
+ * of which is one of them: both are in key order. */
+static void
+write_colours(struct smp_tally *t, size_t from, size_t to,
+    const uint64_t *keys, const float *lab)
+{
+	struct slot		*tab = t->tab;
+	struct smp_colour	 c;
+	size_t			 i, q = 0;
+
+	for (i = from; i < to; i++) {
+		while (keys[q] != tab[i].key)
+			q++;
+		memcpy(c.lab, lab + 3 * q, sizeof c.lab);
+		c.n = tab[i].n;
+		memcpy(&tab[i], &c, sizeof c);
+	}
+}
+
+int
+smp_tally_sort_colours(struct smp_tally *const *ts, size_t k,
+    smp_tally_convert_fn convert, void *arg)
+{
+	uint64_t	keys[SMP_TALLY_CHUNK], least, *head;
+	float		lab[3 * SMP_TALLY_CHUNK];
+	size_t		*pos, *from, i, m;
+	int		r = -1;
+
+	if ((pos = calloc(2 * k + 1, sizeof *pos)) == NULL)
+		return 1;
+	if ((head = malloc(k * sizeof *head + 1)) == NULL) {
+		free(pos);
+		return 1;
+	}
+	from = pos + k;
+	for (i = 0; i < k; i++)
+		head[i] = head_key(ts, i, 0);
+	for (;;) {
+		memcpy(from, pos, k * sizeof *pos);
+		for (m = 0; m < SMP_TALLY_CHUNK; m++) {
+			for (i = 0, least = UINT64_MAX; i < k; i++)
+				least = head[i] < least ? head[i] : least;
+			if (least == UINT64_MAX)
+				break;
+			keys[m] = least;
+			for (i = 0; i < k; i++)
+				if (head[i] == least)
+					head[i] = head_key(ts, i, ++pos[i]);
+		}
+		if (m == 0)
+			break;
+		if (convert(arg, keys, lab, m) == -1)
+			goto out;
+		for (i = 0; i < k; i++)
+			write_colours(ts[i], from[i], pos[i], keys, lab);
+	}
+	for (i = 0; i < k; i++)
+		ts[i]->c = ts[i]->tab;
+	r = 0;
+out:
+	free(pos);
+	free(head);
+	return r;
 }
 
 void

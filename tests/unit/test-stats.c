@@ -431,6 +431,56 @@ test_tally(void **state)
 	tally_check(BURST_PIXELS, noise, 1, 4096);
 }
 
+/* Sorted tallies converted together (a grid's row of tiles): each value
+ * that any holds converted once, and each tally's colours those it
+ * counted, with their own counts, as smp_tally_colours gives them. */
+static void
+test_tally_shared(void **state)
+{
+	enum { K = 3, N = 50000 };
+	struct smp_tally	 t[K], alone[K], *ts[K];
+	uint64_t		*keys = malloc(K * N * sizeof *keys);
+	size_t			 converted = 0, single = 0, i, k;
+	int			 r;
+
+	(void)state;
+	for (k = 0; k < K; k++) {
+		assert_int_equal(smp_tally_sorted_init(&t[k], N), 0);
+		assert_int_equal(smp_tally_sorted_init(&alone[k], N), 0);
+		/* Overlapping ranges of colours; the last tally holds the
+		 * largest value, the first the smallest. */
+		for (i = 0; i < N; i++)
+			keys[k * N + i] = rgb8((int)(k * 20000 + i % 37000));
+		for (i = 0; i < N; i++) {
+			while ((r = smp_tally_add(&t[k], keys[k * N + i])) == 1)
+				tally_grow(&t[k]);
+			while ((r = smp_tally_add(&alone[k],
+			    keys[k * N + i])) == 1)
+				tally_grow(&alone[k]);
+		}
+		while ((r = smp_tally_flush(&t[k])) == 1)
+			tally_grow(&t[k]);
+		while ((r = smp_tally_flush(&alone[k])) == 1)
+			tally_grow(&alone[k]);
+		assert_true(t[k].ordered);
+		ts[k] = &t[k];
+	}
+	assert_int_equal(smp_tally_sort_colours(ts, K, convert_keys,
+	    &converted), 0);
+	assert_true(converted == distinct_keys(keys, K * N));
+	for (k = 0; k < K; k++) {
+		assert_int_equal(smp_tally_colours(&alone[k], convert_keys,
+		    &single), 0);
+		assert_true(t[k].c != NULL && t[k].n == alone[k].n);
+		assert_memory_equal(t[k].c, alone[k].c,
+		    t[k].n * sizeof *t[k].c);
+		smp_tally_free(&t[k]);
+		smp_tally_free(&alone[k]);
+	}
+	assert_true(single > converted);
+	free(keys);
+}
+
 static void
 test_separate(void **state)
 {
@@ -493,6 +543,7 @@ main(void)
 		cmocka_unit_test(test_median),
 		cmocka_unit_test(test_wmedian),
 		cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_tally_shared),
 		cmocka_unit_test(test_robust),
 		cmocka_unit_test(test_separate),
 	};
