@@ -44,14 +44,14 @@ void	smp__tally_direct_run(struct smp_tally *t, const uint64_t *keys,
 	    size_t n);
 
 /* tally-sort.c, for tally.c: count keys or 8-bit samples in a sorted
- * tally (how many before it must grow), the chunk of a region of that
- * many pixels and what it takes, allocate it, flush it
+ * tally (how many before it must grow), set up the chunk of a region
+ * of that many pixels, what it takes, allocate it, flush it
  * (1: grow and flush again), free it. */
 size_t	smp__tally_sort_run(struct smp_tally *t, const uint64_t *keys,
 	    size_t n);
 size_t	smp__tally_sort_rgba8(struct smp_tally *t, const unsigned char *px,
 	    size_t n);
-size_t	smp__tally_sort_chunk(size_t pixels);
+void	smp__tally_sort_setup(struct smp_tally *t, size_t pixels);
 size_t	smp__tally_sort_bytes(const struct smp_tally *t);
 int	smp__tally_sort_alloc(struct smp_tally *t);
 int	smp__tally_sort_flush(struct smp_tally *t);

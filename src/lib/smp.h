@@ -579,6 +579,7 @@ struct smp_tally {
 	uint32_t		*codes;		/* its chunk, or NULL */
 	uint32_t		*cache;		/* its recent colours */
 	size_t			 ncodes, chunk;	/* colours in it, its room */
+	int			 cache_bits;	/* 1 << bits recent colours */
 	size_t			 runs;		/* sorted, waiting for the list */
 	int			 ordered;	/* its list is in key order */
 };

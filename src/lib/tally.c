@@ -161,7 +161,7 @@ smp_tally_sorted_init(struct smp_tally *t, size_t pixels)
 	t->list = 1;
 	t->last = SIZE_MAX;
 	t->sorted = 1;
-	t->chunk = smp__tally_sort_chunk(pixels);
+	smp__tally_sort_setup(t, pixels);
 	return 0;
 }
 
