@@ -242,52 +242,19 @@ stats_wselect(struct smp_wval *v, size_t n, uint64_t k, float *next)
 	return v[lo].v;
 }
 
-/* The weighted rank-k and rank-(k + 1) values (0-based), k + 1 below the
- * total weight: one pass of counting weights on the keys' high 16 bits
- * finds the buckets that hold them, with no weight between; their
- * values that weigh go to the front of v, which stats_wselect searches.
- * That is a part of v as small as a bucket (a 2000x2000 region's L*
- * median: 1 % of its colours), for counters of 512 KiB instead of the
- * 1.5 MiB that a second pass of counting took. */
-static int
-stats_wradix_pair(struct smp_wval *v, size_t n, uint64_t k, float *out)
-{
-	uint64_t	*hist, rank[2] = { k, k + 1 }, below[2];
-	uint32_t	 bucket[2], top;
-	size_t		 i, m;
-	int		 j, b;
-	struct smp_wval	 t;
-
-	if ((hist = stats_counters(65536, sizeof *hist)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		hist[stats_key(v[i].v) >> 16] += v[i].w;
-	for (j = 0; j < 2; j++) {
-		for (b = 0, below[j] = 0; below[j] + hist[b] <= rank[j]; b++)
-			below[j] += hist[b];
-		bucket[j] = (uint32_t)b;
-	}
-	free(hist);
-	for (i = 0, m = 0; i < n; i++) {
-		top = stats_key(v[i].v) >> 16;
-		if (v[i].w != 0 && (top == bucket[0] || top == bucket[1])) {
-			t = v[m], v[m++] = v[i], v[i] = t;
-		}
-	}
-	out[0] = stats_wselect(v, m, k - below[0], &out[1]);
-	return 0;
-}
-
 /* The weighted rank-k value, and rank k + 1 too when next is not NULL
- * (k + 1 then below the total weight), for fewer values: counters for
- * the range they span.  A value's bin is (v - min) * bins / (max - min),
- * which no larger value makes smaller, so the bins are in the values'
- * order and only the one or two that hold the ranks are searched (a few
+ * (k + 1 then below the total weight), of values in [lo, hi]: counters
+ * for that range.  A value's bin is (v - lo) * bins / (hi - lo), which
+ * no larger value makes smaller, so the bins are in the values' order
+ * and only the one or two that hold the ranks are searched (a few
  * values).  Each pass reads v with no branch on the values, where
  * stats_wselect's partitions mispredict about one value in two: the five
  * medians of a grid tile of 24 K colours took two thirds of its
- * statistics.  Values weighing 0 do not count.  -1 when the counters
- * cannot be had. */
+ * statistics.  For a large region the bins are finer than the 65536 of
+ * the float's high bits that counted before (a 2000x2000 region's L*:
+ * 1 % of its colours searched), and cost one counting pass instead of
+ * two.  Values weighing 0 do not count.  -1 when the counters cannot be
+ * had. */
 #define WBINS_MIN	64
 static size_t
 stats_bin(float x, float lo, double scale, size_t bins)
@@ -298,19 +265,14 @@ stats_bin(float x, float lo, double scale, size_t bins)
 }
 
 static int
-stats_wbins(struct smp_wval *v, size_t n, uint64_t k, float *out,
-    float *next)
+stats_wbins(struct smp_wval *v, size_t n, float lo, float hi, uint64_t k,
+    float *out, float *next)
 {
 	uint64_t	*hist, below = 0, in;
 	size_t		 bins = 16, first, last, i, m, b;
-	float		 lo = v[0].v, hi = v[0].v;
 	double		 scale;
 	struct smp_wval	 t;
 
-	for (i = 1; i < n; i++) {
-		lo = v[i].v < lo ? v[i].v : lo;
-		hi = v[i].v > hi ? v[i].v : hi;
-	}
 	if (lo == hi) {
 		*out = lo;
 		if (next != NULL)
@@ -341,35 +303,44 @@ stats_wbins(struct smp_wval *v, size_t n, uint64_t k, float *out,
 	return 0;
 }
 
+/* The weighted median of v[0..n), of total weight total > 0 and values
+ * in [lo, hi].  Zero is +0 whichever finds it. */
+static double
+stats_wmedian_of(struct smp_wval *v, size_t n, uint64_t total, float lo,
+    float hi)
+{
+	float	pair[2];
+	double	a;
+
+	if (total % 2) {
+		if (n >= WBINS_MIN && stats_wbins(v, n, lo, hi, total / 2, pair,
+		    NULL) == 0)
+			return pair[0] + 0.0;
+		return stats_wselect(v, n, total / 2, NULL) + 0.0;
+	}
+	if (n >= WBINS_MIN && stats_wbins(v, n, lo, hi, total / 2 - 1,
+	    &pair[1], pair) == 0)
+		return ((double)pair[1] + pair[0]) / 2 + 0.0;
+	a = stats_wselect(v, n, total / 2 - 1, pair);
+	return (a + pair[0]) / 2 + 0.0;
+}
+
 double
 smp_stats_wmedian(struct smp_wval *v, size_t n)
 {
 	uint64_t	total = 0;
-	double		hi, lo;
-	float		pair[2];
+	float		lo, hi;
 	size_t		i;
 
 	for (i = 0; i < n; i++)
 		total += v[i].w;
 	if (total == 0)
 		return NAN;
-	/* Zero is +0 whichever finds it (stats_key makes -0 +0). */
-	if (n >= RADIX_MIN && stats_wradix_pair(v, n, total / 2 -
-	    (total % 2 == 0), pair) == 0)
-		return total % 2 ? pair[0] + 0.0 :
-		    ((double)pair[0] + pair[1]) / 2 + 0.0;
-	if (total % 2) {
-		if (n >= WBINS_MIN && stats_wbins(v, n, total / 2, pair,
-		    NULL) == 0)
-			return pair[0] + 0.0;
-		return stats_wselect(v, n, total / 2, NULL) + 0.0;
+	for (i = 1, lo = hi = v[0].v; i < n; i++) {
+		lo = v[i].v < lo ? v[i].v : lo;
+		hi = v[i].v > hi ? v[i].v : hi;
 	}
-	if (n >= WBINS_MIN && stats_wbins(v, n, total / 2 - 1, &pair[1],
-	    pair) == 0)
-		return ((double)pair[1] + pair[0]) / 2 + 0.0;
-	lo = stats_wselect(v, n, total / 2 - 1, pair);
-	hi = pair[0];
-	return (lo + hi) / 2 + 0.0;
+	return stats_wmedian_of(v, n, total, lo, hi);
 }
 
 static void
@@ -381,6 +352,28 @@ stats_nan(struct smp_lab *l)
 #define W(i)	((uint64_t)col[i].n)
 #define LAB(i, c) (col[i].lab[c])
 
+/* Channel c of the colours whose L* lies in [lo, hi] into v, weighed by
+ * their pixels, and the least and largest of them into range; how many.
+ * At least one colour lies there. */
+static size_t
+stats_fill(struct smp_wval *v, const struct smp_colour *col, size_t n,
+    int c, double lo, double hi, float *range)
+{
+	size_t	i, k = 0;
+	float	x;
+
+	range[0] = INFINITY, range[1] = -INFINITY;
+	for (i = 0; i < n; i++) {
+		if (!(LAB(i, 0) >= lo && LAB(i, 0) <= hi))
+			continue;
+		x = LAB(i, c);
+		v[k++] = (struct smp_wval){ x, (uint32_t)W(i) };
+		range[0] = x < range[0] ? x : range[0];
+		range[1] = x > range[1] ? x : range[1];
+	}
+	return k;
+}
+
 int
 smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
     struct smp_stats *out, struct smp_err *e)
@@ -389,6 +382,7 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
 	double		 medL = NAN, s, lo = -INFINITY, hi = INFINITY, w;
 	double		 sum[3] = { 0, 0, 0 }, m[3], ss[3] = { 0, 0, 0 };
 	double		 med[3];
+	float		 range[2];
 	uint64_t	 used = 0, all = 0;
 	size_t		 i, k, kept = 0;
 	int		 c;
@@ -406,13 +400,14 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
 	if ((sc = malloc(n * sizeof *sc)) == NULL)
 		return smp_errf(e, SMP_E_NOMEM, "out of memory for statistics");
 	if (st == SMP_STAT_ROBUST) {
-		for (i = 0; i < n; i++)
-			sc[i] = (struct smp_wval){ LAB(i, 0), (uint32_t)W(i) };
-		medL = smp_stats_wmedian(sc, n);
-		for (i = 0; i < n; i++)
+		k = stats_fill(sc, col, n, 0, -INFINITY, INFINITY, range);
+		medL = stats_wmedian_of(sc, k, all, range[0], range[1]);
+		for (i = 0, range[1] = 0; i < n; i++) {
 			sc[i] = (struct smp_wval){ (float)fabs(LAB(i, 0) - medL),
 			    (uint32_t)W(i) };
-		s = 1.4826 * smp_stats_wmedian(sc, n);
+			range[1] = sc[i].v > range[1] ? sc[i].v : range[1];
+		}
+		s = 1.4826 * stats_wmedian_of(sc, n, all, 0, range[1]);
 		if (s < SMP_ROBUST_MIN_SIGMA)
 			s = SMP_ROBUST_MIN_SIGMA;
 		lo = medL - SMP_ROBUST_K * s;
@@ -444,11 +439,8 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
 			med[0] = medL;
 			continue;
 		}
-		for (i = 0, k = 0; i < n; i++)
-			if (KEEP(i))
-				sc[k++] = (struct smp_wval){ LAB(i, c),
-				    (uint32_t)W(i) };
-		med[c] = smp_stats_wmedian(sc, k);
+		k = stats_fill(sc, col, n, c, lo, hi, range);
+		med[c] = stats_wmedian_of(sc, k, used, range[0], range[1]);
 	}
 #undef KEEP
 	free(sc);
