@@ -137,7 +137,8 @@ test_robust(void **state)
 
 /* Weighted medians against the medians of the values repeated (the
  * unweighted code, by selection or by counting), both paths of each:
- * fewer and more than 32768 values, some of the latter weighing 0. */
+ * 1-300 values (selection below 64, counters from 64 on) and more than
+ * 32768 (the unweighted counting), some of the latter weighing 0. */
 static void
 test_wmedian(void **state)
 {
