@@ -255,7 +255,6 @@ stats_wselect(struct smp_wval *v, size_t n, uint64_t k, float *next)
  * 1 % of its colours searched), and cost one counting pass instead of
  * two.  Values weighing 0 do not count.  -1 when the counters cannot be
  * had. */
-#define WBINS_MIN	64
 static size_t
 stats_bin(float x, float lo, double scale, size_t bins)
 {
@@ -264,42 +263,56 @@ stats_bin(float x, float lo, double scale, size_t bins)
 	return b < bins ? b : bins - 1;
 }
 
+#define WBINS_MIN	64
 static int
 stats_wbins(struct smp_wval *v, size_t n, float lo, float hi, uint64_t k,
     float *out, float *next)
 {
-	uint64_t	*hist, below = 0, in;
-	size_t		 bins = 16, first, last, i, m, b;
+	uint64_t	*hist, below, in;
+	size_t		 bins, first, last, i, m, b;
 	double		 scale;
 	struct smp_wval	 t;
+	float		 glo, ghi;
 
-	if (lo == hi) {
-		*out = lo;
-		if (next != NULL)
-			*next = lo;
-		return 0;
-	}
-	while (bins < 65536 && 8 * bins <= n)
-		bins *= 2;
-	if ((hist = stats_counters(bins, sizeof *hist)) == NULL)
-		return -1;
-	scale = (double)bins / ((double)hi - lo);
-	for (i = 0; i < n; i++)
-		hist[stats_bin(v[i].v, lo, scale, bins)] += v[i].w;
-	for (first = 0; below + hist[first] <= k; first++)
-		below += hist[first];
-	/* Rank k + 1 is in the same bin or the next that weighs. */
-	in = below + hist[first];
-	for (last = first; next != NULL && in <= k + 1; )
-		in += hist[++last];
-	free(hist);
-	for (i = 0, m = 0; i < n; i++) {
-		b = stats_bin(v[i].v, lo, scale, bins);
-		if (v[i].w != 0 && b >= first && b <= last) {
-			t = v[m], v[m++] = v[i], v[i] = t;
+	/* Again within the bins found while they hold a sixteenth of the
+	 * values or more (and fewer than before): a skewed spread would
+	 * otherwise leave most values in one bin. */
+	for (;;) {
+		if (lo == hi) {
+			*out = lo;
+			if (next != NULL)
+				*next = lo;
+			return 0;
 		}
+		for (bins = 16; bins < 65536 && 8 * bins <= n; bins *= 2)
+			;
+		if ((hist = stats_counters(bins, sizeof *hist)) == NULL)
+			return -1;
+		scale = (double)bins / ((double)hi - lo);
+		for (i = 0; i < n; i++)
+			hist[stats_bin(v[i].v, lo, scale, bins)] += v[i].w;
+		for (first = 0, below = 0; below + hist[first] <= k; first++)
+			below += hist[first];
+		/* Rank k + 1 is in the same bin or the next that weighs. */
+		in = below + hist[first];
+		for (last = first; next != NULL && in <= k + 1; )
+			in += hist[++last];
+		free(hist);
+		glo = hi, ghi = lo;
+		for (i = 0, m = 0; i < n; i++) {
+			b = stats_bin(v[i].v, lo, scale, bins);
+			if (v[i].w != 0 && b >= first && b <= last) {
+				glo = v[i].v < glo ? v[i].v : glo;
+				ghi = v[i].v > ghi ? v[i].v : ghi;
+				t = v[m], v[m++] = v[i], v[i] = t;
+			}
+		}
+		k -= below;
+		if (m < WBINS_MIN || m < n / 16 || m == n)
+			break;
+		n = m, lo = glo, hi = ghi;
 	}
-	*out = stats_wselect(v, m, k - below, next);
+	*out = stats_wselect(v, m, k, next);
 	return 0;
 }
 

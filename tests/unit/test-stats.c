@@ -137,8 +137,9 @@ test_robust(void **state)
 
 /* Weighted medians against the medians of the values repeated (the
  * unweighted code, by selection or by counting), both paths of each:
- * 1-300 values (selection below 64, counters from 64 on) and more than
- * 32768 (the unweighted counting), some of the latter weighing 0. */
+ * 1-300 values (selection below 64, counters from 64 on), more than
+ * 32768 (the unweighted counting), some of them weighing 0, and skewed
+ * values with an outlier, whose bins the counters must split again. */
 static void
 test_wmedian(void **state)
 {
@@ -148,13 +149,17 @@ test_wmedian(void **state)
 
 	(void)state;
 	srand(11);
-	for (trial = 0; trial < 60; trial++) {
-		n = trial < 50 ? 1 + rand() % 300 : 40000 + rand() % 3000;
+	for (trial = 0; trial < 70; trial++) {
+		n = trial < 50 ? 1 + rand() % 300 : trial < 60 ?
+		    40000 + rand() % 3000 : 2000 + rand() % 3000;
 		wv = malloc(n * sizeof *wv);
 		r = malloc((size_t)n * 4 * sizeof *r);
 		for (i = 0, m = 0; i < n; i++) {
 			wv[i].v = trial % 2 ? (float)(rand() % 40) - 10 :
 			    (float)(rand() / (RAND_MAX + 1.0) * 100);
+			if (trial >= 60)	/* skewed: most near 0 */
+				wv[i].v = i == 7 ? 1e6f : (float)pow(rand() /
+				    (RAND_MAX + 1.0), 12 + trial % 3 * 6) * 90;
 			if (i % 97 == 0)
 				wv[i].v = i % 194 ? -0.0f : 0.0f;
 			wv[i].w = 1 + rand() % 4;
