@@ -44,7 +44,6 @@ struct job {
 	struct smp_inset	*inset;		/* --report's picture, or NULL */
 	size_t			 over;		/* pixels above the white */
 	double			 threshold;	/* -S: the dots' L* bound */
-	int			 flushed;	/* its tally a list of colours */
 	int			 done;		/* measured, tally freed */
 	int			 direct;	/* a direct tally (8-bit RGB) */
 	int			 sorted;	/* a sorted one (8-bit RGB) */
@@ -784,18 +783,16 @@ sampler_convert_shared(struct sampler *s, uint32_t sy, struct smp_err *e)
 {
 	struct smp_tally	**ts;
 	size_t			  i, k = 0;
-	int			  r;
+	int			  r = 0;
 
+	if ((ts = malloc((s->njobs + 1) * sizeof *ts)) == NULL)
+		return 0;	/* each converts its own */
 	for (i = 0; i < s->njobs; i++)
-		k += !s->jobs[i].done && s->jobs[i].sbox.y1 <= sy &&
-		    s->jobs[i].t.ordered;
-	if (k < 2 || (ts = malloc(k * sizeof *ts)) == NULL)
-		return 0;
-	for (i = 0, k = 0; i < s->njobs; i++)
 		if (!s->jobs[i].done && s->jobs[i].sbox.y1 <= sy &&
 		    s->jobs[i].t.ordered)
 			ts[k++] = &s->jobs[i].t;
-	r = smp_tally_sort_colours(ts, k, sampler_convert, s);
+	if (k >= 2)
+		r = smp_tally_sort_colours(ts, k, sampler_convert, s);
 	free(ts);
 	if (r == -1)
 		return smp_errf(e, SMP_E_COLOR, "%s: colour conversion failed",
@@ -1019,7 +1016,6 @@ job_flush(struct sampler *s, struct job *j, struct smp_err *e)
 	size_t	chunk = smp_tally_sort_chunk_bytes(&j->t);
 	int	r;
 
-	j->flushed = 1;
 	j->pixels = j->t.pixels;
 	while ((r = smp_tally_flush(&j->t)) == 1)
 		if (job_grow(s, j, e) == -1)
@@ -1041,9 +1037,9 @@ job_flush(struct sampler *s, struct job *j, struct smp_err *e)
 	return 0;
 }
 
-/* Measure job j and free its colours, with the statistics' scratch (8
- * bytes a colour; with -S the classes' copy and class bytes, 25) taken
- * from the image's budget while it works. */
+/* Measure job j, flushed, and free its colours, with the statistics'
+ * scratch (8 bytes a colour; with -S the classes' copy and class bytes,
+ * 25) taken from the image's budget while it works. */
 static int
 job_finish(struct sampler *s, struct job *j, struct smp_err *e)
 {
@@ -1051,8 +1047,6 @@ job_finish(struct sampler *s, struct job *j, struct smp_err *e)
 	uint64_t	scratch, held;
 	int		r = 0;
 
-	if (!j->flushed && job_flush(s, j, e) == -1)
-		return -1;
 	j->done = 1;
 	if (j->t.c == NULL && smp_tally_colours(&j->t, sampler_convert, s) ==
 	    -1)
