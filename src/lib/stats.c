@@ -258,9 +258,11 @@ stats_wselect(struct smp_wval *v, size_t n, uint64_t k, float *next)
 static size_t
 stats_bin(float x, float lo, double scale, size_t bins)
 {
-	size_t	b = (size_t)(((double)x - lo) * scale);
+	double	d = ((double)x - lo) * scale;
 
-	return b < bins ? b : bins - 1;
+	/* A value that is not a number, or infinite beside a finite lo,
+	 * goes to the last bin rather than through an undefined cast. */
+	return d < (double)bins ? (size_t)d : bins - 1;
 }
 
 #define WBINS_MIN	64
