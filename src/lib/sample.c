@@ -629,8 +629,8 @@ sampler_keys(struct sampler *s)
 		x0 = s->spans[2 * a], x1 = s->spans[2 * a + 1];
 		if (s->ncol == 3)	/* the loop unrolled: RGB */
 			for (i = x0; i < x1; i++)
-				s->rowkey[i] = smp__pixel_key(px +
-				    (size_t)i * 4, 3);
+				s->rowkey[i] = smp__pixel_key_rgb(px +
+				    (size_t)i * 4);
 		else
 			for (i = x0; i < x1; i++)
 				s->rowkey[i] = smp__pixel_key(px +
@@ -663,6 +663,9 @@ job_push_run(struct sampler *s, struct job *j, uint32_t a, uint32_t b,
 		if ((j->direct || j->sorted) && s->px8 != NULL)
 			m = smp_tally_add_rgba8(&j->t, s->px8 + (size_t)i * 4,
 			    n);
+		else if (!j->direct && !j->sorted && s->ncol == 3)
+			m = smp_tally_add_rgb16(&j->t, sampler_px(s) +
+			    (size_t)i * 4, n);
 		else {
 			sampler_keys(s);
 			m = smp_tally_add_run(&j->t, s->rowkey + i, n);

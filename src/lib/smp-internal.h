@@ -5,6 +5,8 @@
 #ifndef SMP_INTERNAL_H
 #define SMP_INTERNAL_H
 
+#include <string.h>
+
 #include <lcms2.h>
 
 #include "smp.h"
@@ -36,6 +38,21 @@ smp__pixel_key(const uint16_t *p, int ncol)
 	for (c = 0; c < ncol; c++)
 		k = k << 16 | p[c];
 	return k;
+}
+
+/* The same for a pixel of three colour samples and alpha, p[0..3]: on a
+ * little-endian machine one load of the four samples, rearranged. */
+static inline uint64_t
+smp__pixel_key_rgb(const uint16_t *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t	v;
+
+	memcpy(&v, p, sizeof v);
+	return (v & 0xffff) << 32 | (v & 0xffff0000) | (v >> 32 & 0xffff);
+#else
+	return smp__pixel_key(p, 3);
+#endif
 }
 
 /* tally-direct.c, for tally.c: count keys[0..n) in a direct tally. */

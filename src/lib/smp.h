@@ -567,7 +567,9 @@ struct smp_tally {
 	int			 list;		/* a list now, not a table */
 	uint64_t		 pixels;
 	size_t			 last;		/* slot added to last */
-	struct smp__tally_slot	*recent;	/* recent values, or NULL */
+	uint64_t		*recent;	/* recent values, or NULL */
+	struct smp__tally_slot	*pend;		/* given up, for the table */
+	unsigned		 pend0, npend;
 	uint8_t			*direct;	/* tally-direct.c, or NULL */
 	uint8_t			*high;		/* its counts' high bytes */
 	uint32_t		*wraps;
@@ -628,6 +630,11 @@ int	smp_tally_sort_colours(struct smp_tally *const *ts, size_t k,
  * direct or sorted tally; how many it counted before it had to grow
  * (always n for a direct tally). */
 size_t	smp_tally_add_rgba8(struct smp_tally *t, const unsigned char *px,
+	    size_t n);
+/* n pixels of 16-bit RGB samples with alpha (4 a pixel) into a tally
+ * that is neither direct nor sorted, keyed as smp_tally_add_run's; how
+ * many it counted before it had to grow. */
+size_t	smp_tally_add_rgb16(struct smp_tally *t, const uint16_t *px,
 	    size_t n);
 
 /* sample.c -S: a region holds dots (or follicles) only with at least

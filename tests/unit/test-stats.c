@@ -227,6 +227,25 @@ rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
 	return n;
 }
 
+/* keys[0..n) (below 2^48) as a row's 16-bit RGB samples with alpha,
+ * into table tally t; how many it took before it must grow. */
+static size_t
+rgb16_add(struct smp_tally *t, const uint64_t *keys, size_t n)
+{
+	uint16_t	*px = malloc(4 * n * sizeof *px);
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		px[4 * i] = (uint16_t)(keys[i] >> 32);
+		px[4 * i + 1] = (uint16_t)(keys[i] >> 16);
+		px[4 * i + 2] = (uint16_t)keys[i];
+		px[4 * i + 3] = 65535;
+	}
+	n = smp_tally_add_rgb16(t, px, n);
+	free(px);
+	return n;
+}
+
 static int
 cmp_u64(const void *a, const void *b)
 {
@@ -252,7 +271,7 @@ distinct_keys(const uint64_t *keys, size_t n)
 
 /* Count n pixels of key(i) into a fresh tally (a direct one when
  * want_list is 2, fed 8-bit RGBA samples when 3; a sorted one when 4, fed
- * samples when 5), one by one (run 0) or run keys at a time; their
+ * samples when 5; a table fed 16-bit samples when 6), one by one (run 0) or run keys at a time; their
  * colours one by one into px; the tally's statistics are theirs. */
 static void
 tally_check(int n, uint64_t (*key)(int), int want_list, int run)
@@ -266,7 +285,9 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 	uint64_t		 sum = 0;
 	int			 i, r;
 
-	if (want_list >= 4)
+	if (want_list == 6)
+		assert_int_equal(smp_tally_init(&t, (size_t)n), 0);
+	else if (want_list >= 4)
 		assert_int_equal(smp_tally_sorted_init(&t, (size_t)n), 0);
 	else if (want_list >= 2)	/* a direct tally */
 		assert_int_equal(smp_tally_direct_init(&t, (size_t)n), 0);
@@ -288,6 +309,8 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 		k = n - i < run ? (size_t)(n - i) : (size_t)run;
 		if (want_list == 3 || want_list == 5)
 			m = rgba_add(&t, keys + i, k);
+		else if (want_list == 6)
+			m = rgb16_add(&t, keys + i, k);
 		else
 			m = smp_tally_add_run(&t, keys + i, k);
 		assert_true(t.pixels == (uint64_t)i + m);
@@ -298,7 +321,9 @@ tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 	while ((r = smp_tally_flush(&t)) == 1)
 		tally_grow(&t);
 	assert_int_equal(r, 0);
-	if (want_list >= 4) {	/* a list in key order */
+	if (want_list == 6)
+		assert_true(!t.list && 4 * t.n <= 3 * t.size);
+	else if (want_list >= 4) {	/* a list in key order */
 		const struct smp__tally_slot *tab = t.tab;
 
 		assert_true(t.list && t.codes == NULL && !t.sorted);
@@ -398,6 +423,17 @@ burst(int i)
 	return (v & 0xffff) | (v >> 16) << 32;
 }
 
+/* A large region's values as burst's, but one in 200000 pixels in a row
+ * (its recent count fills three times) and every fifth pixel a value of
+ * four samples, which no recent word holds. */
+static uint64_t
+deep(int i)
+{
+	if (i >= 300000 && i < 500000)
+		return (uint64_t)4321 << 16;
+	return i % 5 == 0 ? (uint64_t)(i % 9000 + 1) << 48 | 77 : burst(i);
+}
+
 /* A tally counts each value once, through its growth, one by one or in
  * runs, and has each converted once; its statistics are those of the
  * pixels one by one.  So does a direct tally (tally-direct.c), from
@@ -407,7 +443,9 @@ burst(int i)
  * doubling makes room for (runs of 70000), and one smaller than a
  * chunk; and a large region's tally with its recent values, flushed
  * into a table or into a list (1.2 Mpx of noise: more of them than its
- * table's room, so that the list is extended). */
+ * table's room, so that the list is extended), with counts beyond a
+ * recent word's and values too wide for one, from keys or 16-bit
+ * samples. */
 static void
 test_tally(void **state)
 {
@@ -435,6 +473,9 @@ test_tally(void **state)
 	tally_check(BURST_PIXELS, burst, 0, 3000);
 	tally_check(BURST_PIXELS, few, 0, 777);
 	tally_check(BURST_PIXELS, noise, 1, 4096);
+	tally_check(BURST_PIXELS, deep, 0, 0);
+	tally_check(BURST_PIXELS, deep, 0, 5000);
+	tally_check(BURST_PIXELS, burst, 6, 5000);
 }
 
 /* Sorted tallies converted together (a grid's row of tiles): each value
