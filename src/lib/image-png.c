@@ -68,9 +68,22 @@ png_widen(const struct png_codec *c, int model_ch, const unsigned char *src,
 	uint32_t	 i;
 	int		 k;
 
-	/* RGB without alpha, the common case, unrolled. */
+	/* RGB without alpha, the common case, unrolled; on a little-endian
+	 * machine a pixel but the last is one load, its bytes swapped in
+	 * pairs and alpha set, and one store. */
 	if (c->channels == 3 && model_ch == 3 && c->bits == 16) {
-		for (i = 0; i < n; i++, src += 6, dst += 4) {
+		i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		for (; i + 1 < n; i++, src += 6, dst += 4) {
+			uint64_t	x;
+
+			memcpy(&x, src, sizeof x);
+			x = (x & 0xff00ff00ffULL) << 8 |
+			    (x >> 8 & 0xff00ff00ffULL) | 0xffffULL << 48;
+			memcpy(dst, &x, sizeof x);
+		}
+#endif
+		for (; i < n; i++, src += 6, dst += 4) {
 			dst[0] = (uint16_t)(src[0] << 8 | src[1]);
 			dst[1] = (uint16_t)(src[2] << 8 | src[3]);
 			dst[2] = (uint16_t)(src[4] << 8 | src[5]);
