@@ -10,7 +10,7 @@
  * colours (16 bytes each in tables at most half full, three quarters
  * for a large region; tally.c), taken from the budget as the tallies
  * grow, plus what the plan needs up front (masks, one decoded row, the
- * tallies' first room, a large region's 1 MiB of recent values or, for
+ * tallies' first room, a large region's 512 KiB of recent values or, for
  * 8-bit RGB, its 32 MiB array, tally-direct.c), checked before anything
  * is allocated.
  */
