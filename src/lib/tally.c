@@ -469,7 +469,8 @@ smp_tally_add_rgb16(struct smp_tally *t, const uint16_t *px, size_t n)
 	size_t		 i;
 
 	for (i = 0; i < n; i++)
-		if (tally_add(t, tab, recent, smp__pixel_key_rgb(px + 4 * i)) != 0)
+		if (tally_add(t, tab, recent,
+		    smp__pixel_key_rgb(px + 4 * i)) != 0)
 			break;
 	t->pixels += i;
 	return i;

@@ -271,8 +271,9 @@ distinct_keys(const uint64_t *keys, size_t n)
 
 /* Count n pixels of key(i) into a fresh tally (a direct one when
  * want_list is 2, fed 8-bit RGBA samples when 3; a sorted one when 4, fed
- * samples when 5; a table fed 16-bit samples when 6), one by one (run 0) or run keys at a time; their
- * colours one by one into px; the tally's statistics are theirs. */
+ * samples when 5; a table fed 16-bit samples when 6), one by one (run 0)
+ * or run keys at a time; their colours one by one into px; the tally's
+ * statistics are theirs. */
 static void
 tally_check(int n, uint64_t (*key)(int), int want_list, int run)
 {
