@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#ifdef HAVE_MALLOC_H
+#include <malloc.h>
+#endif
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -57,6 +60,25 @@ cli_on_signal(int sig)
 	raise(sig);
 }
 
+/*
+ * Keep freed memory for the next allocation instead of handing it back
+ * to the kernel.  A grid's row of tiles frees some 6 MiB of sorting
+ * chunks, lists and scratch at once, which glibc's default thresholds
+ * trimmed from the heap, and the next row faulted in afresh: grid:10x10
+ * of a 24 MP photo took 14 300 page faults and 28 ms of system time,
+ * 3 300 and 4 ms so.  Blocks of 4 MiB and more (a direct tally's 32 MiB,
+ * zero pages from the kernel) are still mapped and unmapped on their own.
+ */
+static void
+cli_malloc_tune(void)
+{
+#if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD) && \
+    defined(M_TRIM_THRESHOLD)
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 void
 smp_cli_init(const char *argv0)
 {
@@ -68,6 +90,7 @@ smp_cli_init(const char *argv0)
 		p = strrchr(argv0, '/');
 		cli_progname = p ? p + 1 : argv0;
 	}
+	cli_malloc_tune();
 	atexit(cli_close_stdout);
 	/* A closed pipe is seen as EPIPE, so that batches stop cleanly. */
 	signal(SIGPIPE, SIG_IGN);
