@@ -445,6 +445,23 @@ sampler_plan_direct(struct sampler *s, uint64_t max)
 	return sampler_need(s);
 }
 
+/* The jobs that convert their own colours, one at a time: the memo of
+ * converted colours pays where two or more of them share colours, or
+ * where a picture converts every pixel.  A sorted tally's colours are
+ * converted once for all those that end on its row (a grid's row of
+ * tiles), in order, where the memo's misses cost more than its hits
+ * between rows save (grid:10x10 of a 24 MP photo: 400 ms with it, 380
+ * without). */
+static size_t
+sampler_unsorted(const struct sampler *s)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < s->njobs; i++)
+		n += !s->jobs[i].sorted;
+	return n;
+}
+
 static int
 job_tally_init(struct job *j)
 {
@@ -785,7 +802,8 @@ static int
 sampler_convert_shared(struct sampler *s, uint32_t sy, struct smp_err *e)
 {
 	struct smp_tally	**ts;
-	size_t			  i, k = 0;
+	struct smp_err		  none = SMP_ERR_INIT;
+	size_t			  i, k = 0, marks = 0;
 	int			  r = 0;
 
 	if ((ts = malloc((s->njobs + 1) * sizeof *ts)) == NULL)
@@ -794,8 +812,14 @@ sampler_convert_shared(struct sampler *s, uint32_t sy, struct smp_err *e)
 		if (!s->jobs[i].done && s->jobs[i].sbox.y1 <= sy &&
 		    s->jobs[i].t.ordered)
 			ts[k++] = &s->jobs[i].t;
+	/* The marks where the budget has room for them, else a merge. */
+	if (k >= 2 && (marks = smp_tally_sort_marks_bytes(ts, k)) > 0 &&
+	    smp_image_grow(s->img, marks, &none) == -1)
+		marks = 0;
 	if (k >= 2)
-		r = smp_tally_sort_colours(ts, k, sampler_convert, s);
+		r = smp_tally_sort_colours(ts, k, marks > 0, sampler_convert,
+		    s);
+	smp_image_release(s->img, marks);
 	free(ts);
 	if (r == -1)
 		return smp_errf(e, SMP_E_COLOR, "%s: colour conversion failed",
@@ -1155,8 +1179,7 @@ smp_sample_regions(struct smp_image *img, const struct smp_sample_opts *o,
 	    smp_pixconv_new(s.info, o->profile, src->icc, src->icc_len,
 	    o->white, &s.pc, e) == -1)
 		goto out;
-	/* One region without a picture converts each colour once. */
-	smp_pixconv_memo(s.pc, s.njobs > 1 || s.insets);
+	smp_pixconv_memo(s.pc, s.insets || sampler_unsorted(&s) > 1);
 	im.source = smp_pixconv_source(s.pc);
 	im.date = o->date != NULL ? o->date : s.info->date;
 	smp_image_row_want8(img, 1);
