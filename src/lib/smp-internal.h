@@ -5,6 +5,7 @@
 #ifndef SMP_INTERNAL_H
 #define SMP_INTERNAL_H
 
+#include <stddef.h>
 #include <string.h>
 
 #include <lcms2.h>
@@ -81,6 +82,20 @@ struct smp__tally_slot {
 	uint32_t	n;
 	uint32_t	unused;
 };
+
+/* Turn a list's entry into its colour, of Lab lab and the entry's count,
+ * in place: the two stored apart, not through a colour built first,
+ * whose one wide load after its narrow stores stalled every entry. */
+static inline void
+smp__tally_slot_colour(struct smp__tally_slot *sl, const float *lab)
+{
+	unsigned char	*o = (unsigned char *)sl;
+	uint32_t	 n = sl->n;
+
+	memcpy(o + offsetof(struct smp_colour, lab), lab,
+	    sizeof ((struct smp_colour *)0)->lab);
+	memcpy(o + offsetof(struct smp_colour, n), &n, sizeof n);
+}
 
 /* pixconv-shaper.c: the D50 XYZ of a matrix/TRC or grey TRC profile
  * from tables; NULL when lcms2 would not treat p as one (or no memory).

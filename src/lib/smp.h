@@ -623,9 +623,13 @@ size_t	smp_tally_sort_chunk_bytes(const struct smp_tally *t);
 /* smp_tally_colours for k sorted tallies at once, all flushed (their
  * lists in key order, which ordered says): a value that several hold is
  * converted once (a grid's row of tiles shares most of its colours).
- * -1 when convert fails; 1, with nothing done, out of memory. */
+ * With marks, lists of many colours are matched to the values by a mark
+ * for each possible colour, in the bytes marks_bytes says (0: they are
+ * merged, marks or not).  -1 when convert fails; 1, with nothing done,
+ * out of memory. */
+size_t	smp_tally_sort_marks_bytes(struct smp_tally *const *ts, size_t k);
 int	smp_tally_sort_colours(struct smp_tally *const *ts, size_t k,
-	    smp_tally_convert_fn convert, void *arg);
+	    int marks, smp_tally_convert_fn convert, void *arg);
 /* n pixels of 8-bit RGB samples with alpha (4 bytes a pixel) into a
  * direct or sorted tally; how many it counted before it had to grow
  * (always n for a direct tally). */

@@ -491,9 +491,7 @@ smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,
     void *arg)
 {
 	struct slot		*tab;
-	struct smp_colour	 c;
 	uint64_t		 keys[SMP_TALLY_CHUNK];
-	uint32_t		 n[SMP_TALLY_CHUNK];
 	float			 lab[3 * SMP_TALLY_CHUNK];
 	size_t			 i, k, m;
 
@@ -505,17 +503,12 @@ smp_tally_colours(struct smp_tally *t, smp_tally_convert_fn convert,
 	 * over them. */
 	for (i = 0; i < t->n; i += m) {
 		m = t->n - i < SMP_TALLY_CHUNK ? t->n - i : SMP_TALLY_CHUNK;
-		for (k = 0; k < m; k++) {
+		for (k = 0; k < m; k++)
 			keys[k] = tab[i + k].key;
-			n[k] = tab[i + k].n;
-		}
 		if (convert(arg, keys, lab, m) == -1)
 			return -1;
-		for (k = 0; k < m; k++) {
-			memcpy(c.lab, lab + 3 * k, sizeof c.lab);
-			c.n = n[k];
-			memcpy(&tab[i + k], &c, sizeof c);
-		}
+		for (k = 0; k < m; k++)
+			smp__tally_slot_colour(&tab[i + k], lab + 3 * k);
 	}
 	t->c = t->tab;
 	return 0;

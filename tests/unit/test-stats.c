@@ -481,29 +481,29 @@ test_tally(void **state)
 
 /* Sorted tallies converted together (a grid's row of tiles): each value
  * that any holds converted once, and each tally's colours those it
- * counted, with their own counts, as smp_tally_colours gives them. */
+ * counted, with their own counts, as smp_tally_colours gives them; n
+ * pixels each, merged or matched by marks. */
 static void
-test_tally_shared(void **state)
+shared_check(size_t n, int marks)
 {
-	enum { K = 3, N = 50000 };
+	enum { K = 3 };
 	struct smp_tally	 t[K], alone[K], *ts[K];
-	uint64_t		*keys = malloc(K * N * sizeof *keys);
+	uint64_t		*keys = malloc(K * n * sizeof *keys);
 	size_t			 converted = 0, single = 0, i, k;
 	int			 r;
 
-	(void)state;
 	for (k = 0; k < K; k++) {
-		assert_int_equal(smp_tally_sorted_init(&t[k], N), 0);
-		assert_int_equal(smp_tally_sorted_init(&alone[k], N), 0);
+		assert_int_equal(smp_tally_sorted_init(&t[k], n), 0);
+		assert_int_equal(smp_tally_sorted_init(&alone[k], n), 0);
 		/* Overlapping ranges of colours; the last tally holds the
 		 * largest value, the first the smallest. */
-		for (i = 0; i < N; i++)
-			keys[k * N + i] = rgb8((int)(k * 20000 + i % 37000));
-		for (i = 0; i < N; i++) {
-			while ((r = smp_tally_add(&t[k], keys[k * N + i])) == 1)
+		for (i = 0; i < n; i++)
+			keys[k * n + i] = rgb8((int)(k * 20000 + i % 37000));
+		for (i = 0; i < n; i++) {
+			while ((r = smp_tally_add(&t[k], keys[k * n + i])) == 1)
 				tally_grow(&t[k]);
 			while ((r = smp_tally_add(&alone[k],
-			    keys[k * N + i])) == 1)
+			    keys[k * n + i])) == 1)
 				tally_grow(&alone[k]);
 		}
 		while ((r = smp_tally_flush(&t[k])) == 1)
@@ -513,9 +513,11 @@ test_tally_shared(void **state)
 		assert_true(t[k].ordered);
 		ts[k] = &t[k];
 	}
-	assert_int_equal(smp_tally_sort_colours(ts, K, convert_keys,
+	/* Marks only for lists of many colours. */
+	assert_true((smp_tally_sort_marks_bytes(ts, K) > 0) == (n > 20000));
+	assert_int_equal(smp_tally_sort_colours(ts, K, marks, convert_keys,
 	    &converted), 0);
-	assert_true(converted == distinct_keys(keys, K * N));
+	assert_true(converted == distinct_keys(keys, K * n));
 	for (k = 0; k < K; k++) {
 		assert_int_equal(smp_tally_colours(&alone[k], convert_keys,
 		    &single), 0);
@@ -527,6 +529,15 @@ test_tally_shared(void **state)
 	}
 	assert_true(single > converted);
 	free(keys);
+}
+
+static void
+test_tally_shared(void **state)
+{
+	(void)state;
+	shared_check(50000, 1);		/* by marks */
+	shared_check(50000, 0);		/* merged: no room for marks */
+	shared_check(5000, 1);		/* merged: few colours */
 }
 
 static void
