@@ -411,7 +411,8 @@ marks_write(const struct marks *mk, struct smp_tally *const *ts, size_t k,
 			r = mark_rank(mk, code_of_key(tab[q].key));
 			if (r >= u0 + m)
 				break;
-			smp__tally_slot_colour(&tab[q], lab + 3 * (size_t)(r - u0));
+			smp__tally_slot_colour(&tab[q],
+			    lab + 3 * (size_t)(r - u0));
 		}
 }
 
@@ -421,6 +422,7 @@ colours_marked(struct smp_tally *const *ts, size_t k,
 {
 	uint64_t	 keys[SMP_TALLY_CHUNK], bits, any;
 	float		 lab[3 * SMP_TALLY_CHUNK];
+	const struct slot *tab;
 	struct marks	 mk;
 	size_t		*pos, i, q, a, m = 0;
 	uint32_t	 c, w, u0 = 0, total = 0;
@@ -434,8 +436,8 @@ colours_marked(struct smp_tally *const *ts, size_t k,
 	    pos == NULL)
 		goto out;
 	for (i = 0; i < k; i++)
-		for (q = 0; q < ts[i]->n; q++) {
-			c = code_of_key(((const struct slot *)ts[i]->tab)[q].key);
+		for (tab = ts[i]->tab, q = 0; q < ts[i]->n; q++) {
+			c = code_of_key(tab[q].key);
 			mk.bit[c >> 6] |= (uint64_t)1 << (c & 63);
 			mk.any[c >> 12] |= (uint64_t)1 << (c >> 6 & 63);
 		}
