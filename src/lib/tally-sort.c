@@ -395,27 +395,29 @@ mark_rank(const struct marks *mk, uint32_t c)
 	return mk->rank[c >> 6] + bits_set(mk->bit[c >> 6] & below);
 }
 
-/* The Lab of ranks [u0, u0 + m) over the entries of each list that have
- * them, its cursor pos[i] moved past them. */
+/* The Lab of the colours up to last, from rank u0 on, over the entries
+ * of each list that have them, its cursor pos[i] moved past them: each
+ * such colour's word has its rank. */
 static void
 marks_write(const struct marks *mk, struct smp_tally *const *ts, size_t k,
-    size_t *pos, uint32_t u0, size_t m, const float *lab)
+    size_t *pos, uint32_t last, uint32_t u0, const float *lab)
 {
 	struct slot	*tab;
 	size_t		 i, q;
-	uint32_t	 r;
+	uint32_t	 c;
 
 	for (i = 0; i < k; i++)
 		for (tab = ts[i]->tab; pos[i] < ts[i]->n; pos[i]++) {
 			q = pos[i];
-			r = mark_rank(mk, code_of_key(tab[q].key));
-			if (r >= u0 + m)
+			if ((c = code_of_key(tab[q].key)) > last)
 				break;
 			smp__tally_slot_colour(&tab[q],
-			    lab + 3 * (size_t)(r - u0));
+			    lab + 3 * (size_t)(mark_rank(mk, c) - u0));
 		}
 }
 
+/* The marked colours in order, SMP_TALLY_CHUNK at a time: each word's
+ * rank is the count of colours before it, set as it is reached. */
 static int
 colours_marked(struct smp_tally *const *ts, size_t k,
     smp_tally_convert_fn convert, void *arg)
@@ -425,7 +427,7 @@ colours_marked(struct smp_tally *const *ts, size_t k,
 	const struct slot *tab;
 	struct marks	 mk;
 	size_t		*pos, i, q, a, m = 0;
-	uint32_t	 c, w, u0 = 0, total = 0;
+	uint32_t	 c, w, u0 = 0;
 	int		 r = 1;
 
 	mk.bit = calloc(MARK_WORDS, sizeof *mk.bit);
@@ -441,16 +443,11 @@ colours_marked(struct smp_tally *const *ts, size_t k,
 			mk.bit[c >> 6] |= (uint64_t)1 << (c & 63);
 			mk.any[c >> 12] |= (uint64_t)1 << (c >> 6 & 63);
 		}
-	for (a = 0; a < MARK_ANY; a++)
-		for (any = mk.any[a]; any != 0; any &= any - 1) {
-			w = (uint32_t)(a * 64 + (size_t)__builtin_ctzll(any));
-			mk.rank[w] = total;
-			total += bits_set(mk.bit[w]);
-		}
 	r = -1;
 	for (a = 0; a < MARK_ANY; a++)
 		for (any = mk.any[a]; any != 0; any &= any - 1) {
 			w = (uint32_t)(a * 64 + (size_t)__builtin_ctzll(any));
+			mk.rank[w] = u0 + (uint32_t)m;
 			for (bits = mk.bit[w]; bits != 0; bits &= bits - 1) {
 				c = w << 6 | (uint32_t)__builtin_ctzll(bits);
 				keys[m++] = key_of_code(c);
@@ -458,13 +455,13 @@ colours_marked(struct smp_tally *const *ts, size_t k,
 					continue;
 				if (convert(arg, keys, lab, m) == -1)
 					goto out;
-				marks_write(&mk, ts, k, pos, u0, m, lab);
+				marks_write(&mk, ts, k, pos, c, u0, lab);
 				u0 += (uint32_t)m, m = 0;
 			}
 		}
 	if (m > 0 && convert(arg, keys, lab, m) == -1)
 		goto out;
-	marks_write(&mk, ts, k, pos, u0, m, lab);
+	marks_write(&mk, ts, k, pos, UINT32_MAX, u0, lab);
 	r = 0;
 out:
 	free(mk.bit);
