@@ -157,7 +157,8 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 	    r->x + r->w + JPEG_CROP_MARGIN - xoff : ci->output_width - xoff;
 	if (cw < ci->output_width)
 		jpeg_crop_scanline(ci, &xoff, &cw);
-	if ((row = malloc((size_t)cw * ci->output_components)) == NULL ||
+	if ((row = malloc((size_t)cw * ci->output_components +
+	    SMP_IMAGE_ROW_SLACK)) == NULL ||
 	    (wide = malloc((size_t)r->w * (ch + 1) * 2)) == NULL) {
 		free(row);
 		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", img->path);
@@ -169,7 +170,7 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 		    img->path, (unsigned)r->y);
 	}
 	for (y = r->y; y < r->y + r->h && !failed; y++) {
-		JSAMPROW	 rp = row;
+		JSAMPROW	 rp = smp__image_row_start(row);
 		const JSAMPLE	*s;
 		uint16_t	*d = wide;
 		JDIMENSION	 skip;
@@ -181,7 +182,7 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 			failed = 1;
 			break;
 		}
-		s = row + (size_t)(r->x - xoff) * ci->output_components;
+		s = rp + (size_t)(r->x - xoff) * ci->output_components;
 		if (ci->output_components == 4 && ch == 3)	/* RGBA */
 			want = smp__image_row_pass(img, y, s, 4 * (size_t)r->w,
 			    wide, fn, arg, e);

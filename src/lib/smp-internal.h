@@ -177,6 +177,10 @@ struct smp_image {
 int	smp__image_row_pass(struct smp_image *img, uint32_t sy,
 	    const unsigned char *row, size_t samples, uint16_t *wide,
 	    smp_row_fn fn, void *arg, struct smp_err *e);
+/* image-row.c: where a codec's own row of room rowbytes +
+ * SMP_IMAGE_ROW_SLACK at p starts (see image-row.c). */
+#define SMP_IMAGE_ROW_SLACK	16
+unsigned char *smp__image_row_start(unsigned char *p);
 int	smp__image_png_open(struct smp_image *img, struct smp_err *e);
 int	smp__image_jpeg_open(struct smp_image *img, struct smp_err *e);
 int	smp__image_png_is(const unsigned char *sig, size_t n);
