@@ -76,12 +76,20 @@ int	smp__tally_sort_flush(struct smp_tally *t);
 void	smp__tally_sort_free(struct smp_tally *t);
 
 /* tally.c: a slot of a tally's table, a device value and its pixels (n
- * 0: empty), the same size as the smp_colour it becomes. */
+ * 0: empty), the same size as the smp_colour it becomes.  In a list in
+ * an order (smp_tally's ordered), order is the entry's place in it: its
+ * 24-bit colour in key order, its Morton index in a direct tally's. */
 struct smp__tally_slot {
 	uint64_t	key;
 	uint32_t	n;
-	uint32_t	unused;
+	uint32_t	order;
 };
+
+/* tally-direct.c: a Morton index back into a key, a byte of it at a
+ * time (each entry the channel bits that byte stands for, in place). */
+typedef uint64_t smp__unmorton_t[3][256];
+void	smp__tally_direct_unmorton(smp__unmorton_t u);
+uint64_t smp__tally_direct_key(const smp__unmorton_t u, uint32_t k);
 
 /* Turn a list's entry into its colour, of Lab lab and the entry's count,
  * in place: the two stored apart, not through a colour built first,

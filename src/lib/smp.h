@@ -559,6 +559,9 @@ double	smp_stats_wmedian(struct smp_wval *v, size_t n);
 typedef int (*smp_tally_convert_fn)(void *arg, const uint64_t *keys,
 	    float *lab, size_t n);
 #define SMP_TALLY_CHUNK	1024	/* the most keys convert is given */
+/* The orders a tally's list can be in: by key (a sorted tally's), or by
+ * the Morton index of its 8-bit colour (smp_tally_direct_take's). */
+enum { SMP_TALLY_UNORDERED, SMP_TALLY_KEYS, SMP_TALLY_MORTON };
 struct smp_tally {
 	void			*tab;
 	struct smp_colour	*c;		/* after smp_tally_colours */
@@ -583,7 +586,7 @@ struct smp_tally {
 	size_t			 ncodes, chunk;	/* colours in it, its room */
 	int			 cache_bits;	/* 1 << bits recent colours */
 	size_t			 runs;		/* sorted, waiting for the list */
-	int			 ordered;	/* its list is in key order */
+	int			 ordered;	/* its list's order, if any */
 };
 size_t	smp_tally_init_bytes(size_t pixels);
 size_t	smp_tally_bytes(size_t size);
@@ -613,6 +616,11 @@ size_t	smp_tally_direct_bound(const struct smp_tally *t);
 void	smp_tally_direct_add_rgba8(struct smp_tally *t,
 	    const unsigned char *px, size_t n);
 int	smp_tally_direct_list(struct smp_tally *t);
+/* The same into t (whatever it held is not freed), a list in Morton
+ * order, leaving direct tally d empty for another region of at most as
+ * many pixels: its array is zeroed where it was counted.  -1 out of
+ * memory, with t and d as they were. */
+int	smp_tally_direct_take(struct smp_tally *d, struct smp_tally *t);
 /* tally-sort.c: a tally for a region of an 8-bit RGB image (keys of
  * three samples v * 257) counted by sorting its colours a chunk at a
  * time into a list in key order (see tally-sort.c), with tally.c's
@@ -620,13 +628,13 @@ int	smp_tally_direct_list(struct smp_tally *t);
  * says (0 before that), and which the flush frees. */
 int	smp_tally_sorted_init(struct smp_tally *t, size_t pixels);
 size_t	smp_tally_sort_chunk_bytes(const struct smp_tally *t);
-/* smp_tally_colours for k sorted tallies at once, all flushed (their
- * lists in key order, which ordered says): a value that several hold is
- * converted once (a grid's row of tiles shares most of its colours).
- * With marks, lists of many colours are matched to the values by a mark
- * for each possible colour, in the bytes marks_bytes says (0: they are
- * merged, marks or not).  -1 when convert fails; 1, with nothing done,
- * out of memory. */
+/* smp_tally_colours for k lists at once, all in one order (ordered: a
+ * flushed sorted tally's, or smp_tally_direct_take's): a value that
+ * several hold is converted once (a grid's row of tiles shares most of
+ * its colours).  With marks, lists of many colours are matched to the
+ * values by a mark for each possible colour, in the bytes marks_bytes
+ * says (0: they are merged, marks or not).  -1 when convert fails; 1,
+ * with nothing done, out of memory or lists in different orders. */
 size_t	smp_tally_sort_marks_bytes(struct smp_tally *const *ts, size_t k);
 int	smp_tally_sort_colours(struct smp_tally *const *ts, size_t k,
 	    int marks, smp_tally_convert_fn convert, void *arg);

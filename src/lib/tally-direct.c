@@ -216,33 +216,29 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Turning a Morton index back into a key, a byte at a time: unmorton[i][v]
+/* Turning a Morton index back into a key, a byte at a time: u[i][v]
  * holds the channel bits that byte i of an index with value v stands for,
  * each at its place in the key (spread position c in the field 16 c up). */
-typedef uint64_t unmorton_t[3][256];
-
-static void
-unmorton_init(unmorton_t u)
+void
+smp__tally_direct_unmorton(smp__unmorton_t u)
 {
-	int		i, bit, p;
+	int		i, p;
 	unsigned	v;
 
+	/* Each value's bits: its lowest one's, and the others' (a value
+	 * made already).  Once for each list, this is 768 steps. */
 	for (i = 0; i < 3; i++)
-		for (v = 0; v < 256; v++) {
-			u[i][v] = 0;
-			for (bit = 0; bit < 8; bit++)
-				if (v >> bit & 1) {
-					p = 8 * i + bit;
-					u[i][v] |= (uint64_t)1 << (16 * (p % 3) +
-					    p / 3);
-				}
+		for (u[i][0] = 0, v = 1; v < 256; v++) {
+			p = 8 * i + __builtin_ctz(v);
+			u[i][v] = u[i][v & (v - 1)] |
+			    (uint64_t)1 << (16 * (p % 3) + p / 3);
 		}
 }
 
 /* The key of Morton index k: each channel's value v as v * 257, which is
  * v | v << 8 as its field holds v < 256. */
-static uint64_t
-direct_key(const unmorton_t u, uint32_t k)
+uint64_t
+smp__tally_direct_key(const smp__unmorton_t u, uint32_t k)
 {
 	uint64_t	x = u[0][k & 0xff] | u[1][k >> 8 & 0xff] |
 			    u[2][k >> 16 & 0xff];
@@ -259,20 +255,50 @@ direct_nonzero(uint64_t x)
 	return (((x & low7) + low7) | x) & ~low7;
 }
 
-/* The colours of block blk into tab[k..cap); wraps (sorted) from *w on.
- * Eight counts are read at a time, and only the nonzero ones (or those
- * with a wrap) looked at; the high bytes only where a carry marked the
- * block. */
-static size_t
-direct_block(const struct smp_tally *t, const unmorton_t u, size_t blk,
-    struct smp__tally_slot *tab, size_t k, size_t cap, size_t *w)
+/* The 8 top bits of x's bytes, packed into the low byte (each moves to
+ * a place of its own: no two products of the multiplication meet). */
+static inline uint64_t
+direct_pack8(uint64_t tops)
 {
-	const uint8_t	*lo = t->direct, *hi = t->high;
+	return (tops >> 7) * 0x0102040810204080ULL >> 56;
+}
+
+/* The colours of block blk into tab[k..cap); wraps (sorted) from *w on.
+ * A bit for each nonzero count of the block, the high bytes added where
+ * a carry marked it, so that its colours are found in one loop: one
+ * loop for each eight counts mispredicted its end about every time (a
+ * grid tile's block holds four or five colours).  A block with a wrap
+ * is read eight counts at a time, and only the nonzero ones (or those
+ * with a wrap) looked at.  With reset, the block's counts are zeroed
+ * once read. */
+static size_t
+direct_block(struct smp_tally *t, const smp__unmorton_t u, size_t blk,
+    struct smp__tally_slot *tab, size_t k, size_t cap, size_t *w, int reset)
+{
+	uint8_t		*lo = t->direct, *hi = t->high;
 	size_t		 i = blk << BLOCK_BITS, end = i + ((size_t)1 << BLOCK_BITS);
-	size_t		 q, ww;
-	uint64_t	 eight, high, cnt, live;
+	size_t		 q, ww, base = i;
+	uint64_t	 eight, high, cnt, live, all = 0;
 	int		 carried = direct_marked(t->carried, (uint32_t)blk);
 
+	if (*w >= t->nwraps || t->wraps[*w] >= end) {
+		for (; i < end; i += 8) {
+			memcpy(&eight, lo + i, sizeof eight);
+			if (carried) {
+				memcpy(&high, hi + i, sizeof high);
+				eight |= high;
+			}
+			all |= direct_pack8(direct_nonzero(eight)) << (i - base);
+		}
+		for (; all != 0 && k < cap; all &= all - 1) {
+			q = base + (size_t)__builtin_ctzll(all);
+			tab[k].key = smp__tally_direct_key(u, (uint32_t)q);
+			tab[k].n = lo[q] + (carried ? (uint32_t)hi[q] << 8 : 0);
+			tab[k].order = (uint32_t)q;
+			k++;
+		}
+		i = end;
+	}
 	for (; i < end; i += 8) {
 		memcpy(&eight, lo + i, sizeof eight);
 		if (carried) {
@@ -289,43 +315,102 @@ direct_block(const struct smp_tally *t, const unmorton_t u, size_t blk,
 				cnt += 65536;
 			if (k == cap)
 				continue;
-			tab[k].key = direct_key(u, (uint32_t)q);
+			tab[k].key = smp__tally_direct_key(u, (uint32_t)q);
 			tab[k].n = (uint32_t)cnt;
-			tab[k].unused = 0;
+			tab[k].order = (uint32_t)q;
 			k++;
 		}
+	}
+	if (reset) {
+		memset(lo + (blk << BLOCK_BITS), 0, (size_t)1 << BLOCK_BITS);
+		if (carried)
+			memset(hi + (blk << BLOCK_BITS), 0,
+			    (size_t)1 << BLOCK_BITS);
 	}
 	return k;
 }
 
-/* Only the blocks that a colour's first pixel marked are read.  The list
- * is allocated for the bound and given back what it does not use. */
+/* The colours of direct tally t into tab, for at most cap of them, in
+ * Morton order; how many.  Only the blocks that a colour's first pixel
+ * marked are read.  With reset, t is left empty, as from init: the
+ * blocks read zeroed, their marks cleared, no wraps. */
+static size_t
+direct_collect(struct smp_tally *t, struct smp__tally_slot *tab, size_t cap,
+    int reset)
+{
+	smp__unmorton_t	u;
+	size_t		word, w = 0, k = 0;
+
+	qsort(t->wraps, t->nwraps, sizeof *t->wraps, cmp_u32);
+	smp__tally_direct_unmorton(u);
+	for (word = 0; word < TOUCHED_WORDS; word++) {
+		uint64_t	bits = t->touched[word];
+
+		if (bits == 0)
+			continue;
+		for (; bits != 0; bits &= bits - 1)
+			k = direct_block(t, u, word << 6 |
+			    (size_t)__builtin_ctzll(bits), tab, k, cap, &w,
+			    reset);
+		if (reset)
+			t->touched[word] = t->carried[word] = 0;
+	}
+	if (reset) {
+		t->nwraps = 0;
+		t->n = 0;
+		t->pixels = 0;
+	}
+	return k;
+}
+
+/* A list of k entries in tab, allocated for more, given back what it
+ * does not use. */
+static struct smp__tally_slot *
+direct_fit(struct smp__tally_slot *tab, size_t k, size_t n)
+{
+	struct smp__tally_slot	*fit;
+
+	if (k < n && (fit = realloc(tab, k * sizeof *tab + 1)) != NULL)
+		return fit;
+	return tab;
+}
+
+/* The list is allocated for the bound. */
 int
 smp_tally_direct_list(struct smp_tally *t)
 {
-	struct smp__tally_slot	*tab, *fit;
-	unmorton_t		 u;
-	size_t			 n, word, w = 0, k = 0;
+	struct smp__tally_slot	*tab;
+	size_t			 n, k;
 
 	if (t->direct == NULL)
 		return 0;
 	n = smp_tally_direct_bound(t);
 	if ((tab = malloc(n * sizeof *tab + 1)) == NULL)
 		return -1;
-	qsort(t->wraps, t->nwraps, sizeof *t->wraps, cmp_u32);
-	unmorton_init(u);
-	for (word = 0; word < TOUCHED_WORDS; word++) {
-		uint64_t	bits = t->touched[word];
-
-		for (; bits != 0; bits &= bits - 1)
-			k = direct_block(t, u, word << 6 |
-			    (size_t)__builtin_ctzll(bits), tab, k, n, &w);
-	}
+	k = direct_collect(t, tab, n, 0);
 	smp__tally_direct_free(t);
-	if (k < n && (fit = realloc(tab, k * sizeof *tab + 1)) != NULL)
-		tab = fit;
-	t->tab = tab;
+	t->tab = direct_fit(tab, k, n);
 	t->n = t->size = k;
 	t->list = 1;
+	return 0;
+}
+
+int
+smp_tally_direct_take(struct smp_tally *d, struct smp_tally *t)
+{
+	struct smp__tally_slot	*tab;
+	size_t			 n = smp_tally_direct_bound(d), k;
+	uint64_t		 pixels = d->pixels;
+
+	if ((tab = malloc(n * sizeof *tab + 1)) == NULL)
+		return -1;
+	k = direct_collect(d, tab, n, 1);
+	memset(t, 0, sizeof *t);
+	t->tab = direct_fit(tab, k, n);
+	t->n = t->size = k;
+	t->list = 1;
+	t->pixels = pixels;
+	t->last = SIZE_MAX;
+	t->ordered = SMP_TALLY_MORTON;
 	return 0;
 }

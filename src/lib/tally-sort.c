@@ -148,7 +148,7 @@ merge_runs(struct smp_tally *t)
 			w--, j--;
 			tab[w].key = code[j];
 			tab[w].n = len[j];
-			tab[w].unused = 0;
+			tab[w].order = 0;
 		}
 	}
 	if (w > i) {
@@ -280,46 +280,62 @@ smp__tally_sort_flush(struct smp_tally *t)
 	}
 	if (t->codes != NULL && chunk_empty(t) == 1)
 		return 1;
-	for (i = 0; i < t->n; i++)
-		tab[i].key = key_of_code((uint32_t)tab[i].key);
+	for (i = 0; i < t->n; i++) {
+		tab[i].order = (uint32_t)tab[i].key;
+		tab[i].key = key_of_code(tab[i].order);
+	}
 	smp__tally_sort_free(t);
 	t->sorted = 0;
-	t->ordered = 1;
+	t->ordered = SMP_TALLY_KEYS;
 	return 0;
 }
 
-/* The key at list i's cursor, UINT64_MAX past its end (no key of three
- * 8-bit samples is that). */
+/* The lists' order: each entry's place in it (below 2^24) and the key
+ * at each place. */
+struct order {
+	int		kind;		/* SMP_TALLY_KEYS or SMP_TALLY_MORTON */
+	smp__unmorton_t	u;		/* for Morton indices */
+};
+
 static uint64_t
-head_key(struct smp_tally *const *ts, size_t i, size_t pos)
+key_of_order(const struct order *o, uint32_t c)
 {
-	return pos < ts[i]->n ? ((const struct slot *)ts[i]->tab)[pos].key :
-	    UINT64_MAX;
+	return o->kind == SMP_TALLY_MORTON ? smp__tally_direct_key(o->u, c) :
+	    key_of_code(c);
 }
 
-/* Write the Lab of keys[0..m) over entries [from, to) of t's list, each
- * of which is one of them: both are in key order. */
+/* The place at list i's cursor, UINT32_MAX past its end. */
+static uint32_t
+head_place(struct smp_tally *const *ts, size_t i, size_t pos)
+{
+	return pos < ts[i]->n ? ((const struct slot *)ts[i]->tab)[pos].order :
+	    UINT32_MAX;
+}
+
+/* Write the Lab of places[0..m) over entries [from, to) of t's list,
+ * each of which is one of them: both are in the lists' order. */
 static void
 write_colours(struct smp_tally *t, size_t from, size_t to,
-    const uint64_t *keys, const float *lab)
+    const uint32_t *places, const float *lab)
 {
 	struct slot	*tab = t->tab;
 	size_t		 i, q = 0;
 
 	for (i = from; i < to; i++) {
-		while (keys[q] != tab[i].key)
+		while (places[q] != tab[i].order)
 			q++;
 		smp__tally_slot_colour(&tab[i], lab + 3 * q);
 	}
 }
 
-/* smp_tally_sort_colours by merging: the least key at the k lists'
+/* smp_tally_sort_colours by merging: the least place at the k lists'
  * cursors, m at a time, for rows of few colours. */
 static int
-colours_merged(struct smp_tally *const *ts, size_t k,
+colours_merged(struct smp_tally *const *ts, size_t k, const struct order *o,
     smp_tally_convert_fn convert, void *arg)
 {
-	uint64_t	keys[SMP_TALLY_CHUNK], least, *head;
+	uint64_t	keys[SMP_TALLY_CHUNK];
+	uint32_t	places[SMP_TALLY_CHUNK], least, *head;
 	float		lab[3 * SMP_TALLY_CHUNK];
 	size_t		*pos, *from, i, m;
 	int		r = -1;
@@ -332,25 +348,26 @@ colours_merged(struct smp_tally *const *ts, size_t k,
 	}
 	from = pos + k;
 	for (i = 0; i < k; i++)
-		head[i] = head_key(ts, i, 0);
+		head[i] = head_place(ts, i, 0);
 	for (;;) {
 		memcpy(from, pos, k * sizeof *pos);
 		for (m = 0; m < SMP_TALLY_CHUNK; m++) {
-			for (i = 0, least = UINT64_MAX; i < k; i++)
+			for (i = 0, least = UINT32_MAX; i < k; i++)
 				least = head[i] < least ? head[i] : least;
-			if (least == UINT64_MAX)
+			if (least == UINT32_MAX)
 				break;
-			keys[m] = least;
+			places[m] = least;
+			keys[m] = key_of_order(o, least);
 			for (i = 0; i < k; i++)
 				if (head[i] == least)
-					head[i] = head_key(ts, i, ++pos[i]);
+					head[i] = head_place(ts, i, ++pos[i]);
 		}
 		if (m == 0)
 			break;
 		if (convert(arg, keys, lab, m) == -1)
 			goto out;
 		for (i = 0; i < k; i++)
-			write_colours(ts[i], from[i], pos[i], keys, lab);
+			write_colours(ts[i], from[i], pos[i], places, lab);
 	}
 	r = 0;
 out:
@@ -409,7 +426,7 @@ marks_write(const struct marks *mk, struct smp_tally *const *ts, size_t k,
 	for (i = 0; i < k; i++)
 		for (tab = ts[i]->tab; pos[i] < ts[i]->n; pos[i]++) {
 			q = pos[i];
-			if ((c = code_of_key(tab[q].key)) > last)
+			if ((c = tab[q].order) > last)
 				break;
 			smp__tally_slot_colour(&tab[q],
 			    lab + 3 * (size_t)(mark_rank(mk, c) - u0));
@@ -419,7 +436,7 @@ marks_write(const struct marks *mk, struct smp_tally *const *ts, size_t k,
 /* The marked colours in order, SMP_TALLY_CHUNK at a time: each word's
  * rank is the count of colours before it, set as it is reached. */
 static int
-colours_marked(struct smp_tally *const *ts, size_t k,
+colours_marked(struct smp_tally *const *ts, size_t k, const struct order *o,
     smp_tally_convert_fn convert, void *arg)
 {
 	uint64_t	 keys[SMP_TALLY_CHUNK], bits, any;
@@ -439,7 +456,7 @@ colours_marked(struct smp_tally *const *ts, size_t k,
 		goto out;
 	for (i = 0; i < k; i++)
 		for (tab = ts[i]->tab, q = 0; q < ts[i]->n; q++) {
-			c = code_of_key(tab[q].key);
+			c = tab[q].order;
 			mk.bit[c >> 6] |= (uint64_t)1 << (c & 63);
 			mk.any[c >> 12] |= (uint64_t)1 << (c >> 6 & 63);
 		}
@@ -450,7 +467,7 @@ colours_marked(struct smp_tally *const *ts, size_t k,
 			mk.rank[w] = u0 + (uint32_t)m;
 			for (bits = mk.bit[w]; bits != 0; bits &= bits - 1) {
 				c = w << 6 | (uint32_t)__builtin_ctzll(bits);
-				keys[m++] = key_of_code(c);
+				keys[m++] = key_of_order(o, c);
 				if (m < SMP_TALLY_CHUNK)
 					continue;
 				if (convert(arg, keys, lab, m) == -1)
@@ -495,13 +512,20 @@ int
 smp_tally_sort_colours(struct smp_tally *const *ts, size_t k, int marks,
     smp_tally_convert_fn convert, void *arg)
 {
-	size_t	i;
-	int	r;
+	struct order	o;
+	size_t		i;
+	int		r;
 
+	o.kind = k > 0 ? ts[0]->ordered : SMP_TALLY_KEYS;
+	for (i = 0; i < k; i++)
+		if (ts[i]->ordered != o.kind || o.kind == SMP_TALLY_UNORDERED)
+			return 1;
+	if (o.kind == SMP_TALLY_MORTON)
+		smp__tally_direct_unmorton(o.u);
 	if (marks && smp_tally_sort_marks_bytes(ts, k) > 0)
-		r = colours_marked(ts, k, convert, arg);
+		r = colours_marked(ts, k, &o, convert, arg);
 	else
-		r = colours_merged(ts, k, convert, arg);
+		r = colours_merged(ts, k, &o, convert, arg);
 	if (r != 0)
 		return r;
 	for (i = 0; i < k; i++)
