@@ -172,10 +172,14 @@ jpeg_read_rect(struct smp_image *img, const struct smp_rect *r, smp_row_fn fn,
 	for (y = r->y; y < r->y + r->h && !failed; y++) {
 		JSAMPROW	 rp = smp__image_row_start(row);
 		const JSAMPLE	*s;
+		size_t		 rowbytes = (size_t)cw * ci->output_components;
 		uint16_t	*d = wide;
 		JDIMENSION	 skip;
 		int		 want;
 
+		/* An 8-bit RGBA row where the reader wants it, if it asked. */
+		if (ci->output_components == 4 && ch == 3)
+			rp = smp__image_row_dest(img, rp, rowbytes);
 		if (jpeg_read_scanlines(ci, &rp, 1) != 1) {
 			smp_errf(e, SMP_E_INPUT, "%s: short read at row %u",
 			    img->path, (unsigned)y);

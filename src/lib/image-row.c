@@ -20,6 +20,13 @@ smp_image_row_want8(struct smp_image *img, int on)
 	img->want8 = on;
 }
 
+void
+smp_image_row_into(struct smp_image *img, unsigned char *dst, size_t room)
+{
+	img->into = dst;
+	img->into_room = room;
+}
+
 /*
  * libjpeg-turbo's SIMD colour conversion writes an output row that
  * starts on a 16-byte (SSE2) or 32-byte (AVX2) boundary with
@@ -33,6 +40,18 @@ unsigned char *
 smp__image_row_start(unsigned char *p)
 {
 	return p + ((8 - (uintptr_t)p) & 15);
+}
+
+unsigned char *
+smp__image_row_dest(struct smp_image *img, unsigned char *fallback,
+    size_t rowbytes)
+{
+	unsigned char	*d = fallback;
+
+	if (img->into != NULL && rowbytes <= img->into_room)
+		d = img->into;
+	img->into = NULL;
+	return d;
 }
 
 const unsigned char *

@@ -207,6 +207,8 @@ int
 smp_image_read(struct smp_image *img, const struct smp_rect *r,
     smp_row_fn fn, void *arg, struct smp_err *e)
 {
+	int	rc;
+
 	if (img->used && image_start(img, e) == -1)
 		return -1;
 	if (r->w == 0 || r->h == 0 || r->x > img->info.width ||
@@ -215,7 +217,9 @@ smp_image_read(struct smp_image *img, const struct smp_rect *r,
 		return smp_errf(e, SMP_E_INPUT,
 		    "%s: internal: rectangle outside the image", img->path);
 	img->used = 1;
-	return img->read(img, r, fn, arg, e);
+	rc = img->read(img, r, fn, arg, e);
+	img->into = NULL;	/* no request outlives its read */
+	return rc;
 }
 
 int

@@ -47,6 +47,9 @@ struct job {
 	int			 done;		/* measured, tally freed */
 	int			 direct;	/* a direct tally (8-bit RGB) */
 	int			 sorted;	/* a sorted one (8-bit RGB) */
+	int			 band;		/* counted from the band, its
+						 * tally empty until then */
+	int			 was_direct;	/* direct before the band */
 	uint64_t		 pixels;
 	int			 nm;		/* rows: 1, or skin and dots */
 	struct measure {
@@ -89,6 +92,12 @@ struct sampler {
 	uint32_t		 chart[4];	/* x0 y0 x1 y1, display */
 	const struct smp_sample_opts *o;
 	uint32_t		 next_done;	/* the least sbox.y1 not done */
+	/* The band of rows that the band jobs share (band.c), if any: at
+	 * most band_rows high, for jobs of at most band_cap pixels. */
+	int			 banded;
+	struct smp_band		 band;
+	uint32_t		 band_rows;
+	size_t			 band_cap;
 };
 
 static int	job_flush(struct sampler *, struct job *, struct smp_err *);
@@ -113,6 +122,7 @@ sampler_free(struct sampler *s)
 	free(s->rowlab);
 	free(s->conv);
 	free(s->rowkey);
+	smp_band_free(&s->band);
 	smp_pixconv_free(s->pc);
 }
 
@@ -376,8 +386,10 @@ sampler_need(const struct sampler *s)
 		const struct job *j = &s->jobs[i];
 
 		need += j->direct ? smp_tally_direct_bytes(j->cap) :
-		    smp_tally_init_bytes(j->cap);
+		    j->band ? 0 : smp_tally_init_bytes(j->cap);
 	}
+	if (s->banded)
+		need += smp_band_bytes(s->rect.w, s->band_rows, s->band_cap);
 	need += (uint64_t)s->nmasks * s->info->disp_width *
 	    s->info->disp_height;
 	need += (uint64_t)s->rect.w * 32;
@@ -445,6 +457,110 @@ sampler_plan_direct(struct sampler *s, uint64_t max)
 	return sampler_need(s);
 }
 
+/* A region that a band could count: a box of an 8-bit RGB image that a
+ * sorted or a direct tally would count otherwise. */
+static int
+job_wants_band(const struct sampler *s, const struct job *j)
+{
+	return (j->kind == JOB_RECT || j->kind == JOB_TILE) &&
+	    (job_wants_sorted(s, j) || job_wants_direct(s, j));
+}
+
+static int
+cmp_job_y0(const void *a, const void *b)
+{
+	const struct job *x = *(const struct job *const *)a;
+	const struct job *y = *(const struct job *const *)b;
+
+	return (x->sbox.y0 > y->sbox.y0) - (x->sbox.y0 < y->sbox.y0);
+}
+
+/* Are there two jobs or more that a band could count (job_wants_band),
+ * and each band of rows that they cross the rows of every one of them
+ * that starts there (a grid's rows of tiles)?  Set how high the highest
+ * band is, the largest job's pixels, and how many they have in all. */
+static int
+band_fits(struct sampler *s, uint64_t *pixels)
+{
+	struct job	**by;
+	size_t		  n = 0, i;
+	uint32_t	  y0 = 0, y1 = 0;
+	int		  ok = 1;
+
+	*pixels = 0;
+	s->band_rows = 0;
+	s->band_cap = 0;
+	for (i = 0; i < s->njobs; i++)
+		n += job_wants_band(s, &s->jobs[i]);
+	if (n < 2 || (by = malloc(n * sizeof *by)) == NULL)
+		return 0;
+	for (i = 0, n = 0; i < s->njobs; i++)
+		if (job_wants_band(s, &s->jobs[i]))
+			by[n++] = &s->jobs[i];
+	qsort(by, n, sizeof *by, cmp_job_y0);
+	for (i = 0; i < n && ok; i++) {
+		const struct box *b = &by[i]->sbox;
+
+		if (i > 0 && b->y0 == y0)
+			ok = b->y1 == y1;
+		else
+			ok = i == 0 || b->y0 >= y1;
+		y0 = b->y0, y1 = b->y1;
+		if (y1 - y0 > s->band_rows)
+			s->band_rows = y1 - y0;
+		if (by[i]->cap > s->band_cap)
+			s->band_cap = by[i]->cap;
+		*pixels += by[i]->cap;
+	}
+	free(by);
+	return ok;
+}
+
+/*
+ * The boxes that sorted or direct tallies would count, counted from a
+ * band instead (band.c), where they lie in bands of rows (band_fits),
+ * without pictures or transparency, together at least a direct tally's
+ * worth of pixels (fewer would pay more for its pages than they save),
+ * their band's rows at most BAND_MAX bytes, the band in at most half of
+ * max (as direct tallies, sampler_plan_direct) and the plan then within
+ * max; what the plan needs.  grid:5x5 of a 24 MP photo, whose tiles
+ * had sorted tallies: 0.31 s, 0.25 with a band (19 MB of it, peak 41
+ * MB with -S).  A band of 24 MB (grid:4x4's) took its -S peak to 47 MB,
+ * too near 50.
+ */
+#define BAND_MAX	((uint64_t)20 << 20)
+static uint64_t
+sampler_plan_band(struct sampler *s, uint64_t need, uint64_t max)
+{
+	uint64_t	pixels, with;
+	size_t		i;
+
+	if (s->insets || s->info->has_alpha || !band_fits(s, &pixels) ||
+	    pixels < SMP_TALLY_DIRECT_MIN || (uint64_t)s->band_rows *
+	    s->rect.w * 4 > BAND_MAX || smp_band_bytes(s->rect.w,
+	    s->band_rows, s->band_cap) > max / 2)
+		return need;
+	for (i = 0; i < s->njobs; i++) {
+		struct job	*j = &s->jobs[i];
+
+		j->band = job_wants_band(s, j);
+		j->was_direct = j->direct;
+		j->direct &= !j->band;
+	}
+	s->banded = 1;
+	if ((with = sampler_need(s)) <= max) {
+		for (i = 0; i < s->njobs; i++)
+			s->jobs[i].sorted &= !s->jobs[i].band;
+		return with;
+	}
+	for (i = 0; i < s->njobs; i++) {
+		s->jobs[i].direct = s->jobs[i].was_direct;
+		s->jobs[i].band = 0;
+	}
+	s->banded = 0;
+	return need;
+}
+
 /* The jobs that convert their own colours, one at a time: the memo of
  * converted colours pays where two or more of them share colours, or
  * where a picture converts every pixel.  A sorted tally's colours are
@@ -458,7 +574,7 @@ sampler_unsorted(const struct sampler *s)
 	size_t	i, n = 0;
 
 	for (i = 0; i < s->njobs; i++)
-		n += !s->jobs[i].sorted;
+		n += !s->jobs[i].sorted && !s->jobs[i].band;
 	return n;
 }
 
@@ -469,6 +585,10 @@ job_tally_init(struct job *j)
 		return smp_tally_direct_init(&j->t, j->cap);
 	if (j->sorted)
 		return smp_tally_sorted_init(&j->t, j->cap);
+	if (j->band) {
+		memset(&j->t, 0, sizeof j->t);
+		return 0;
+	}
 	return smp_tally_init(&j->t, j->cap);
 }
 
@@ -493,6 +613,7 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 			    (unsigned long)UINT32_MAX);
 	}
 	need = sampler_plan_direct(s, lim->max_bytes);
+	need = sampler_plan_band(s, need, lim->max_bytes);
 	if (need > lim->max_bytes)
 		return smp_errf(e, SMP_E_LIMIT, "%s: the regions need %llu MiB, "
 		    "above the limit of %llu MiB (--max-memory)", s->path,
@@ -504,6 +625,9 @@ sampler_reserve(struct sampler *s, struct smp_image *img,
 		if (job_tally_init(&s->jobs[i]) == -1)
 			return smp_errf(e, SMP_E_NOMEM, "%s: out of memory",
 			    s->path);
+	if (s->banded && smp_band_init(&s->band, s->rect.w, s->band_rows,
+	    s->band_cap) == -1)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
 	if ((s->rowlab = malloc((size_t)s->rect.w * 3 * sizeof(float))) == NULL ||
 	    (s->conv = malloc(SMP_TALLY_CHUNK * 5 * sizeof *s->conv)) == NULL ||
 	    (s->rowkey = malloc((size_t)s->rect.w * sizeof *s->rowkey)) ==
@@ -659,18 +783,28 @@ sampler_keys(struct sampler *s)
 /* Count rect columns [a, b) of the row in j, the whole run at once: a
  * direct tally takes their 8-bit samples when the row has them, any
  * other tally (or row) their device values. */
-static int
-job_push_run(struct sampler *s, struct job *j, uint32_t a, uint32_t b,
-    struct smp_err *e)
+/* Count j's pixels in rect columns [a, b) of the row that are above the
+ * chart's white. */
+static void
+job_over_white(struct sampler *s, struct job *j, uint32_t a, uint32_t b)
 {
 	int	 nch = s->ncol + 1;
-	size_t	 n, m;
 	uint32_t i;
 
 	if (s->have_white)
 		for (i = a; i < b; i++)
 			j->over += over_white(s, sampler_px(s) +
 			    (size_t)i * nch, nch);
+}
+
+static int
+job_push_run(struct sampler *s, struct job *j, uint32_t a, uint32_t b,
+    struct smp_err *e)
+{
+	size_t	 n, m;
+	uint32_t i;
+
+	job_over_white(s, j, a, b);
 	for (i = a; i < b; i += (uint32_t)m) {
 		n = j->t.pixels < j->cap ? j->cap - j->t.pixels : 0;
 		if (n > b - i)
@@ -726,12 +860,39 @@ job_push_pixels(struct sampler *s, struct job *j, uint32_t sy, uint32_t a,
 	return 0;
 }
 
+/* Hold stored row sy in the band that starts at stored row y0, its
+ * 8-bit samples narrowed from the 16-bit ones when the decoder has no
+ * others (an 8-bit PNG's), and ask for the next row in place. */
+static void
+sampler_band_row(struct sampler *s, uint32_t sy, uint32_t y0, uint32_t y1)
+{
+	unsigned char	*room;
+	const uint16_t	*px;
+	size_t		 i, n = (size_t)s->rect.w * 4;
+
+	if (sy == y0)
+		smp_band_start(&s->band, y0);
+	if (s->px8 != NULL)
+		(void)smp_band_put(&s->band, sy, s->px8);
+	else if ((room = smp_band_room(&s->band, sy)) != NULL) {
+		for (i = 0, px = sampler_px(s); i < n; i++)
+			room[i] = (unsigned char)(px[i] / 257);
+		(void)smp_band_put(&s->band, sy, room);
+	}
+	/* The next band starts where this one's room does. */
+	room = sy + 1 < y1 ? smp_band_room(&s->band, sy + 1) : s->band.buf;
+	smp_image_row_into(s->img, room, s->band.stride);
+}
+
 /* Hand stored row sy to every job whose box it crosses; each job sees
- * its pixels in stored order, as a whole-row reader would give them. */
+ * its pixels in stored order, as a whole-row reader would give them.
+ * The band jobs' rows go to the band, once. */
 static int
 sampler_jobs_row(struct sampler *s, uint32_t sy, struct smp_err *e)
 {
-	size_t	i;
+	size_t	 i;
+	uint32_t y0 = 0, y1 = 0;
+	int	 band = 0;
 
 	for (i = 0; i < s->njobs; i++) {
 		struct job	*j = &s->jobs[i];
@@ -741,6 +902,11 @@ sampler_jobs_row(struct sampler *s, uint32_t sy, struct smp_err *e)
 
 		if (sy < b->y0 || sy >= b->y1)
 			continue;
+		if (j->band) {
+			job_over_white(s, j, a, z);
+			band = 1, y0 = b->y0, y1 = b->y1;
+			continue;
+		}
 		if (j->kind == JOB_CIRCLE || j->kind == JOB_MASK ||
 		    j->inset != NULL || s->info->has_alpha)
 			r = job_push_pixels(s, j, sy, a, z, e);
@@ -749,6 +915,8 @@ sampler_jobs_row(struct sampler *s, uint32_t sy, struct smp_err *e)
 		if (r == -1)
 			return -1;
 	}
+	if (band)
+		sampler_band_row(s, sy, y0, y1);
 	return 0;
 }
 
@@ -794,36 +962,65 @@ rows_unwanted(const struct sampler *s, uint32_t sy)
 	return next - sy - 1;
 }
 
-/* Convert the colours of the sorted tallies among the jobs that end at
- * sy together, each value once (a grid's row of tiles: 2.4 M colours of
- * grid:10x10 over a 24 MP photo are 0.66 M values of its rows); the
- * others convert their own in job_finish. */
+/* Convert the colours of the lists in an order (a sorted tally's or a
+ * band's) among the jobs that end at sy together, each value once (a
+ * grid's row of tiles: 2.4 M colours of grid:10x10 over a 24 MP photo
+ * are 0.66 M values of its rows), those of each order apart; the others
+ * convert their own in job_finish. */
 static int
 sampler_convert_shared(struct sampler *s, uint32_t sy, struct smp_err *e)
 {
+	static const int	  orders[] = { SMP_TALLY_KEYS, SMP_TALLY_MORTON };
 	struct smp_tally	**ts;
 	struct smp_err		  none = SMP_ERR_INIT;
-	size_t			  i, k = 0, marks = 0;
+	size_t			  i, k, o, marks;
 	int			  r = 0;
 
 	if ((ts = malloc((s->njobs + 1) * sizeof *ts)) == NULL)
 		return 0;	/* each converts its own */
-	for (i = 0; i < s->njobs; i++)
-		if (!s->jobs[i].done && s->jobs[i].sbox.y1 <= sy &&
-		    s->jobs[i].t.ordered)
-			ts[k++] = &s->jobs[i].t;
-	/* The marks where the budget has room for them, else a merge. */
-	if (k >= 2 && (marks = smp_tally_sort_marks_bytes(ts, k)) > 0 &&
-	    smp_image_grow(s->img, marks, &none) == -1)
-		marks = 0;
-	if (k >= 2)
+	for (o = 0; o < sizeof orders / sizeof *orders && r != -1; o++) {
+		for (i = 0, k = 0; i < s->njobs; i++)
+			if (!s->jobs[i].done && s->jobs[i].sbox.y1 <= sy &&
+			    s->jobs[i].t.ordered == orders[o])
+				ts[k++] = &s->jobs[i].t;
+		if (k < 2)
+			continue;
+		/* The marks where the budget has room for them, else a
+		 * merge. */
+		if ((marks = smp_tally_sort_marks_bytes(ts, k)) > 0 &&
+		    smp_image_grow(s->img, marks, &none) == -1)
+			marks = 0;
 		r = smp_tally_sort_colours(ts, k, marks > 0, sampler_convert,
 		    s);
-	smp_image_release(s->img, marks);
+		smp_image_release(s->img, marks);
+	}
 	free(ts);
 	if (r == -1)
 		return smp_errf(e, SMP_E_COLOR, "%s: colour conversion failed",
 		    s->path);
+	return 0;
+}
+
+/* Count band job j from the band into its tally, a list of its colours
+ * taken from the budget as the band's tally makes it. */
+static int
+job_band(struct sampler *s, struct job *j, struct smp_err *e)
+{
+	const struct box *b = &j->sbox;
+	struct smp_tally *d = &s->band.d;
+	size_t		  bound;
+
+	if (smp_band_count(&s->band, b->x0 - s->rect.x, b->x1 - s->rect.x,
+	    b->y0, b->y1, j->cap) != 0)
+		return smp_errf(e, SMP_E_INPUT, "%s: internal: a row of "
+		    "region %s was not read", s->path, j->label);
+	bound = smp_tally_bytes(smp_tally_direct_bound(d));
+	if (smp_image_grow(s->img, bound, e) == -1)
+		return -1;
+	if (smp_tally_direct_take(d, &j->t) == -1)
+		return smp_errf(e, SMP_E_NOMEM, "%s: out of memory", s->path);
+	smp_image_release(s->img, bound - smp_tally_bytes(j->t.size));
+	j->band = 0;	/* counted */
 	return 0;
 }
 
@@ -836,7 +1033,8 @@ sampler_finish(struct sampler *s, uint32_t sy, struct smp_err *e)
 
 	for (i = 0; i < s->njobs; i++)
 		if (!s->jobs[i].done && s->jobs[i].sbox.y1 <= sy &&
-		    job_flush(s, &s->jobs[i], e) == -1)
+		    ((s->jobs[i].band && job_band(s, &s->jobs[i], e) == -1) ||
+		    job_flush(s, &s->jobs[i], e) == -1))
 			return -1;
 	if (sampler_convert_shared(s, sy, e) == -1)
 		return -1;

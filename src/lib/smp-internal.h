@@ -164,6 +164,8 @@ struct smp_image {
 	/* The row being passed: 8-bit RGBA samples, and where they widen
 	 * to on demand (smp_image_row_16bit); want8: the caller takes them. */
 	int			 want8;
+	unsigned char		*into;		/* the next row's room, or NULL */
+	size_t			 into_room;	/* its bytes */
 	const unsigned char	*row8;
 	uint16_t		*row16;
 	size_t			 row8_samples;
@@ -185,10 +187,15 @@ struct smp_image {
 int	smp__image_row_pass(struct smp_image *img, uint32_t sy,
 	    const unsigned char *row, size_t samples, uint16_t *wide,
 	    smp_row_fn fn, void *arg, struct smp_err *e);
-/* image-row.c: where a codec's own row of room rowbytes +
- * SMP_IMAGE_ROW_SLACK at p starts (see image-row.c). */
+/* image-row.c: where the codec decodes its next row of rowbytes bytes
+ * (8-bit RGBA): in what smp_image_row_into asked for when it has room,
+ * else fallback; the request is used up either way.  row_start is where
+ * a row of room rowbytes + SMP_IMAGE_ROW_SLACK at p starts (see
+ * image-row.c). */
 #define SMP_IMAGE_ROW_SLACK	16
 unsigned char *smp__image_row_start(unsigned char *p);
+unsigned char *smp__image_row_dest(struct smp_image *img,
+	    unsigned char *fallback, size_t rowbytes);
 int	smp__image_png_open(struct smp_image *img, struct smp_err *e);
 int	smp__image_jpeg_open(struct smp_image *img, struct smp_err *e);
 int	smp__image_png_is(const unsigned char *sig, size_t n);

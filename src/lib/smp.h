@@ -448,6 +448,12 @@ int	smp_image_read(struct smp_image *img, const struct smp_rect *r,
  * pixel, alpha 255) or row_16bit (the usual samples, widened on demand,
  * once a row).  row_8bit is NULL for any other row. */
 void	smp_image_row_want8(struct smp_image *img, int on);
+/* Ask for the next row that comes as 8-bit samples to be decoded into
+ * dst, room bytes, where the codec can (a JPEG's, when its row with the
+ * margins it crops by fits): row_8bit then points into dst.  A request
+ * lasts for one row, whether or not the codec used it. */
+void	smp_image_row_into(struct smp_image *img, unsigned char *dst,
+	    size_t room);
 const unsigned char *smp_image_row_8bit(const struct smp_image *img);
 const uint16_t *smp_image_row_16bit(struct smp_image *img);
 /* The whole image reduced by *denom in each direction, a power of two
@@ -621,6 +627,31 @@ int	smp_tally_direct_list(struct smp_tally *t);
  * many pixels: its array is zeroed where it was counted.  -1 out of
  * memory, with t and d as they were. */
 int	smp_tally_direct_take(struct smp_tally *d, struct smp_tally *t);
+/* band.c: the rows of a band of an 8-bit RGB image, of width pixels
+ * (rect columns) and at most rows high, held for its regions, each at
+ * most pixels large, to be counted one at a time in one direct tally.
+ * start begins a band at stored row y0; room is where row y of it may be
+ * decoded in place (NULL outside the band); put holds row y, its 8-bit
+ * RGBA samples at px (in its room, or copied there; -1 outside the
+ * band).  count adds columns [x0, x1) of rows [y0, y1), at most cap
+ * pixels, to the band's direct tally d, for smp_tally_direct_take to
+ * make its list (1, with nothing counted, when a row was not put). */
+struct smp_band {
+	unsigned char		 *buf;
+	const unsigned char	**row;		/* each row's samples, or NULL */
+	size_t			  stride;	/* bytes of a row's room */
+	uint32_t		  width, rows, y0;
+	struct smp_tally	  d;
+};
+size_t	smp_band_bytes(uint32_t width, uint32_t rows, size_t pixels);
+int	smp_band_init(struct smp_band *b, uint32_t width, uint32_t rows,
+	    size_t pixels);
+void	smp_band_start(struct smp_band *b, uint32_t y0);
+unsigned char *smp_band_room(struct smp_band *b, uint32_t y);
+int	smp_band_put(struct smp_band *b, uint32_t y, const unsigned char *px);
+int	smp_band_count(struct smp_band *b, uint32_t x0, uint32_t x1,
+	    uint32_t y0, uint32_t y1, size_t cap);
+void	smp_band_free(struct smp_band *b);
 /* tally-sort.c: a tally for a region of an 8-bit RGB image (keys of
  * three samples v * 257) counted by sorting its colours a chunk at a
  * time into a list in key order (see tally-sort.c), with tally.c's

@@ -540,6 +540,120 @@ test_tally_shared(void **state)
 	shared_check(5000, 1);		/* merged: few colours */
 }
 
+/* keys[0..n) (8-bit values v * 257) as 8-bit RGBA samples at px. */
+static void
+rgba_of_keys(unsigned char *px, const uint64_t *keys, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		px[4 * i] = (unsigned char)(keys[i] >> 32);
+		px[4 * i + 1] = (unsigned char)(keys[i] >> 16);
+		px[4 * i + 2] = (unsigned char)keys[i];
+		px[4 * i + 3] = 255;
+	}
+}
+
+/* The colours of the cap first pixels of columns [x0, x1) of the w-wide
+ * image keys, counted alone in a fresh direct tally and converted. */
+static void
+direct_alone(struct smp_tally *t, const uint64_t *keys, size_t w, size_t h,
+    size_t x0, size_t x1, size_t cap)
+{
+	unsigned char	*px = malloc(4 * w);
+	size_t		 y, n, left = cap, converted = 0;
+
+	assert_int_equal(smp_tally_direct_init(t, cap), 0);
+	for (y = 0; y < h && left > 0; y++) {
+		n = x1 - x0 < left ? x1 - x0 : left;
+		rgba_of_keys(px, keys + y * w + x0, n);
+		smp_tally_add_rgba8(t, px, n);
+		left -= n;
+	}
+	assert_int_equal(smp_tally_direct_list(t), 0);
+	assert_int_equal(smp_tally_colours(t, convert_keys, &converted), 0);
+	free(px);
+}
+
+/* An image w pixels wide and h high of key(i), held in a band (band.c):
+ * its rows put in place in even rows, copied from elsewhere in odd ones.
+ * Its regions, columns [0, w/3), [w/3, w) and then [0, w) up to cap
+ * pixels, are taken in turn from the band's one direct tally: each list
+ * is the one a fresh direct tally makes of the same pixels (stale
+ * counts, carries or wraps of the region before would show), in Morton
+ * order, and the three converted together (smp_tally_sort_colours, by
+ * marks and by a merge) give each its own colours. */
+static void
+band_check(size_t w, size_t h, uint64_t (*key)(int), size_t cap)
+{
+	enum { K = 3 };
+	struct smp_band		 b;
+	struct smp_tally	 t[K], alone[K], *ts[K];
+	uint64_t		*keys = malloc(w * h * sizeof *keys);
+	unsigned char		*row = malloc(4 * w), *room;
+	const size_t		 x0[K] = { 0, w / 3, 0 }, x1[K] = { w / 3, w, w };
+	size_t			 caps[K] = { w / 3 * h, (w - w / 3) * h, cap };
+	size_t			 y, k, i, converted = 0;
+	int			 marks;
+
+	for (i = 0; i < w * h; i++)
+		keys[i] = key((int)i);
+	for (marks = 0; marks < 2; marks++) {
+		assert_int_equal(smp_band_init(&b, (uint32_t)w, (uint32_t)h,
+		    w * h), 0);
+		smp_band_start(&b, 7);	/* rows 7 .. 7 + h of an image */
+		assert_null(smp_band_room(&b, 6));
+		assert_null(smp_band_room(&b, 7 + (uint32_t)h));
+		for (k = 0; k < K; k++)
+			assert_int_equal(smp_band_count(&b, (uint32_t)x0[k],
+			    (uint32_t)x1[k], 7, 7 + (uint32_t)h, caps[k]), 1);
+		for (y = 0; y < h; y++) {
+			room = smp_band_room(&b, 7 + (uint32_t)y);
+			assert_non_null(room);
+			rgba_of_keys(y % 2 ? row : room, keys + y * w, w);
+			assert_int_equal(smp_band_put(&b, 7 + (uint32_t)y,
+			    y % 2 ? row : room), 0);
+			if (y % 2)	/* the band holds a copy */
+				memset(row, 0x5a, 4 * w);
+		}
+		for (k = 0; k < K; k++) {
+			assert_int_equal(smp_band_count(&b, (uint32_t)x0[k],
+			    (uint32_t)x1[k], 7, 7 + (uint32_t)h, caps[k]), 0);
+			assert_int_equal(smp_tally_direct_take(&b.d, &t[k]), 0);
+			assert_int_equal(t[k].ordered, SMP_TALLY_MORTON);
+			assert_true(t[k].pixels == caps[k]);
+			direct_alone(&alone[k], keys, w, h, x0[k], x1[k],
+			    caps[k]);
+			ts[k] = &t[k];
+		}
+		assert_int_equal(smp_tally_sort_colours(ts, K, marks,
+		    convert_keys, &converted), 0);
+		for (k = 0; k < K; k++) {
+			assert_true(t[k].c != NULL && t[k].n == alone[k].n);
+			assert_memory_equal(t[k].c, alone[k].c,
+			    t[k].n * sizeof *t[k].c);
+			smp_tally_free(&t[k]);
+			smp_tally_free(&alone[k]);
+		}
+		smp_band_free(&b);
+	}
+	free(keys);
+	free(row);
+}
+
+/* Bands of few colours and of many (marks), whose regions' counts carry
+ * and wrap (rgb8_carry: 65536 pixels of one colour in the first rows,
+ * rgb8_exact: 131072), and a last region cut short by its cap. */
+static void
+test_band(void **state)
+{
+	(void)state;
+	band_check(300, 40, rgb8, 300 * 40);
+	band_check(900, 300, rgb8_carry, 900 * 300 - 1234);
+	band_check(1000, 150, rgb8_exact, 1000 * 150);
+	band_check(640, 480, rgb8, 100000);
+}
+
 static void
 test_separate(void **state)
 {
@@ -603,6 +717,7 @@ main(void)
 		cmocka_unit_test(test_wmedian),
 		cmocka_unit_test(test_tally),
 		cmocka_unit_test(test_tally_shared),
+		cmocka_unit_test(test_band),
 		cmocka_unit_test(test_robust),
 		cmocka_unit_test(test_separate),
 	};
