@@ -264,68 +264,47 @@ direct_pack8(uint64_t tops)
 }
 
 /* The colours of block blk into tab[k..cap); wraps (sorted) from *w on.
- * A bit for each nonzero count of the block, the high bytes added where
- * a carry marked it, so that its colours are found in one loop: one
- * loop for each eight counts mispredicted its end about every time (a
- * grid tile's block holds four or five colours).  A block with a wrap
- * is read eight counts at a time, and only the nonzero ones (or those
- * with a wrap) looked at.  With reset, the block's counts are zeroed
- * once read. */
+ * A bit for each nonzero count of the block (the high bytes added where
+ * a carry marked it) and for each wrap in it, so that its colours are
+ * found in one loop: one loop for each eight counts mispredicted its
+ * end about every time (a grid tile's block holds four or five
+ * colours).  With reset, the block's counts are zeroed once read. */
 static size_t
 direct_block(struct smp_tally *t, const smp__unmorton_t u, size_t blk,
     struct smp__tally_slot *tab, size_t k, size_t cap, size_t *w, int reset)
 {
 	uint8_t		*lo = t->direct, *hi = t->high;
-	size_t		 i = blk << BLOCK_BITS, end = i + ((size_t)1 << BLOCK_BITS);
-	size_t		 q, ww, base = i;
-	uint64_t	 eight, high, cnt, live, all = 0;
+	size_t		 base = blk << BLOCK_BITS;
+	size_t		 end = base + ((size_t)1 << BLOCK_BITS), i, q, ww;
+	uint64_t	 eight, high, cnt, all = 0;
 	int		 carried = direct_marked(t->carried, (uint32_t)blk);
 
-	if (*w >= t->nwraps || t->wraps[*w] >= end) {
-		for (; i < end; i += 8) {
-			memcpy(&eight, lo + i, sizeof eight);
-			if (carried) {
-				memcpy(&high, hi + i, sizeof high);
-				eight |= high;
-			}
-			all |= direct_pack8(direct_nonzero(eight)) << (i - base);
-		}
-		for (; all != 0 && k < cap; all &= all - 1) {
-			q = base + (size_t)__builtin_ctzll(all);
-			tab[k].key = smp__tally_direct_key(u, (uint32_t)q);
-			tab[k].n = lo[q] + (carried ? (uint32_t)hi[q] << 8 : 0);
-			tab[k].order = (uint32_t)q;
-			k++;
-		}
-		i = end;
-	}
-	for (; i < end; i += 8) {
+	for (i = base; i < end; i += 8) {
 		memcpy(&eight, lo + i, sizeof eight);
 		if (carried) {
 			memcpy(&high, hi + i, sizeof high);
 			eight |= high;
 		}
-		live = direct_nonzero(eight);
-		for (ww = *w; ww < t->nwraps && t->wraps[ww] < i + 8; ww++)
-			live |= (uint64_t)0x80 << 8 * (t->wraps[ww] - i);
-		for (; live != 0; live &= live - 1) {
-			q = i + ((size_t)__builtin_ctzll(live) >> 3);
-			cnt = lo[q] + (carried ? (uint64_t)hi[q] << 8 : 0);
-			for (; *w < t->nwraps && t->wraps[*w] == q; ++*w)
-				cnt += 65536;
-			if (k == cap)
-				continue;
-			tab[k].key = smp__tally_direct_key(u, (uint32_t)q);
-			tab[k].n = (uint32_t)cnt;
-			tab[k].order = (uint32_t)q;
-			k++;
-		}
+		all |= direct_pack8(direct_nonzero(eight)) << (i - base);
+	}
+	for (ww = *w; ww < t->nwraps && t->wraps[ww] < end; ww++)
+		all |= (uint64_t)1 << (t->wraps[ww] - base);
+	for (; all != 0; all &= all - 1) {
+		q = base + (size_t)__builtin_ctzll(all);
+		cnt = lo[q] + (carried ? (uint64_t)hi[q] << 8 : 0);
+		for (; *w < t->nwraps && t->wraps[*w] == q; ++*w)
+			cnt += 65536;
+		if (k == cap)
+			continue;
+		tab[k].key = smp__tally_direct_key(u, (uint32_t)q);
+		tab[k].n = (uint32_t)cnt;
+		tab[k].order = (uint32_t)q;
+		k++;
 	}
 	if (reset) {
-		memset(lo + (blk << BLOCK_BITS), 0, (size_t)1 << BLOCK_BITS);
+		memset(lo + base, 0, (size_t)1 << BLOCK_BITS);
 		if (carried)
-			memset(hi + (blk << BLOCK_BITS), 0,
-			    (size_t)1 << BLOCK_BITS);
+			memset(hi + base, 0, (size_t)1 << BLOCK_BITS);
 	}
 	return k;
 }

@@ -208,13 +208,11 @@ tally_grow(struct smp_tally *t)
 	assert_int_equal(smp_tally_grow(t), 0);
 }
 
-/* keys[0..n) (8-bit values v * 257) as a row's 8-bit RGBA samples,
- * into direct or sorted tally t; how many it took before it must grow. */
-static size_t
-rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
+/* keys[0..n) (8-bit values v * 257) as 8-bit RGBA samples at px. */
+static void
+rgba_of_keys(unsigned char *px, const uint64_t *keys, size_t n)
 {
-	unsigned char	*px = malloc(4 * n);
-	size_t		 i;
+	size_t	i;
 
 	for (i = 0; i < n; i++) {
 		px[4 * i] = (unsigned char)(keys[i] >> 32);
@@ -222,6 +220,16 @@ rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
 		px[4 * i + 2] = (unsigned char)keys[i];
 		px[4 * i + 3] = 255;
 	}
+}
+
+/* keys[0..n) (8-bit values v * 257) as a row's 8-bit RGBA samples,
+ * into direct or sorted tally t; how many it took before it must grow. */
+static size_t
+rgba_add(struct smp_tally *t, const uint64_t *keys, size_t n)
+{
+	unsigned char	*px = malloc(4 * n);
+
+	rgba_of_keys(px, keys, n);
 	n = smp_tally_add_rgba8(t, px, n);
 	free(px);
 	return n;
@@ -538,20 +546,6 @@ test_tally_shared(void **state)
 	shared_check(50000, 1);		/* by marks */
 	shared_check(50000, 0);		/* merged: no room for marks */
 	shared_check(5000, 1);		/* merged: few colours */
-}
-
-/* keys[0..n) (8-bit values v * 257) as 8-bit RGBA samples at px. */
-static void
-rgba_of_keys(unsigned char *px, const uint64_t *keys, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		px[4 * i] = (unsigned char)(keys[i] >> 32);
-		px[4 * i + 1] = (unsigned char)(keys[i] >> 16);
-		px[4 * i + 2] = (unsigned char)keys[i];
-		px[4 * i + 3] = 255;
-	}
 }
 
 /* The colours of the cap first pixels of columns [x0, x1) of the w-wide
