@@ -395,7 +395,7 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
 {
 	struct smp_wval	*sc;
 	double		 medL = NAN, s, lo = -INFINITY, hi = INFINITY, w;
-	double		 s0, s1, s2, m[3], ss[3];
+	double		 sum[3] = { 0, 0, 0 }, m[3], ss[3] = { 0, 0, 0 };
 	double		 med[3];
 	float		 range[2];
 	uint64_t	 used = 0, all = 0;
@@ -428,32 +428,26 @@ smp_stats_compute(const struct smp_colour *col, size_t n, enum smp_stat st,
 		lo = medL - SMP_ROBUST_K * s;
 		hi = medL + SMP_ROBUST_K * s;
 	}
-	/* The sums in locals, each in the order of the colours: an array
-	 * indexed by channel lived in memory, every addition waiting on
-	 * the store of the one before. */
 #define KEEP(i) (LAB(i, 0) >= lo && LAB(i, 0) <= hi)
-	for (i = 0, s0 = s1 = s2 = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (!KEEP(i))
 			continue;
 		kept++;
 		used += W(i);
 		w = (double)W(i);
-		s0 += w * LAB(i, 0);
-		s1 += w * LAB(i, 1);
-		s2 += w * LAB(i, 2);
+		for (c = 0; c < 3; c++)
+			sum[c] += w * LAB(i, c);
 	}
-	m[0] = s0 / (double)used;
-	m[1] = s1 / (double)used;
-	m[2] = s2 / (double)used;
-	for (i = 0, s0 = s1 = s2 = 0; i < n; i++) {
+	for (c = 0; c < 3; c++)
+		m[c] = sum[c] / (double)used;
+	for (i = 0; i < n; i++) {
 		if (!KEEP(i))
 			continue;
 		w = (double)W(i);
-		s0 += w * (LAB(i, 0) - m[0]) * (LAB(i, 0) - m[0]);
-		s1 += w * (LAB(i, 1) - m[1]) * (LAB(i, 1) - m[1]);
-		s2 += w * (LAB(i, 2) - m[2]) * (LAB(i, 2) - m[2]);
+		for (c = 0; c < 3; c++)
+			ss[c] += w * (LAB(i, c) - m[c]) *
+			    (LAB(i, c) - m[c]);
 	}
-	ss[0] = s0, ss[1] = s1, ss[2] = s2;
 	for (c = 0; c < 3; c++) {
 		/* Nothing left out: the values of the first median. */
 		if (c == 0 && st == SMP_STAT_ROBUST && kept == n) {
